@@ -1,0 +1,3 @@
+using FhirTrials.Cli;
+
+return await FhirTrialsApp.RunAsync(args).ConfigureAwait(false);
