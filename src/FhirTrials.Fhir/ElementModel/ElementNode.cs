@@ -1,0 +1,125 @@
+using FhirTrials.Fhir.Introspection;
+
+namespace FhirTrials.Fhir.ElementModel;
+
+/// <summary>
+/// A node of the dynamic element tree: one FHIR element (or resource) of any R4 type, with its FHIR
+/// type, its definition, its primitive value in lexical form, its children and where it came from.
+/// The validator and the FHIRPath engine work on this tree; it can hold every R4 resource, including
+/// types the typed model has no class for.
+/// </summary>
+public sealed partial class ElementNode
+{
+    private List<ElementNode>? _children;
+
+    internal ElementNode(string name, FhirTypeInfo? type, ElementInfo? definition, ElementNode? parent)
+    {
+        Name = name;
+        Type = type;
+        Definition = definition;
+        Parent = parent;
+    }
+
+    /// <summary>The element name as FHIRPath sees it (<c>value</c> for <c>valueQuantity</c>); for a root resource its type name.</summary>
+    public string Name { get; }
+
+    /// <summary>The FHIR type of this instance (for a choice: the chosen type; for a backbone: its nested type); null for unknown elements.</summary>
+    public FhirTypeInfo? Type { get; }
+
+    /// <summary>The element's definition in its parent's type; null for a root resource and for unknown elements.</summary>
+    public ElementInfo? Definition { get; }
+
+    public ElementNode? Parent { get; private set; }
+
+    /// <summary>The lexical value of a primitive (JSON strings, numbers as written, <c>true</c>/<c>false</c>); null when the element has none.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>The JSON token the value was read from; <see cref="JsonRawKind.None"/> for nodes built in code.</summary>
+    public JsonRawKind RawKind { get; internal set; }
+
+    /// <summary>The position among siblings of the same name (the index in the JSON array).</summary>
+    public int Index { get; internal set; }
+
+    /// <summary>The FHIR type name FHIRPath reports (<c>BackboneElement</c> for backbones); the JSON shape's kind for unknown elements.</summary>
+    public string TypeName => Type?.InstanceTypeName ?? (Children.Count > 0 ? "Element" : "string");
+
+    public bool IsResource => Type is { Kind: FhirTypeKind.Resource };
+
+    public bool IsPrimitive => Type is { Kind: FhirTypeKind.Primitive };
+
+    /// <summary>The children in document order.</summary>
+    public IReadOnlyList<ElementNode> Children => (IReadOnlyList<ElementNode>?)_children ?? [];
+
+    /// <summary>True when the node carries no value and no children (such nodes are never written).</summary>
+    public bool IsEmpty => Text is null && (_children is null || _children.Count == 0);
+
+    /// <summary>The children with the given name, in order.</summary>
+    public IEnumerable<ElementNode> ChildrenNamed(string name)
+    {
+        if (_children is null)
+        {
+            yield break;
+        }
+
+        foreach (var child in _children)
+        {
+            if (string.Equals(child.Name, name, StringComparison.Ordinal))
+            {
+                yield return child;
+            }
+        }
+    }
+
+    /// <summary>The first child with the given name, or null.</summary>
+    public ElementNode? Child(string name)
+    {
+        if (_children is not null)
+        {
+            foreach (var child in _children)
+            {
+                if (string.Equals(child.Name, name, StringComparison.Ordinal))
+                {
+                    return child;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The nearest resource at or above this node (the node itself for a resource).</summary>
+    public ElementNode? EnclosingResource
+    {
+        get
+        {
+            for (var n = this; n is not null; n = n.Parent)
+            {
+                if (n.IsResource)
+                {
+                    return n;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The root of the tree.</summary>
+    public ElementNode Root
+    {
+        get
+        {
+            var n = this;
+            while (n.Parent is not null)
+            {
+                n = n.Parent;
+            }
+
+            return n;
+        }
+    }
+
+    public override string ToString() => Text is null ? Location : $"{Location} = {Text}";
+
+    internal List<ElementNode> MutableChildren => _children ??= [];
+}

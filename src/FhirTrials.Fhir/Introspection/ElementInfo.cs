@@ -1,0 +1,69 @@
+namespace FhirTrials.Fhir.Introspection;
+
+/// <summary>
+/// One element of a FHIR type as the R4 StructureDefinition snapshot defines it: name, cardinality,
+/// allowed types. Generated tables create these; <see cref="FhirTypeInfo"/> owns them.
+/// </summary>
+public sealed class ElementInfo
+{
+    private FhirTypeInfo[]? _types;
+
+    public ElementInfo(string name, string path, int min, int max, ElementFlags flags, string[] typeNames, int order)
+    {
+        Name = name;
+        Path = path;
+        Min = min;
+        Max = max;
+        Flags = flags;
+        TypeNames = typeNames;
+        Order = order;
+    }
+
+    /// <summary>The element name as in FHIRPath: <c>value</c> for <c>value[x]</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The ElementDefinition path, e.g. <c>Observation.value[x]</c>.</summary>
+    public string Path { get; }
+
+    public int Min { get; }
+
+    /// <summary>The maximum cardinality; <c>-1</c> stands for <c>*</c>.</summary>
+    public int Max { get; }
+
+    public ElementFlags Flags { get; }
+
+    /// <summary>The allowed type names (backbone elements name their nested type, e.g. <c>Patient.contact</c>).</summary>
+    public IReadOnlyList<string> TypeNames { get; }
+
+    /// <summary>Position in the type's snapshot: the order JSON writers follow.</summary>
+    public int Order { get; }
+
+    public bool IsCollection => Max != 1;
+
+    public bool IsChoice => (Flags & ElementFlags.Choice) != 0;
+
+    public bool IsModifier => (Flags & ElementFlags.Modifier) != 0;
+
+    public bool IsSummary => (Flags & ElementFlags.Summary) != 0;
+
+    public bool IsXmlAttribute => (Flags & ElementFlags.XmlAttribute) != 0;
+
+    /// <summary>The allowed types, resolved.</summary>
+    public IReadOnlyList<FhirTypeInfo> Types => _types ??= ResolveTypes();
+
+    /// <summary>The single type of a non-choice element.</summary>
+    public FhirTypeInfo Type => Types[0];
+
+    public override string ToString() => Path;
+
+    private FhirTypeInfo[] ResolveTypes()
+    {
+        var types = new FhirTypeInfo[TypeNames.Count];
+        for (var i = 0; i < types.Length; i++)
+        {
+            types[i] = ModelInfo.GetTypeOrThrow(TypeNames[i]);
+        }
+
+        return types;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Frozen;
+
+namespace FhirTrials.Fhir.Introspection;
+
+public sealed partial class FhirTypeInfo
+{
+    /// <summary>The JSON property name of a choice element for one of its types: <c>value</c> + <c>Quantity</c>.</summary>
+    public static string ChoiceJsonName(string elementName, string typeName) =>
+        string.Concat(elementName, char.ToUpperInvariant(typeName[0]).ToString(), typeName.AsSpan(1));
+
+    private FrozenDictionary<string, FhirJsonProperty> BuildJsonProperties()
+    {
+        var map = new Dictionary<string, FhirJsonProperty>(StringComparer.Ordinal);
+        foreach (var element in _elements)
+        {
+            if (element.IsChoice)
+            {
+                foreach (var type in element.Types)
+                {
+                    Add(map, ChoiceJsonName(element.Name, type.Name), element, type);
+                }
+            }
+            else
+            {
+                Add(map, element.Name, element, element.Type);
+            }
+        }
+
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static void Add(Dictionary<string, FhirJsonProperty> map, string jsonName, ElementInfo element, FhirTypeInfo type)
+    {
+        map[jsonName] = new FhirJsonProperty(jsonName, element, type, IsExtensionPart: false);
+        if (type.IsPrimitive && !element.IsXmlAttribute)
+        {
+            map["_" + jsonName] = new FhirJsonProperty(jsonName, element, type, IsExtensionPart: true);
+        }
+    }
+}
+
+/// <summary>
+/// A JSON property of a FHIR type: the element it carries, the chosen type (for choices), and whether
+/// it is the <c>_name</c> part holding a primitive's id and extensions.
+/// </summary>
+public sealed record FhirJsonProperty(string JsonName, ElementInfo Element, FhirTypeInfo Type, bool IsExtensionPart);

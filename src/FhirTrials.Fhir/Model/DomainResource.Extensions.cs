@@ -1,0 +1,5 @@
+namespace FhirTrials.Fhir.Model;
+
+public abstract partial class DomainResource : IExtendable
+{
+}

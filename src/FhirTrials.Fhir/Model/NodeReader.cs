@@ -1,0 +1,53 @@
+using FhirTrials.Fhir.ElementModel;
+
+namespace FhirTrials.Fhir.Model;
+
+/// <summary>Builds typed model objects from element-tree nodes (used by the generated classes).</summary>
+public static class NodeReader
+{
+    public static T Primitive<T>(ElementNode node)
+        where T : PrimitiveType, new()
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var value = new T { LexicalValue = node.Text };
+        value.ReadFrom(node);
+        return value;
+    }
+
+    public static T Complex<T>(ElementNode node)
+        where T : Base, new()
+    {
+        var value = new T();
+        value.ReadFrom(node);
+        return value;
+    }
+
+    /// <summary>The value of a choice element, typed by the node's instance type.</summary>
+    public static DataType Choice(ElementNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var typeName = node.Type?.Name ?? throw new InvalidOperationException($"{node.Location}: a choice element needs a known type");
+        var value = ModelFactory.CreateDataType(typeName) ?? throw new InvalidOperationException($"{node.Location}: no class for type {typeName}");
+        if (value is PrimitiveType primitive)
+        {
+            primitive.LexicalValue = node.Text;
+        }
+
+        value.ReadFrom(node);
+        return value;
+    }
+
+    /// <summary>A resource: an instance of its generated class, or a <see cref="DynamicResource"/> for types without one.</summary>
+    public static Resource Resource(ElementNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var resource = node.Type is { } type ? ModelFactory.CreateResource(type.Name) : null;
+        if (resource is null)
+        {
+            return new DynamicResource(node);
+        }
+
+        resource.ReadFrom(node);
+        return resource;
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text;
+using System.Text.Json;
+using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
+using FhirTrials.Fhir.Model;
+
+namespace FhirTrials.Fhir.Serialization;
+
+/// <summary>
+/// Reads FHIR JSON (as the R4 JSON format page defines it) into the element tree, checking structure,
+/// JSON types and primitive formats as it goes. Strict mode throws <see cref="FhirParseException"/> at
+/// the first problem; lenient mode reports every problem and keeps everything it can.
+/// </summary>
+public sealed partial class FhirJsonParser
+{
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+    private readonly FhirJsonParserSettings _settings;
+
+    public FhirJsonParser(FhirJsonParserSettings? settings = null) => _settings = settings ?? FhirJsonParserSettings.Strict;
+
+    /// <summary>Parses one resource from UTF-8 bytes.</summary>
+    public ParseResult Parse(ReadOnlyMemory<byte> utf8, string? sourceName = null)
+    {
+        if (utf8.Span.StartsWith(Utf8Bom))
+        {
+            utf8 = utf8[Utf8Bom.Length..];
+        }
+
+        var context = new ParseContext(new SourceText(sourceName, utf8), _settings);
+        ElementNode? root = null;
+        var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = _settings.MaxDepth });
+        try
+        {
+            if (!reader.Read())
+            {
+                context.Error(IssueType.Structure, "the input is empty: expected a FHIR resource as a JSON object", null, -1);
+            }
+            else if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                context.Error(IssueType.Structure, $"expected a FHIR resource as a JSON object, found {Describe(reader.TokenType)}", null, reader.TokenStartIndex);
+            }
+            else
+            {
+                root = ParseResource(ref reader, context, parent: null, property: null, index: 0, inArray: false);
+                root.Source = context.Source;
+                while (reader.Read())
+                {
+                    // Drain: trailing content after the resource is malformed JSON and the reader throws.
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            context.MalformedJson(ex, reader.BytesConsumed >= utf8.Length);
+        }
+
+        if (root is not null)
+        {
+            root.Source = context.Source;
+        }
+
+        return new ParseResult(root, context.Issues);
+    }
+
+    /// <summary>Parses one resource from a string.</summary>
+    public ParseResult Parse(string json, string? sourceName = null) => Parse(Encoding.UTF8.GetBytes(json), sourceName);
+
+    /// <summary>Parses strictly and returns the tree; throws <see cref="FhirParseException"/> on any problem.</summary>
+    public static ElementNode ParseNode(ReadOnlyMemory<byte> utf8, string? sourceName = null)
+    {
+        var result = new FhirJsonParser(FhirJsonParserSettings.Strict).Parse(utf8, sourceName);
+        return result.Root ?? throw new FhirParseException(result.Issues[0]);
+    }
+
+    /// <summary>Parses strictly into the typed model.</summary>
+    public static T Parse<T>(ReadOnlyMemory<byte> utf8, string? sourceName = null)
+        where T : Resource
+    {
+        var node = ParseNode(utf8, sourceName);
+        return NodeReader.Resource(node) as T
+            ?? throw new FhirParseException(new ParseIssue(IssueSeverity.Error, IssueType.Structure, $"expected a {typeof(T).Name}, found a {node.Type?.Name}", node.Location, node.Position, sourceName));
+    }
+
+    /// <summary>Parses strictly from a string into the typed model.</summary>
+    public static T Parse<T>(string json, string? sourceName = null)
+        where T : Resource => Parse<T>(Encoding.UTF8.GetBytes(json), sourceName);
+
+    private ElementNode ParseResource(ref Utf8JsonReader reader, ParseContext context, ElementNode? parent, ElementInfo? property, int index, bool inArray)
+    {
+        var offset = reader.TokenStartIndex;
+        var (typeName, typeOffset) = FindResourceType(reader);
+        var location = parent is null ? null : $"{parent.Location}.{property!.Name}{(property.IsCollection ? $"[{index}]" : string.Empty)}";
+        FhirTypeInfo? type = null;
+        if (typeName is null)
+        {
+            context.Error(IssueType.Structure, "missing 'resourceType': a resource must say its type", location, offset);
+        }
+        else if (ModelInfo.GetType(typeName) is not { IsResource: true, IsAbstract: false } known)
+        {
+            context.Error(IssueType.Structure, $"unknown resource type '{typeName}'", location, typeOffset);
+        }
+        else
+        {
+            type = known;
+        }
+
+        var name = parent is null ? type?.Name ?? "Resource" : property!.Name;
+        var node = new ElementNode(name, type, property, parent) { Index = index, SourceOffset = (int)offset, IsJsonArrayMember = inArray };
+        if (type is null)
+        {
+            ParseUntypedObject(ref reader, context, node);
+        }
+        else
+        {
+            ParseMembers(ref reader, context, node, type, isResource: true);
+        }
+
+        return node;
+    }
+
+    /// <summary>Looks ahead (on a copy of the reader) for the object's <c>resourceType</c>, wherever it stands.</summary>
+    private static (string? Name, long Offset) FindResourceType(Utf8JsonReader reader)
+    {
+        var depth = reader.CurrentDepth;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth)
+            {
+                break;
+            }
+
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                continue;
+            }
+
+            if (reader.ValueTextEquals("resourceType"u8))
+            {
+                reader.Read();
+                return reader.TokenType == JsonTokenType.String ? (reader.GetString(), reader.TokenStartIndex) : (null, reader.TokenStartIndex);
+            }
+
+            reader.Read();
+            reader.Skip();
+        }
+
+        return (null, -1);
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+}

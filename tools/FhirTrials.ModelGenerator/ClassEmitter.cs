@@ -1,0 +1,258 @@
+namespace FhirTrials.ModelGenerator;
+
+/// <summary>Emits one partial C# class (with nested backbone components) per FHIR datatype or resource.</summary>
+internal sealed class ClassEmitter
+{
+    private readonly ClassNames _names;
+    private readonly IReadOnlySet<string> _baseClasses;
+
+    public ClassEmitter(ClassNames names, IReadOnlySet<string> baseClasses)
+    {
+        _names = names;
+        _baseClasses = baseClasses;
+    }
+
+    /// <summary>The C# base class of a generated type.</summary>
+    public static string CsBase(GenType type) => type.Name switch
+    {
+        "Element" or "Resource" => "Base",
+        _ when type.Kind == "Backbone" => type.BaseName!,
+        _ when type.Kind == "Resource" => type.BaseName!,
+        _ => type.BaseName switch
+        {
+            "BackboneElement" => "BackboneType",
+            "Element" => "DataType",
+            _ => type.BaseName!,
+        },
+    };
+
+    public string Emit(GenType type, string header)
+    {
+        var w = new CodeWriter();
+        w.Line(header);
+        w.Line("using FhirTrials.Fhir.ElementModel;");
+        w.Line("using FhirTrials.Fhir.Serialization;");
+        w.Line();
+        w.Line("namespace FhirTrials.Fhir.Model;");
+        w.Line();
+        EmitClass(w, type, type.Name, type.Canonical, nested: false);
+        return w.ToString();
+    }
+
+    private void EmitClass(CodeWriter w, GenType type, string className, string canonical, bool nested)
+    {
+        w.Summary(type.Short);
+        w.Line($"/// <remarks>FHIR type <c>{type.Name}</c>, defined by {canonical}.</remarks>");
+        var modifier = type.IsAbstract ? "abstract " : _baseClasses.Contains(type.Name) ? string.Empty : "sealed ";
+        w.Open($"public {modifier}partial class {className} : {CsBase(type)}");
+        if (!type.IsAbstract)
+        {
+            w.Line("/// <inheritdoc />");
+            w.Line($"public override string TypeName => {CodeWriter.Literal(type.Name)};");
+        }
+
+        var declared = type.Elements.Where(e => !e.Inherited).ToList();
+        foreach (var element in declared)
+        {
+            EmitProperty(w, element, className);
+        }
+
+        if (declared.Count > 0)
+        {
+            EmitIsEmpty(w, declared, className);
+            EmitWriteMembers(w, declared, className);
+            EmitSetMember(w, declared, className);
+        }
+
+        if (!nested)
+        {
+            foreach (var backbone in type.Backbones)
+            {
+                w.Line();
+                EmitClass(w, backbone, _names.Component(backbone.Name), canonical, nested: true);
+            }
+        }
+
+        w.Close();
+    }
+
+    private void EmitProperty(CodeWriter w, GenElement e, string className)
+    {
+        var p = PropertyName(e, className);
+        w.Line();
+        w.Summary(e.Short);
+        switch (Shape(e))
+        {
+            case ElementShape.Attribute:
+                w.Line($"public string? {p} {{ get; set; }}");
+                break;
+            case ElementShape.Primitive when !e.IsCollection:
+            {
+                var cls = _names.PrimitiveElementClass(e);
+                var vt = _names.PrimitiveValueType(e);
+                var ctorArg = _names.IsStructValue(e) ? "value.Value" : "value";
+                w.Line($"public {cls}? {p}Element {{ get; set; }}");
+                w.Line();
+                w.Summary(e.Short);
+                w.Line($"public {vt}? {Convenience(p, className)}");
+                w.Block();
+                w.Line($"get => {p}Element?.Value;");
+                w.Line($"set => {p}Element = value is null ? null : new {cls}({ctorArg});");
+                w.Close();
+                break;
+            }
+
+            case ElementShape.Primitive:
+            {
+                var cls = _names.PrimitiveElementClass(e);
+                var vt = _names.PrimitiveValueType(e);
+                var field = Field(p + "Element");
+                var ctorArg = _names.IsStructValue(e) ? "v!.Value" : "v";
+                w.Line($"public List<{cls}> {p}Element {{ get => {field} ??= []; set => {field} = value; }}");
+                w.Line();
+                w.Summary(e.Short);
+                w.Line($"public IEnumerable<{vt}?> {Convenience(p, className)}");
+                w.Block();
+                w.Line($"get => {p}Element.Select(e => e.Value);");
+                w.Line($"set => {p}Element = value.Select(v => new {cls}({ctorArg})).ToList();");
+                w.Close();
+                w.Line();
+                w.Line($"private List<{cls}>? {field};");
+                break;
+            }
+
+            default:
+            {
+                var cls = Shape(e) switch
+                {
+                    ElementShape.Choice => "DataType",
+                    ElementShape.Resource => "Resource",
+                    _ => _names.Of(e.TypeNames[0]),
+                };
+                if (e.IsCollection)
+                {
+                    var field = Field(p);
+                    w.Line($"public List<{cls}> {p} {{ get => {field} ??= []; set => {field} = value; }}");
+                    w.Line();
+                    w.Line($"private List<{cls}>? {field};");
+                }
+                else
+                {
+                    w.Line($"public {cls}? {p} {{ get; set; }}");
+                }
+
+                break;
+            }
+        }
+    }
+
+    private static void EmitIsEmpty(CodeWriter w, List<GenElement> declared, string className)
+    {
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line("public override bool IsEmpty => base.IsEmpty");
+        for (var i = 0; i < declared.Count; i++)
+        {
+            var e = declared[i];
+            var p = PropertyName(e, className);
+            var target = Shape(e) switch
+            {
+                ElementShape.Attribute => null,
+                ElementShape.Primitive => e.IsCollection ? Field(p + "Element") : p + "Element",
+                _ => e.IsCollection ? Field(p) : p,
+            };
+            var end = i == declared.Count - 1 ? ";" : string.Empty;
+            w.Line(target is null ? $"    && string.IsNullOrEmpty({p}){end}" : $"    && IsNullOrEmpty({target}){end}");
+        }
+    }
+
+    private void EmitWriteMembers(CodeWriter w, List<GenElement> declared, string className)
+    {
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Open("protected internal override void WriteMembers(FhirJsonWriter writer)");
+        w.Line("base.WriteMembers(writer);");
+        foreach (var e in declared)
+        {
+            var p = PropertyName(e, className);
+            var name = CodeWriter.Literal(e.Name);
+            w.Line(Shape(e) switch
+            {
+                ElementShape.Attribute => $"writer.WriteAttribute({name}, {p});",
+                ElementShape.Primitive when e.IsCollection => $"writer.WritePrimitiveList({name}, {Field(p + "Element")});",
+                ElementShape.Primitive => $"writer.WritePrimitive({name}, {p}Element);",
+                ElementShape.Choice => $"writer.WriteChoice({name}, {p});",
+                ElementShape.Resource when e.IsCollection => $"writer.WriteResourceList({name}, {Field(p)});",
+                ElementShape.Resource => $"writer.WriteResource({name}, {p});",
+                _ when e.IsCollection => $"writer.WriteComplexList({name}, {Field(p)});",
+                _ => $"writer.WriteComplex({name}, {p});",
+            });
+        }
+
+        w.Close();
+    }
+
+    private void EmitSetMember(CodeWriter w, List<GenElement> declared, string className)
+    {
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Open("protected internal override bool SetMember(ElementNode child)");
+        w.Open("switch (child.Name)");
+        foreach (var e in declared)
+        {
+            var p = PropertyName(e, className);
+            var read = Shape(e) switch
+            {
+                ElementShape.Attribute => "child.Text",
+                ElementShape.Primitive => $"NodeReader.Primitive<{_names.PrimitiveElementClass(e)}>(child)",
+                ElementShape.Choice => "NodeReader.Choice(child)",
+                ElementShape.Resource => "NodeReader.Resource(child)",
+                _ => $"NodeReader.Complex<{_names.Of(e.TypeNames[0])}>(child)",
+            };
+            var target = Shape(e) == ElementShape.Primitive ? p + "Element" : p;
+            w.Line($"case {CodeWriter.Literal(e.Name)}:");
+            w.Line(e.IsCollection ? $"    {target}.Add({read});" : $"    {target} = {read};");
+            w.Line("    return true;");
+        }
+
+        w.Line("default:");
+        w.Line("    return base.SetMember(child);");
+        w.Close();
+        w.Close();
+    }
+
+    private enum ElementShape
+    {
+        Attribute,
+        Primitive,
+        Complex,
+        Choice,
+        Resource,
+    }
+
+    private static ElementShape Shape(GenElement e) => e switch
+    {
+        { IsXmlAttribute: true } => ElementShape.Attribute,
+        { IsChoice: true } => ElementShape.Choice,
+        _ when e.TypeNames[0] == "Resource" => ElementShape.Resource,
+        _ when Naming.Primitives.ContainsKey(e.TypeNames[0]) => ElementShape.Primitive,
+        _ => ElementShape.Complex,
+    };
+
+    private static string PropertyName(GenElement e, string className)
+    {
+        if (e.Path == "Element.id")
+        {
+            return "ElementId";
+        }
+
+        var name = Naming.Pascal(e.Name);
+        return name == className && Shape(e) != ElementShape.Primitive ? name + "Value" : name;
+    }
+
+    /// <summary>The name of a primitive's value property; "Value" would clash with nothing, but a class's own name would.</summary>
+    private static string Convenience(string propertyName, string className) =>
+        propertyName == className ? propertyName + "Value" : propertyName;
+
+    private static string Field(string propertyName) => "_" + char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+}
