@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FhirTrials.Cli.Commands;
 
 namespace FhirTrials.Cli;
 
@@ -8,7 +9,10 @@ public static class FhirTrialsApp
     /// <summary>Creates the root command with every sub-command registered.</summary>
     public static RootCommand CreateRootCommand()
     {
-        var root = new RootCommand("FhirTrials: publish clinical-trial records as FHIR R4.");
+        var root = new RootCommand("FhirTrials: publish clinical-trial records as FHIR R4.")
+        {
+            ParseCommand.Create(),
+        };
         return root;
     }
 
