@@ -10,7 +10,7 @@ namespace FhirTrials.Fhir.ElementModel;
 /// </summary>
 public sealed partial class ElementNode
 {
-    private List<ElementNode>? _children;
+    private ElementNode[]? _children;
 
     internal ElementNode(string name, FhirTypeInfo? type, ElementInfo? definition, ElementNode? parent)
     {
@@ -48,10 +48,10 @@ public sealed partial class ElementNode
     public bool IsPrimitive => Type is { Kind: FhirTypeKind.Primitive };
 
     /// <summary>The children in document order.</summary>
-    public IReadOnlyList<ElementNode> Children => (IReadOnlyList<ElementNode>?)_children ?? [];
+    public IReadOnlyList<ElementNode> Children => _children ?? [];
 
     /// <summary>True when the node carries no value and no children (such nodes are never written).</summary>
-    public bool IsEmpty => Text is null && (_children is null || _children.Count == 0);
+    public bool IsEmpty => Text is null && (_children is null || _children.Length == 0);
 
     /// <summary>The children with the given name, in order.</summary>
     public IEnumerable<ElementNode> ChildrenNamed(string name)
@@ -121,5 +121,27 @@ public sealed partial class ElementNode
 
     public override string ToString() => Text is null ? Location : $"{Location} = {Text}";
 
-    internal List<ElementNode> MutableChildren => _children ??= [];
+    /// <summary>Moves the parser's collected children (from <paramref name="start"/> to the end of <paramref name="scratch"/>) into an exact-size array.</summary>
+    internal void TakeChildren(List<ElementNode> scratch, int start)
+    {
+        var count = scratch.Count - start;
+        if (count == 0)
+        {
+            return;
+        }
+
+        var children = new ElementNode[count];
+        scratch.CopyTo(start, children, 0, count);
+        scratch.RemoveRange(start, count);
+        _children = children;
+    }
+
+    /// <summary>Appends a child built in code.</summary>
+    internal void AppendChild(ElementNode child)
+    {
+        var children = _children ?? [];
+        Array.Resize(ref children, children.Length + 1);
+        children[^1] = child;
+        _children = children;
+    }
 }

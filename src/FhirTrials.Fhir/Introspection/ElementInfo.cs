@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace FhirTrials.Fhir.Introspection;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace FhirTrials.Fhir.Introspection;
 public sealed class ElementInfo
 {
     private FhirTypeInfo[]? _types;
+    private JsonEncodedText[]? _jsonNames;
 
     public ElementInfo(string name, string path, int min, int max, ElementFlags flags, string[] typeNames, int order)
     {
@@ -55,6 +58,45 @@ public sealed class ElementInfo
     public FhirTypeInfo Type => Types[0];
 
     public override string ToString() => Path;
+
+    /// <summary>
+    /// The pre-encoded JSON property name for the given instance type: the element name, or for a
+    /// choice the typed name (<c>valueQuantity</c>); with <paramref name="extensionPart"/> the
+    /// <c>_name</c> form. Cached, so writers never re-encode names.
+    /// </summary>
+    public JsonEncodedText JsonName(FhirTypeInfo? type, bool extensionPart)
+    {
+        var names = _jsonNames ??= BuildJsonNames();
+        var slot = 0;
+        if (IsChoice && type is not null)
+        {
+            var types = Types;
+            for (var i = 0; i < types.Count; i++)
+            {
+                if (ReferenceEquals(types[i], type))
+                {
+                    slot = i;
+                    break;
+                }
+            }
+        }
+
+        return names[(slot * 2) + (extensionPart ? 1 : 0)];
+    }
+
+    private JsonEncodedText[] BuildJsonNames()
+    {
+        var count = IsChoice ? Types.Count : 1;
+        var names = new JsonEncodedText[count * 2];
+        for (var i = 0; i < count; i++)
+        {
+            var name = IsChoice ? FhirTypeInfo.ChoiceJsonName(Name, Types[i].Name) : Name;
+            names[i * 2] = JsonEncodedText.Encode(name);
+            names[(i * 2) + 1] = JsonEncodedText.Encode("_" + name);
+        }
+
+        return names;
+    }
 
     private FhirTypeInfo[] ResolveTypes()
     {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FhirTrials.Fhir.ElementModel;
-using FhirTrials.Fhir.Introspection;
 
 namespace FhirTrials.Fhir.Serialization;
 
@@ -9,7 +8,7 @@ namespace FhirTrials.Fhir.Serialization;
 /// element repeats), primitives split into <c>name</c>/<c>_name</c> with <c>null</c> placeholders,
 /// choices named by their type, nothing empty written.
 /// </summary>
-public static class ElementTreeWriter
+public static partial class ElementTreeWriter
 {
     /// <summary>Writes a node as a JSON object (a resource gets its <c>resourceType</c> first).</summary>
     public static void WriteObject(Utf8JsonWriter json, ElementNode node)
@@ -19,7 +18,7 @@ public static class ElementTreeWriter
         json.WriteStartObject();
         if (node.IsResource)
         {
-            json.WriteString("resourceType", node.Type!.Name);
+            json.WriteString(ResourceTypeName, node.Type!.Name);
         }
 
         WriteMembers(json, node);
@@ -33,153 +32,91 @@ public static class ElementTreeWriter
         ArgumentNullException.ThrowIfNull(node);
         var children = node.Children;
         bool[]? written = null;
-        for (var i = 0; i < children.Count; i++)
+        var i = 0;
+        while (i < children.Count)
         {
             if (written is not null && written[i])
             {
+                i++;
                 continue;
             }
 
             var first = children[i];
-            var jsonName = first.JsonName;
             var end = i + 1;
-            while (end < children.Count && SameProperty(children[end], first, jsonName))
+            while (end < children.Count && SameProperty(children[end], first))
             {
                 end++;
             }
 
-            var group = new List<ElementNode>(end - i);
-            for (var k = i; k < end; k++)
-            {
-                group.Add(children[k]);
-            }
-
+            var scattered = false;
             for (var k = end; k < children.Count; k++)
             {
-                if (SameProperty(children[k], first, jsonName))
+                if (SameProperty(children[k], first))
                 {
                     written ??= new bool[children.Count];
                     written[k] = true;
-                    group.Add(children[k]);
+                    scattered = true;
                 }
             }
 
-            WriteProperty(json, jsonName, group);
-            i = end - 1;
+            var group = new Group(children, i, end, scattered);
+            WriteProperty(json, group);
+            i = end;
         }
     }
 
-    private static bool SameProperty(ElementNode candidate, ElementNode first, string jsonName) =>
-        string.Equals(candidate.Name, first.Name, StringComparison.Ordinal)
-        && (first.Definition is not { IsChoice: true } || string.Equals(candidate.JsonName, jsonName, StringComparison.Ordinal));
+    private static readonly JsonEncodedText ResourceTypeName = JsonEncodedText.Encode("resourceType");
 
-    private static void WriteProperty(Utf8JsonWriter json, string jsonName, List<ElementNode> group)
+    private static bool SameProperty(ElementNode candidate, ElementNode first) =>
+        string.Equals(candidate.Name, first.Name, StringComparison.Ordinal)
+        && (first.Definition is not { IsChoice: true } || ReferenceEquals(candidate.Type, first.Type));
+
+    private static void WriteProperty(Utf8JsonWriter json, in Group group)
     {
-        var first = group[0];
+        var first = group.First;
         var isArray = (first.Definition?.IsCollection ?? false) || group.Count > 1 || first.IsJsonArrayMember;
         if (IsPrimitiveLike(first))
         {
-            WritePrimitiveProperty(json, jsonName, group, isArray);
+            WritePrimitiveProperty(json, group, isArray);
             return;
         }
 
-        var items = group.FindAll(n => !n.IsEmpty);
-        if (items.Count == 0)
-        {
-            return;
-        }
-
-        json.WritePropertyName(jsonName);
-        if (isArray)
-        {
-            json.WriteStartArray();
-        }
-
-        foreach (var item in items)
-        {
-            WriteObject(json, item);
-            if (!isArray)
-            {
-                break;
-            }
-        }
-
-        if (isArray)
-        {
-            json.WriteEndArray();
-        }
-    }
-
-    private static bool IsPrimitiveLike(ElementNode node) =>
-        node.Type is { } type ? type.IsPrimitive : node.Text is not null || node.RawKind != JsonRawKind.None;
-
-    private static void WritePrimitiveProperty(Utf8JsonWriter json, string jsonName, List<ElementNode> group, bool isArray)
-    {
-        var items = group.FindAll(n => !n.IsEmpty);
-        if (items.Count == 0)
+        if (!group.AnyNonEmpty())
         {
             return;
         }
 
-        if (items.Exists(n => n.Text is not null))
-        {
-            json.WritePropertyName(jsonName);
-            WriteEach(json, items, isArray, n => n.Text is null, n => WriteValue(json, n));
-        }
-
-        if (items.Exists(n => n.Children.Count > 0))
-        {
-            json.WritePropertyName("_" + jsonName);
-            WriteEach(json, items, isArray, n => n.Children.Count == 0, n => WriteObject(json, n));
-        }
-    }
-
-    private static void WriteEach(Utf8JsonWriter json, List<ElementNode> items, bool isArray, Func<ElementNode, bool> isNull, Action<ElementNode> write)
-    {
+        WriteName(json, first, extensionPart: false);
         if (!isArray)
         {
-            write(items[0]);
+            WriteObject(json, first);
             return;
         }
 
         json.WriteStartArray();
-        foreach (var item in items)
+        foreach (var item in group)
         {
-            if (isNull(item))
+            if (!item.IsEmpty)
             {
-                json.WriteNullValue();
-            }
-            else
-            {
-                write(item);
+                WriteObject(json, item);
             }
         }
 
         json.WriteEndArray();
     }
 
-    private static void WriteValue(Utf8JsonWriter json, ElementNode node)
+    private static bool IsPrimitiveLike(ElementNode node) =>
+        node.Type is { } type ? type.IsPrimitive : node.RawKind != JsonRawKind.None;
+
+    private static void WriteName(Utf8JsonWriter json, ElementNode first, bool extensionPart)
     {
-        var text = node.Text!;
-        var kind = node.RawKind != JsonRawKind.None ? node.RawKind : KindOf(node.Type);
-        switch (kind)
+        if (first.Definition is { } definition)
         {
-            case JsonRawKind.True or JsonRawKind.False when text is "true" or "false":
-                json.WriteBooleanValue(text == "true");
-                break;
-            case JsonRawKind.Number when JsonNumber.IsValid(text):
-                json.WriteRawValue(text, skipInputValidation: true);
-                break;
-            default:
-                json.WriteStringValue(text);
-                break;
+            json.WritePropertyName(definition.JsonName(first.Type, extensionPart));
+        }
+        else
+        {
+            json.WritePropertyName(extensionPart ? "_" + first.JsonName : first.JsonName);
         }
     }
-
-    private static JsonRawKind KindOf(FhirTypeInfo? type) => type?.SystemType switch
-    {
-        "Boolean" => JsonRawKind.True,
-        "Integer" or "Decimal" => JsonRawKind.Number,
-        _ => JsonRawKind.String,
-    };
 }

@@ -14,6 +14,7 @@ public sealed partial class FhirJsonParser
     private void ParseMembers(ref Utf8JsonReader reader, ParseContext context, ElementNode node, FhirTypeInfo type, bool isResource)
     {
         var objectOffset = reader.TokenStartIndex;
+        var childrenStart = context.Scratch.Count;
         var seen = default(SeenProperties);
         var members = 0;
         var pendingNulls = false;
@@ -43,10 +44,10 @@ public sealed partial class FhirJsonParser
             var otherPartSeen = seen.Has(element.Order, !property.IsExtensionPart);
             if (!seen.Mark(element.Order, property.IsExtensionPart))
             {
-                ReportRepeatedProperty(context, node, property, propertyOffset);
+                ReportRepeatedProperty(context, node, childrenStart, property, propertyOffset);
             }
 
-            var state = new PropertyState(property, propertyOffset, otherPartSeen);
+            var state = new PropertyState(property, propertyOffset, otherPartSeen, childrenStart);
             ParseProperty(ref reader, context, node, state, ref pendingNulls);
         }
 
@@ -57,8 +58,10 @@ public sealed partial class FhirJsonParser
 
         if (pendingNulls)
         {
-            RemoveUnmatchedNulls(context, node);
+            RemoveUnmatchedNulls(context, childrenStart);
         }
+
+        node.TakeChildren(context.Scratch, childrenStart);
     }
 
     private static bool TryGetProperty(ref Utf8JsonReader reader, FhirTypeInfo type, scoped Span<char> buffer, out FhirJsonProperty property)
@@ -155,12 +158,12 @@ public sealed partial class FhirJsonParser
 
         if (type.IsResource)
         {
-            parent.MutableChildren.Add(ParseResource(ref reader, context, parent, property.Element, index, inArray));
+            context.Scratch.Add(ParseResource(ref reader, context, parent, property.Element, index, inArray));
             return;
         }
 
         var child = new ElementNode(property.Element.Name, type, property.Element, parent) { Index = index, SourceOffset = (int)offset, IsJsonArrayMember = inArray };
-        parent.MutableChildren.Add(child);
+        context.Scratch.Add(child);
         ParseMembers(ref reader, context, child, type, isResource: false);
     }
 
@@ -170,8 +173,10 @@ public sealed partial class FhirJsonParser
         var element = state.Property.Element;
         if (state.OtherPartSeen)
         {
-            foreach (var existing in parent.MutableChildren)
+            var scratch = context.Scratch;
+            for (var i = state.ChildrenStart; i < scratch.Count; i++)
             {
+                var existing = scratch[i];
                 if (ReferenceEquals(existing.Definition, element) && existing.Index == index)
                 {
                     if (ReferenceEquals(existing.Type, state.Property.Type))
@@ -186,13 +191,13 @@ public sealed partial class FhirJsonParser
         }
 
         var node = new ElementNode(element.Name, state.Property.Type, element, parent) { Index = index, SourceOffset = (int)offset, IsJsonArrayMember = inArray };
-        parent.MutableChildren.Add(node);
+        context.Scratch.Add(node);
         return node;
     }
 
-    private static void ReportRepeatedProperty(ParseContext context, ElementNode parent, FhirJsonProperty property, long offset)
+    private static void ReportRepeatedProperty(ParseContext context, ElementNode parent, int childrenStart, FhirJsonProperty property, long offset)
     {
-        var previous = parent.Children.FirstOrDefault(c => ReferenceEquals(c.Definition, property.Element));
+        var previous = context.Scratch.Skip(childrenStart).FirstOrDefault(c => ReferenceEquals(c.Definition, property.Element));
         if (property.Element.IsChoice && previous is not null && previous.JsonName != property.JsonName)
         {
             context.Error(IssueType.Structure, $"{property.Element.Path} allows one type only, but has both '{previous.JsonName}' and '{property.JsonName}'", parent.Location + "." + property.JsonName, offset);
@@ -203,10 +208,10 @@ public sealed partial class FhirJsonParser
         }
     }
 
-    private static void RemoveUnmatchedNulls(ParseContext context, ElementNode parent)
+    private static void RemoveUnmatchedNulls(ParseContext context, int childrenStart)
     {
-        var children = parent.MutableChildren;
-        var removed = children.FindAll(c => c.IsPrimitive && c.IsEmpty);
+        var children = context.Scratch;
+        var removed = children.Skip(childrenStart).Where(c => c.IsPrimitive && c.IsEmpty).ToList();
         foreach (var node in removed)
         {
             context.Error(IssueType.Structure, $"null at '{node.JsonName}[{node.Index}]' has no matching value in '_{node.JsonName}'", node.Location, node.SourceOffset);
@@ -216,7 +221,7 @@ public sealed partial class FhirJsonParser
         foreach (var name in removed.Select(n => n.Name).Distinct(StringComparer.Ordinal))
         {
             var index = 0;
-            foreach (var child in children.Where(c => c.Name == name))
+            foreach (var child in children.Skip(childrenStart).Where(c => c.Name == name))
             {
                 child.Index = index++;
             }
@@ -224,5 +229,5 @@ public sealed partial class FhirJsonParser
     }
 
     /// <summary>The properties of one parsed JSON property: what it maps to, where it stands, and whether its other primitive part came first.</summary>
-    private readonly record struct PropertyState(FhirJsonProperty Property, long Offset, bool OtherPartSeen);
+    private readonly record struct PropertyState(FhirJsonProperty Property, long Offset, bool OtherPartSeen, int ChildrenStart);
 }

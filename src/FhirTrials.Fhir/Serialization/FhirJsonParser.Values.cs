@@ -108,7 +108,7 @@ public sealed partial class FhirJsonParser
         }
 
         var node = new ElementNode(name, null, null, parent) { Index = index, SourceOffset = (int)reader.TokenStartIndex, IsJsonArrayMember = inArray };
-        parent.MutableChildren.Add(node);
+        context.Scratch.Add(node);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
@@ -131,12 +131,15 @@ public sealed partial class FhirJsonParser
 
     private static void ParseUntypedObject(ref Utf8JsonReader reader, ParseContext context, ElementNode node)
     {
+        var childrenStart = context.Scratch.Count;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
             reader.Read();
             ParseUntypedValue(ref reader, context, node, name, 0, inArray: false);
         }
+
+        node.TakeChildren(context.Scratch, childrenStart);
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");

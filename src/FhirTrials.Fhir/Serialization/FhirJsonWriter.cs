@@ -14,6 +14,9 @@ public sealed class FhirJsonWriter
 {
     private static readonly ConcurrentDictionary<(string Element, string Type), string> ChoiceNames = new();
 
+    // Element names arrive as interned literals from the generated code: cache their encoded forms by reference.
+    private static readonly ConcurrentDictionary<string, (JsonEncodedText Value, JsonEncodedText Extension)> Names = new(ReferenceEqualityComparer.Instance);
+
     public FhirJsonWriter(Utf8JsonWriter json) => Json = json;
 
     /// <summary>The underlying JSON writer.</summary>
@@ -45,15 +48,16 @@ public sealed class FhirJsonWriter
             return;
         }
 
+        var names = Encoded(name);
         if (!string.IsNullOrEmpty(value.LexicalValue))
         {
-            Json.WritePropertyName(name);
+            Json.WritePropertyName(names.Value);
             WriteLexical(value);
         }
 
         if (value.HasElementMembers)
         {
-            Json.WritePropertyName("_" + name);
+            Json.WritePropertyName(names.Extension);
             WriteElementMembersObject(value);
         }
     }
@@ -66,13 +70,18 @@ public sealed class FhirJsonWriter
             return;
         }
 
-        var items = values.Where(v => !v.IsEmpty).ToList();
-        if (items.Exists(v => !string.IsNullOrEmpty(v.LexicalValue)))
+        var names = Encoded(name);
+        if (values.Exists(v => !string.IsNullOrEmpty(v.LexicalValue)))
         {
-            Json.WritePropertyName(name);
+            Json.WritePropertyName(names.Value);
             Json.WriteStartArray();
-            foreach (var item in items)
+            foreach (var item in values)
             {
+                if (item.IsEmpty)
+                {
+                    continue;
+                }
+
                 if (string.IsNullOrEmpty(item.LexicalValue))
                 {
                     Json.WriteNullValue();
@@ -86,12 +95,17 @@ public sealed class FhirJsonWriter
             Json.WriteEndArray();
         }
 
-        if (items.Exists(v => v.HasElementMembers))
+        if (values.Exists(v => v.HasElementMembers))
         {
-            Json.WritePropertyName("_" + name);
+            Json.WritePropertyName(names.Extension);
             Json.WriteStartArray();
-            foreach (var item in items)
+            foreach (var item in values)
             {
+                if (item.IsEmpty)
+                {
+                    continue;
+                }
+
                 if (item.HasElementMembers)
                 {
                     WriteElementMembersObject(item);
@@ -113,7 +127,7 @@ public sealed class FhirJsonWriter
             return;
         }
 
-        Json.WritePropertyName(name);
+        Json.WritePropertyName(Encoded(name).Value);
         Json.WriteStartObject();
         value.WriteMembers(this);
         Json.WriteEndObject();
@@ -127,7 +141,7 @@ public sealed class FhirJsonWriter
             return;
         }
 
-        Json.WritePropertyName(name);
+        Json.WritePropertyName(Encoded(name).Value);
         Json.WriteStartArray();
         foreach (var value in values)
         {
@@ -168,7 +182,7 @@ public sealed class FhirJsonWriter
             return;
         }
 
-        Json.WritePropertyName(name);
+        Json.WritePropertyName(Encoded(name).Value);
         WriteResourceObject(resource);
     }
 
@@ -179,7 +193,7 @@ public sealed class FhirJsonWriter
             return;
         }
 
-        Json.WritePropertyName(name);
+        Json.WritePropertyName(Encoded(name).Value);
         Json.WriteStartArray();
         foreach (var resource in resources.Where(r => !r.IsEmpty))
         {
@@ -188,6 +202,9 @@ public sealed class FhirJsonWriter
 
         Json.WriteEndArray();
     }
+
+    private static (JsonEncodedText Value, JsonEncodedText Extension) Encoded(string name) =>
+        Names.GetOrAdd(name, static n => (JsonEncodedText.Encode(n), JsonEncodedText.Encode("_" + n)));
 
     private void WriteLexical(PrimitiveType value)
     {

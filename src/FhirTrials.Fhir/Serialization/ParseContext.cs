@@ -22,6 +22,9 @@ internal sealed partial class ParseContext
 
     public IReadOnlyList<ParseIssue> Issues => _issues;
 
+    /// <summary>Children of the objects being parsed, innermost last; each object moves its own into an exact-size array when it ends.</summary>
+    public List<ElementNode> Scratch { get; } = new(256);
+
     public void Error(IssueType code, string message, string? location, long offset) =>
         Add(new ParseIssue(IssueSeverity.Error, code, message, location, offset >= 0 ? Source.PositionOf((int)offset) : null, Source.Name));
 

@@ -1,0 +1,191 @@
+using System.Text.Json;
+using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
+
+namespace FhirTrials.Fhir.Serialization;
+
+public static partial class ElementTreeWriter
+{
+    private static void WritePrimitiveProperty(Utf8JsonWriter json, in Group group, bool isArray)
+    {
+        var hasValue = false;
+        var hasMembers = false;
+        foreach (var item in group)
+        {
+            hasValue |= item.Text is not null;
+            hasMembers |= item.Children.Count > 0;
+        }
+
+        if (hasValue)
+        {
+            WriteName(json, group.First, extensionPart: false);
+            if (isArray)
+            {
+                json.WriteStartArray();
+                foreach (var item in group)
+                {
+                    if (item.Text is not null)
+                    {
+                        WriteValue(json, item);
+                    }
+                    else if (!item.IsEmpty)
+                    {
+                        json.WriteNullValue();
+                    }
+                }
+
+                json.WriteEndArray();
+            }
+            else
+            {
+                WriteValue(json, group.First);
+            }
+        }
+
+        if (hasMembers)
+        {
+            WriteName(json, group.First, extensionPart: true);
+            if (isArray)
+            {
+                json.WriteStartArray();
+                foreach (var item in group)
+                {
+                    if (item.Children.Count > 0)
+                    {
+                        WriteExtensionObject(json, item);
+                    }
+                    else if (!item.IsEmpty)
+                    {
+                        json.WriteNullValue();
+                    }
+                }
+
+                json.WriteEndArray();
+            }
+            else
+            {
+                WriteExtensionObject(json, group.First);
+            }
+        }
+    }
+
+    private static void WriteExtensionObject(Utf8JsonWriter json, ElementNode node)
+    {
+        json.WriteStartObject();
+        WriteMembers(json, node);
+        json.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, ElementNode node)
+    {
+        var text = node.Text!;
+        var kind = node.RawKind != JsonRawKind.None ? node.RawKind : KindOf(node.Type);
+        switch (kind)
+        {
+            case JsonRawKind.True or JsonRawKind.False when text is "true" or "false":
+                json.WriteBooleanValue(text == "true");
+                break;
+            case JsonRawKind.Number when node.RawKind == JsonRawKind.Number || JsonNumber.IsValid(text):
+                json.WriteRawValue(text, skipInputValidation: true);
+                break;
+            default:
+                json.WriteStringValue(text);
+                break;
+        }
+    }
+
+    private static JsonRawKind KindOf(FhirTypeInfo? type) => type?.SystemType switch
+    {
+        "Boolean" => JsonRawKind.True,
+        "Integer" or "Decimal" => JsonRawKind.Number,
+        _ => JsonRawKind.String,
+    };
+
+    /// <summary>
+    /// The siblings that form one JSON property: a run <c>[start, end)</c> of the parent's children, plus
+    /// (rarely, for trees built out of order) later siblings of the same name.
+    /// </summary>
+    private readonly struct Group
+    {
+        private readonly IReadOnlyList<ElementNode> _children;
+        private readonly int _start;
+        private readonly int _end;
+        private readonly bool _scattered;
+
+        public Group(IReadOnlyList<ElementNode> children, int start, int end, bool scattered)
+        {
+            _children = children;
+            _start = start;
+            _end = end;
+            _scattered = scattered;
+        }
+
+        public ElementNode First => _children[_start];
+
+        public int Count
+        {
+            get
+            {
+                var count = 0;
+                foreach (var _ in this)
+                {
+                    count++;
+                }
+
+                return count;
+            }
+        }
+
+        public bool AnyNonEmpty()
+        {
+            foreach (var item in this)
+            {
+                if (!item.IsEmpty)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public Enumerator GetEnumerator() => new(this);
+
+        public struct Enumerator
+        {
+            private readonly Group _group;
+            private int _index;
+
+            public Enumerator(Group group)
+            {
+                _group = group;
+                _index = group._start - 1;
+            }
+
+            public readonly ElementNode Current => _group._children[_index];
+
+            public bool MoveNext()
+            {
+                while (++_index < _group._children.Count)
+                {
+                    if (_index < _group._end)
+                    {
+                        return true;
+                    }
+
+                    if (!_group._scattered)
+                    {
+                        return false;
+                    }
+
+                    if (SameProperty(_group._children[_index], _group.First))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+}
