@@ -31,7 +31,7 @@ public sealed partial class FhirJsonParser
         var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = _settings.MaxDepth });
         try
         {
-            if (!reader.Read())
+            if (utf8.Span.TrimStart(" \t\r\n"u8).IsEmpty || !reader.Read())
             {
                 context.Error(IssueType.Structure, "the input is empty: expected a FHIR resource as a JSON object", null, -1);
             }
