@@ -62,6 +62,14 @@ public sealed class FhirPackage
         return Create(byName.GetValueOrDefault, byName.Keys, source);
     }
 
+    /// <summary>Builds a package from files already in memory (names relative to <c>package/</c>, e.g. embedded resources).</summary>
+    public static FhirPackage FromFiles(IReadOnlyDictionary<string, byte[]> files, string source)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var byName = files.ToFrozenDictionary(StringComparer.Ordinal);
+        return Create(byName.GetValueOrDefault, byName.Keys, source);
+    }
+
     /// <summary>Reads a package from a folder: the folder holding <c>package/</c>, or the <c>package</c> folder itself.</summary>
     public static FhirPackage FromDirectory(string directory)
     {
