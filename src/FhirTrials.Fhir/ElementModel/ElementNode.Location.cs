@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using FhirTrials.Fhir.Introspection;
 
@@ -5,8 +6,30 @@ namespace FhirTrials.Fhir.ElementModel;
 
 public sealed partial class ElementNode
 {
+    private const byte RawKindMask = 0x0F;
+    private const byte JsonArrayFlag = 0x10;
+
+    // The source each parsed tree came from, kept on the side for roots only.
+    private static readonly ConditionalWeakTable<ElementNode, SourceText> Sources = new();
+
+    private byte _flags;
+
     /// <summary>The source this tree was parsed from (set on the root only).</summary>
-    internal SourceText? Source { get; set; }
+    internal SourceText? Source
+    {
+        get => Sources.TryGetValue(this, out var source) ? source : null;
+        set
+        {
+            if (value is null)
+            {
+                Sources.Remove(this);
+            }
+            else
+            {
+                Sources.AddOrUpdate(this, value);
+            }
+        }
+    }
 
     /// <summary>The byte offset of the node's JSON property (or value) in the source; -1 when built in code.</summary>
     internal int SourceOffset { get; set; } = -1;
@@ -49,7 +72,11 @@ public sealed partial class ElementNode
     /// <summary>The name of the file (or stream) the tree was parsed from, if known.</summary>
     public string? SourceName => Root.Source?.Name;
 
-    internal bool IsJsonArrayMember { get; set; }
+    internal bool IsJsonArrayMember
+    {
+        get => (_flags & JsonArrayFlag) != 0;
+        set => _flags = value ? (byte)(_flags | JsonArrayFlag) : (byte)(_flags & ~JsonArrayFlag);
+    }
 
     private void AppendLocation(StringBuilder sb)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FhirTrials.Fhir.Introspection;
 
 namespace FhirTrials.Fhir.ElementModel;
@@ -10,18 +11,25 @@ namespace FhirTrials.Fhir.ElementModel;
 /// </summary>
 public sealed partial class ElementNode
 {
+    // Names of the rare nodes whose name is not their definition's or root type's (unknown elements,
+    // untyped roots): kept aside so that every other node stays small.
+    private static readonly ConditionalWeakTable<ElementNode, string> ExtraNames = new();
+
     private ElementNode[]? _children;
 
     internal ElementNode(string name, FhirTypeInfo? type, ElementInfo? definition, ElementNode? parent)
     {
-        Name = name;
         Type = type;
         Definition = definition;
         Parent = parent;
+        if (!string.Equals(name, definition?.Name ?? (parent is null ? type?.Name : null), StringComparison.Ordinal))
+        {
+            ExtraNames.AddOrUpdate(this, name);
+        }
     }
 
     /// <summary>The element name as FHIRPath sees it (<c>value</c> for <c>valueQuantity</c>); for a root resource its type name.</summary>
-    public string Name { get; }
+    public string Name => Definition?.Name ?? (Parent is null ? Type?.Name : null) ?? (ExtraNames.TryGetValue(this, out var name) ? name : string.Empty);
 
     /// <summary>The FHIR type of this instance (for a choice: the chosen type; for a backbone: its nested type); null for unknown elements.</summary>
     public FhirTypeInfo? Type { get; }
@@ -35,7 +43,11 @@ public sealed partial class ElementNode
     public string? Text { get; set; }
 
     /// <summary>The JSON token the value was read from; <see cref="JsonRawKind.None"/> for nodes built in code.</summary>
-    public JsonRawKind RawKind { get; internal set; }
+    public JsonRawKind RawKind
+    {
+        get => (JsonRawKind)(_flags & RawKindMask);
+        internal set => _flags = (byte)((_flags & ~RawKindMask) | (byte)value);
+    }
 
     /// <summary>The position among siblings of the same name (the index in the JSON array).</summary>
     public int Index { get; internal set; }

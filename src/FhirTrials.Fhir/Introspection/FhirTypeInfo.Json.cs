@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace FhirTrials.Fhir.Introspection;
 
 public sealed partial class FhirTypeInfo
@@ -8,9 +6,9 @@ public sealed partial class FhirTypeInfo
     public static string ChoiceJsonName(string elementName, string typeName) =>
         string.Concat(elementName, char.ToUpperInvariant(typeName[0]).ToString(), typeName.AsSpan(1));
 
-    private FrozenDictionary<string, FhirJsonProperty> BuildJsonProperties()
+    private Dictionary<string, FhirJsonProperty> BuildJsonProperties()
     {
-        var map = new Dictionary<string, FhirJsonProperty>(StringComparer.Ordinal);
+        var map = new Dictionary<string, FhirJsonProperty>(AsciiNameComparer.Instance);
         foreach (var element in _elements)
         {
             if (element.IsChoice)
@@ -26,7 +24,8 @@ public sealed partial class FhirTypeInfo
             }
         }
 
-        return map.ToFrozenDictionary(StringComparer.Ordinal);
+        map.TrimExcess();
+        return map;
     }
 
     private static void Add(Dictionary<string, FhirJsonProperty> map, string jsonName, ElementInfo element, FhirTypeInfo type)

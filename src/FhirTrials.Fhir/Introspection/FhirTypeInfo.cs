@@ -10,7 +10,7 @@ public sealed partial class FhirTypeInfo
 {
     private readonly ElementInfo[] _elements;
     private FrozenDictionary<string, ElementInfo>? _byName;
-    private FrozenDictionary<string, FhirJsonProperty>? _byJsonName;
+    private Dictionary<string, FhirJsonProperty>? _byJsonName;
     private FhirTypeInfo? _base;
 
     public FhirTypeInfo(string name, FhirTypeKind kind, string? baseName, bool isAbstract, string canonical, string? systemType, ElementInfo[] elements)
@@ -62,6 +62,10 @@ public sealed partial class FhirTypeInfo
     public bool TryGetJsonProperty(ReadOnlySpan<char> jsonName, out FhirJsonProperty property) =>
         JsonProperties.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(jsonName, out property!);
 
+    /// <summary>Resolves a JSON property name given as its UTF-8 bytes (as a JSON reader sees it).</summary>
+    public bool TryGetJsonProperty(ReadOnlySpan<byte> utf8JsonName, out FhirJsonProperty property) =>
+        JsonProperties.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(utf8JsonName, out property!);
+
     /// <summary>Resolves a JSON property name given as a string.</summary>
     public bool TryGetJsonProperty(string jsonName, out FhirJsonProperty property) =>
         JsonProperties.TryGetValue(jsonName, out property!);
@@ -96,5 +100,5 @@ public sealed partial class FhirTypeInfo
 
     public override string ToString() => Name;
 
-    private FrozenDictionary<string, FhirJsonProperty> JsonProperties => _byJsonName ??= BuildJsonProperties();
+    private Dictionary<string, FhirJsonProperty> JsonProperties => _byJsonName ??= BuildJsonProperties();
 }

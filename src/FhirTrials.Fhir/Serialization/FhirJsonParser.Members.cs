@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using FhirTrials.Fhir.ElementModel;
 using FhirTrials.Fhir.Introspection;
@@ -8,8 +7,6 @@ namespace FhirTrials.Fhir.Serialization;
 
 public sealed partial class FhirJsonParser
 {
-    private const int MaxStackName = 128;
-
     /// <summary>Reads the properties of the object the reader stands on into <paramref name="node"/>, typed by <paramref name="type"/>.</summary>
     private void ParseMembers(ref Utf8JsonReader reader, ParseContext context, ElementNode node, FhirTypeInfo type, bool isResource)
     {
@@ -18,7 +15,6 @@ public sealed partial class FhirJsonParser
         var seen = default(SeenProperties);
         var members = 0;
         var pendingNulls = false;
-        Span<char> buffer = stackalloc char[MaxStackName];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             members++;
@@ -30,7 +26,7 @@ public sealed partial class FhirJsonParser
                 continue;
             }
 
-            if (!TryGetProperty(ref reader, type, buffer, out var property))
+            if (!TryGetProperty(ref reader, type, out var property))
             {
                 var unknown = reader.GetString()!;
                 context.Error(IssueType.Structure, $"unknown element '{unknown}' in {type.Name}", $"{node.Location}.{unknown}", propertyOffset);
@@ -64,17 +60,8 @@ public sealed partial class FhirJsonParser
         node.TakeChildren(context.Scratch, childrenStart);
     }
 
-    private static bool TryGetProperty(ref Utf8JsonReader reader, FhirTypeInfo type, scoped Span<char> buffer, out FhirJsonProperty property)
-    {
-        var bytes = reader.ValueSpan;
-        if (reader.ValueIsEscaped || bytes.Length > buffer.Length)
-        {
-            return type.TryGetJsonProperty(reader.GetString()!, out property);
-        }
-
-        var count = Encoding.UTF8.GetChars(bytes, buffer);
-        return type.TryGetJsonProperty(buffer[..count], out property);
-    }
+    private static bool TryGetProperty(ref Utf8JsonReader reader, FhirTypeInfo type, out FhirJsonProperty property) =>
+        reader.ValueIsEscaped ? type.TryGetJsonProperty(reader.GetString()!, out property) : type.TryGetJsonProperty(reader.ValueSpan, out property);
 
     private void ParseProperty(ref Utf8JsonReader reader, ParseContext context, ElementNode parent, in PropertyState state, ref bool pendingNulls)
     {

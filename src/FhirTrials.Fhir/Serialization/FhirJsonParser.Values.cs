@@ -17,7 +17,7 @@ public sealed partial class FhirJsonParser
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                node.Text = reader.GetString();
+                node.Text = reader.ValueIsEscaped ? reader.GetString() : Utf8StringCache.Get(reader.ValueSpan);
                 node.RawKind = JsonRawKind.String;
                 if (system is "Boolean" or "Integer" or "Decimal")
                 {
@@ -34,7 +34,7 @@ public sealed partial class FhirJsonParser
 
                 break;
             case JsonTokenType.Number:
-                node.Text = Encoding.UTF8.GetString(reader.ValueSpan);
+                node.Text = Utf8StringCache.Get(reader.ValueSpan);
                 node.RawKind = JsonRawKind.Number;
                 if (system == "Integer")
                 {
