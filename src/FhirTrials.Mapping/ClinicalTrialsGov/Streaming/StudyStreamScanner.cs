@@ -50,6 +50,9 @@ internal sealed class StudyStreamScanner(Stream stream, int initialBufferSize = 
         InStudiesArray,
     }
 
+    /// <summary>Current buffer size: about the largest single study seen, not the input size.</summary>
+    public int BufferCapacity => _buffer.Length;
+
     /// <summary>The next study's UTF-8 JSON, valid until the next call to this scanner.</summary>
     public Step TryNext(out ReadOnlyMemory<byte> study)
     {

@@ -39,6 +39,20 @@ internal static partial class JsonErrorText
         return message.Replace(RecordNamespace, "", StringComparison.Ordinal);
     }
 
+    /// <summary>The property named by an unknown- or duplicate-property reason, else null.</summary>
+    public static string? PropertyNameIn(string reason)
+    {
+        foreach (var prefix in (ReadOnlySpan<string>)["unknown property '", "duplicate property '"])
+        {
+            if (reason.StartsWith(prefix, StringComparison.Ordinal) && reason.EndsWith('\''))
+            {
+                return reason[prefix.Length..^1];
+            }
+        }
+
+        return null;
+    }
+
     private static string Expected(JsonTypeInfo? typeInfo)
     {
         var type = typeInfo is null ? null : Nullable.GetUnderlyingType(typeInfo.Type) ?? typeInfo.Type;

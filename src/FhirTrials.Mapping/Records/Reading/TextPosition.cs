@@ -15,8 +15,8 @@ internal readonly record struct TextPosition(int Line, int Column)
         return new TextPosition(line + 1, Encoding.UTF8.GetCharCount(before[lineStart..]) + 1);
     }
 
-    /// <summary>Position from a 0-based line and 0-based byte position in that line (as JsonException reports).</summary>
-    public static TextPosition FromLineAndByte(ReadOnlySpan<byte> utf8, long line, long bytePositionInLine)
+    /// <summary>Byte offset where the 0-based <paramref name="line"/> starts.</summary>
+    public static int LineStartOffset(ReadOnlySpan<byte> utf8, long line)
     {
         var lineStart = 0;
         for (long i = 0; i < line; i++)
@@ -30,7 +30,6 @@ internal readonly record struct TextPosition(int Line, int Column)
             lineStart += next + 1;
         }
 
-        var end = (int)Math.Clamp(lineStart + bytePositionInLine, lineStart, utf8.Length);
-        return new TextPosition((int)line + 1, Encoding.UTF8.GetCharCount(utf8[lineStart..end]) + 1);
+        return lineStart;
     }
 }
