@@ -7,37 +7,6 @@ namespace FhirTrials.Mapping.Tests.Tables;
 
 public sealed class MappingTablesTests
 {
-    /// <summary>Codes of the target code systems, copied from the FHIR specification, to check the tables against.</summary>
-    private static readonly Dictionary<string, string[]> TargetCodes = new(StringComparer.Ordinal)
-    {
-        ["http://hl7.org/fhir/research-study-status"] =
-        [
-            "active", "administratively-completed", "approved", "closed-to-accrual", "closed-to-accrual-and-intervention",
-            "completed", "disapproved", "in-review", "temporarily-closed-to-accrual",
-            "temporarily-closed-to-accrual-and-intervention", "withdrawn",
-        ],
-        ["http://terminology.hl7.org/CodeSystem/research-study-phase"] =
-            ["n-a", "early-phase-1", "phase-1", "phase-1-phase-2", "phase-2", "phase-2-phase-3", "phase-3", "phase-4"],
-        ["http://terminology.hl7.org/CodeSystem/research-study-prim-purp-type"] =
-        [
-            "treatment", "prevention", "diagnostic", "supportive-care", "screening", "health-services-research",
-            "basic-science", "device-feasibility",
-        ],
-        ["http://hl7.org/fhir/research-study-arm-type"] =
-            ["active-comparator", "placebo-comparator", "sham-comparator", "no-intervention", "experimental", "other-arm-type"],
-        ["http://terminology.hl7.org/CodeSystem/organization-type"] =
-            ["prov", "dept", "team", "govt", "ins", "pay", "edu", "reli", "crs", "cg", "bus", "other"],
-        ["http://hl7.org/fhir/administrative-gender"] = ["male", "female", "other", "unknown"],
-    };
-
-    /// <summary>R4 request-resource-types (ActivityDefinition.kind).</summary>
-    private static readonly string[] RequestResourceTypes =
-    [
-        "Appointment", "AppointmentResponse", "CarePlan", "Claim", "CommunicationRequest", "Contract", "DeviceRequest",
-        "EnrollmentRequest", "ImmunizationRecommendation", "MedicationRequest", "NutritionOrder", "ServiceRequest",
-        "SupplyRequest", "Task", "VisionPrescription",
-    ];
-
     private const string CtGovSystemPrefix = "https://clinicaltrials.gov/data-api/about-api/study-data-structure#enum-";
 
     public static TheoryData<string, string> EveryEnumerationValue()
@@ -112,13 +81,13 @@ public sealed class MappingTablesTests
         }
         else
         {
-            Assert.True(TargetCodes.TryGetValue(row.System, out var codes), $"{tableId}/{wire}: unexpected system {row.System}");
+            Assert.True(FhirCodeLists.TargetCodes.TryGetValue(row.System, out var codes), $"{tableId}/{wire}: unexpected system {row.System}");
             Assert.Contains(row.Code!, codes);
         }
 
         if (tableId == "intervention-type")
         {
-            Assert.Contains(row.Kind!, RequestResourceTypes);
+            Assert.Contains(row.Kind!, FhirCodeLists.RequestResourceTypes);
         }
         else
         {
@@ -211,6 +180,23 @@ public sealed class MappingTablesTests
 
         Assert.All(instances, instance => Assert.Same(MappingTables.Default, instance));
         Assert.Equal(1, MappingTables.LoadCount);
+    }
+
+    [Fact]
+    public void Readme_RendersEveryRowOfEveryTable()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "FhirTrials.Mapping", "Tables", "README.md"));
+        var sections = readme.Split("\n## ");
+        foreach (var (id, _) in Tables())
+        {
+            var section = Assert.Single(sections, s => s.Contains($"(`{id}`)", StringComparison.Ordinal));
+            foreach (var row in Data(id).Rows)
+            {
+                var code = row.Code is null ? "—" : $"`{row.Code}`";
+                Assert.Contains($"| `{row.Source}` | {row.SourceDisplay} | {code} |", section, StringComparison.Ordinal);
+                Assert.Contains($"| {row.Equivalence.ToString().ToLowerInvariant()} |", section, StringComparison.Ordinal);
+            }
+        }
     }
 
     [Fact]

@@ -32,7 +32,8 @@ internal static class MeshAttachment
             }
         }
 
-        return [.. texts.Select((text, i) => new CodedText { Text = text, Codes = codes[i].Count > 0 ? codes[i] : null }), .. unattached];
+        List<CodedText> result = [.. texts.Select((text, i) => new CodedText { Text = text, Codes = codes[i].Count > 0 ? codes[i] : null }), .. unattached];
+        return result.Count > 0 || conditions is not null ? result : null;
     }
 
     public static (IReadOnlyList<Intervention>? Interventions, IReadOnlyList<Coding>? Unattached) ToInterventions(
@@ -60,7 +61,7 @@ internal static class MeshAttachment
         }
 
         var attached = list.Select((item, i) => codes[i].Count > 0 ? item with { Codes = codes[i] } : item).ToList();
-        return (interventions is null ? null : attached, unattached);
+        return (interventions is null ? null : attached, unattached.Count > 0 ? unattached : null);
     }
 
     private static int IndexOf<T>(IReadOnlyList<T> items, string? term, Func<T, IEnumerable<string>> names)

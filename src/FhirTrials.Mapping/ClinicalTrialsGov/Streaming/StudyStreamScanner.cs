@@ -12,7 +12,7 @@ namespace FhirTrials.Mapping.ClinicalTrialsGov;
 /// caller refills with <see cref="Fill"/> or <see cref="FillAsync"/>; progress is committed only after
 /// a complete token or study, so a step that runs out of data is simply retried.
 /// </remarks>
-internal sealed class StudyStreamScanner(Stream stream, int initialBufferSize = 64 * 1024)
+internal sealed partial class StudyStreamScanner(Stream stream, int initialBufferSize = 64 * 1024)
 {
     private static readonly JsonReaderOptions ReaderOptions = new()
     {
@@ -76,20 +76,6 @@ internal sealed class StudyStreamScanner(Stream stream, int initialBufferSize = 
                 return step;
             }
         }
-    }
-
-    public void Fill()
-    {
-        MakeRoom();
-        var read = stream.Read(_buffer, _end, _buffer.Length - _end);
-        Filled(read);
-    }
-
-    public async ValueTask FillAsync(CancellationToken cancellationToken)
-    {
-        MakeRoom();
-        var read = await stream.ReadAsync(_buffer.AsMemory(_end, _buffer.Length - _end), cancellationToken);
-        Filled(read);
     }
 
     private Step? TopLevel(ref Utf8JsonReader reader, ref ReadOnlyMemory<byte> study)
@@ -193,50 +179,5 @@ internal sealed class StudyStreamScanner(Stream stream, int initialBufferSize = 
         _start += (int)reader.BytesConsumed;
         _state = reader.CurrentState;
         _mode = next;
-    }
-
-    /// <summary>0-based line and byte-in-line of a position in the current buffer.</summary>
-    private (long Line, long Byte) PositionOf(int bufferOffset)
-    {
-        var before = _buffer.AsSpan(0, bufferOffset);
-        var lastNewline = before.LastIndexOf((byte)'\n');
-        return lastNewline < 0
-            ? (_discardedLines, _discardedLineTail + bufferOffset)
-            : (_discardedLines + before.Count((byte)'\n'), bufferOffset - lastNewline - 1);
-    }
-
-    private JsonException Problem(ref Utf8JsonReader reader, string reason)
-    {
-        var (line, column) = PositionOf(_start + (int)reader.TokenStartIndex);
-        return new JsonException(reason, null, line, column);
-    }
-
-    private void MakeRoom()
-    {
-        if (_start > 0)
-        {
-            var discarded = _buffer.AsSpan(0, _start);
-            var lastNewline = discarded.LastIndexOf((byte)'\n');
-            _discardedLines += discarded.Count((byte)'\n');
-            _discardedLineTail = lastNewline < 0 ? _discardedLineTail + _start : _start - lastNewline - 1;
-            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-            _end -= _start;
-            _start = 0;
-        }
-
-        if (_end == _buffer.Length)
-        {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
-        }
-    }
-
-    private void Filled(int read)
-    {
-        if (read == 0)
-        {
-            _final = true;
-        }
-
-        _end += read;
     }
 }
