@@ -87,6 +87,29 @@ public sealed class CtGovImportErrorTests
     }
 
     [Theory]
+    [InlineData("{\"studies\":[STUDY")]
+    [InlineData("[STUDY,")]
+    [InlineData("{\"studies\":[STUDY]")]
+    [InlineData("{\"totalCount\":3,\"studies\":[STUDY,{\"protocolSection\":")]
+    public void Import_TruncatedInput_FailsAfterTheCompleteStudies(string template)
+    {
+        var text = template.Replace("STUDY", Compact("NCT00122499"), StringComparison.Ordinal);
+        var seen = new List<string>();
+
+        var error = Assert.Throws<CtGovImportException>(() =>
+        {
+            foreach (var record in CtGovImporter.Import(new MemoryStream(Encoding.UTF8.GetBytes(text)), "cut.json"))
+            {
+                seen.Add(record.RegistryId);
+            }
+        });
+
+        Assert.Equal(["NCT00122499"], seen);
+        Assert.Equal(2, error.RecordIndex);
+        Assert.StartsWith("line 1, byte ", error.Location, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("42", "expected a study object")]
     [InlineData("[1, 2]", "expected a study object in the array")]
     [InlineData("{\"studies\": {}}", "\"studies\" must be an array")]
