@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using FhirTrials.Mapping.Records;
+using FhirTrials.Mapping.Tables;
+
+namespace FhirTrials.Mapping.ClinicalTrialsGov;
+
+/// <summary>
+/// Imports ClinicalTrials.gov API v2 JSON into trial records. Accepts one study object, a
+/// <c>{"studies":[...], "nextPageToken": ...}</c> page, a JSON array of studies, or NDJSON (one study
+/// per line), streaming: only the study being mapped is held in memory. Records are produced lazily;
+/// the first bad study stops the import with a <see cref="CtGovImportException"/>.
+/// </summary>
+public static class CtGovImporter
+{
+    public static IEnumerable<TrialRecord> ImportFile(string path, MappingTables? tables = null)
+    {
+        using var stream = File.OpenRead(path);
+        foreach (var record in Import(stream, path, tables))
+        {
+            yield return record;
+        }
+    }
+
+    public static IEnumerable<TrialRecord> Import(Stream stream, string sourceName, MappingTables? tables = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var scanner = new StudyStreamScanner(stream);
+        var index = 0;
+        while (true)
+        {
+            switch (Next(scanner, sourceName, index, out var study))
+            {
+                case StudyStreamScanner.Step.NeedData:
+                    scanner.Fill();
+                    break;
+                case StudyStreamScanner.Step.End:
+                    yield break;
+                default:
+                    index++;
+                    yield return Parse(study, sourceName, index, tables ?? MappingTables.Default);
+                    break;
+            }
+        }
+    }
+
+    public static async IAsyncEnumerable<TrialRecord> ImportAsync(
+        Stream stream, string sourceName, MappingTables? tables = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var scanner = new StudyStreamScanner(stream);
+        var index = 0;
+        while (true)
+        {
+            switch (Next(scanner, sourceName, index, out var study))
+            {
+                case StudyStreamScanner.Step.NeedData:
+                    await scanner.FillAsync(cancellationToken);
+                    break;
+                case StudyStreamScanner.Step.End:
+                    yield break;
+                default:
+                    index++;
+                    yield return Parse(study, sourceName, index, tables ?? MappingTables.Default);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Maps one study object already parsed; <paramref name="recordIndex"/> is used in error messages.</summary>
+    public static TrialRecord ImportStudy(JsonElement study, string sourceName, int recordIndex = 1, MappingTables? tables = null)
+    {
+        try
+        {
+            return CtGovStudyMapper.Map(study, tables ?? MappingTables.Default);
+        }
+        catch (CtGovFieldException exception)
+        {
+            throw new CtGovImportException(sourceName, recordIndex, NctIdOf(study), exception.Path, exception.Reason, exception);
+        }
+    }
+
+    private static StudyStreamScanner.Step Next(StudyStreamScanner scanner, string sourceName, int index, out ReadOnlyMemory<byte> study)
+    {
+        try
+        {
+            return scanner.TryNext(out study);
+        }
+        catch (JsonException exception)
+        {
+            var location = string.Create(
+                CultureInfo.InvariantCulture, $"line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}");
+            throw new CtGovImportException(sourceName, index + 1, null, location, JsonErrorText.StripLocation(exception.Message), exception);
+        }
+    }
+
+    private static TrialRecord Parse(ReadOnlyMemory<byte> study, string sourceName, int index, MappingTables tables)
+    {
+        using var document = JsonDocument.Parse(study, new JsonDocumentOptions { MaxDepth = 256 });
+        return ImportStudy(document.RootElement, sourceName, index, tables);
+    }
+
+    private static string? NctIdOf(JsonElement study) =>
+        study.ValueKind == JsonValueKind.Object
+        && study.TryGetProperty("protocolSection", out var protocol) && protocol.ValueKind == JsonValueKind.Object
+        && protocol.TryGetProperty("identificationModule", out var identification) && identification.ValueKind == JsonValueKind.Object
+        && identification.TryGetProperty("nctId", out var nctId) && nctId.ValueKind == JsonValueKind.String
+            ? nctId.GetString()
+            : null;
+}
