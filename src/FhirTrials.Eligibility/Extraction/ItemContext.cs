@@ -1,0 +1,146 @@
+using FhirTrials.Eligibility.Model;
+using FhirTrials.Eligibility.Terminology;
+using FhirTrials.Eligibility.Text;
+
+namespace FhirTrials.Eligibility.Extraction;
+
+/// <summary>
+/// Everything the extractors share about one item: its tokens, lexicon mentions, clause segments, suppression
+/// zones, the tokens already turned into criteria, and the criteria found so far.
+/// </summary>
+internal sealed partial class ItemContext
+{
+    public ItemContext(string text, CriteriaSection section, string? heading, Lexicon lexicon)
+    {
+        Original = text;
+        Section = section;
+        Heading = heading;
+        Lexicon = lexicon;
+        T = new TokenText(text);
+        Mentions = MentionScanner.Scan(T, lexicon);
+        Segment = ComputeSegments();
+        Zones = ComputeZones();
+        Used = new bool[T.Count];
+    }
+
+    public string Original { get; }
+
+    public CriteriaSection Section { get; }
+
+    public string? Heading { get; }
+
+    public Lexicon Lexicon { get; }
+
+    public TokenText T { get; }
+
+    public Mention[] Mentions { get; }
+
+    /// <summary>Clause segment of each token (split at ';' and sentence ends).</summary>
+    public int[] Segment { get; }
+
+    public ZoneFlags[] Zones { get; }
+
+    public bool[] Used { get; }
+
+    public List<StructuredCriterion> Criteria { get; } = [];
+
+    public bool IsExclusion => Section == CriteriaSection.Exclusion;
+
+    /// <summary>The source span covering tokens [start, end).</summary>
+    public SourceSpan Span(int start, int end)
+    {
+        if (end <= start || start >= T.Count)
+        {
+            return new SourceSpan(0, 0, "");
+        }
+
+        var from = T.Tokens[start].Start;
+        var to = T.Tokens[Math.Min(end, T.Count) - 1].End;
+        return new SourceSpan(from, to - from, Original[from..to]);
+    }
+
+    public void MarkUsed(int start, int end)
+    {
+        for (var i = Math.Max(0, start); i < Math.Min(end, T.Count); i++)
+        {
+            Used[i] = true;
+        }
+    }
+
+    public bool AnyUsed(int start, int end)
+    {
+        for (var i = Math.Max(0, start); i < Math.Min(end, T.Count); i++)
+        {
+            if (Used[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool InZone(int start, int end, ZoneFlags flags)
+    {
+        for (var i = Math.Max(0, start); i < Math.Min(end, T.Count); i++)
+        {
+            if ((Zones[i] & flags) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public int SegmentStart(int token)
+    {
+        var s = Segment[token];
+        var i = token;
+        while (i > 0 && Segment[i - 1] == s)
+        {
+            i--;
+        }
+
+        return i;
+    }
+
+    public int SegmentEnd(int token)
+    {
+        var s = Segment[token];
+        var i = token;
+        while (i < T.Count && Segment[i] == s)
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>The mention starting at <paramref name="token"/>, if any.</summary>
+    public Mention? MentionAt(int token)
+    {
+        foreach (var mention in Mentions)
+        {
+            if (mention.Start == token)
+            {
+                return mention;
+            }
+
+            if (mention.Start > token)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    public bool Exclude(bool negated) => IsExclusion ^ negated;
+
+    public StructuredCriterion Add(StructuredCriterion criterion)
+    {
+        Criteria.Add(criterion);
+        return criterion;
+    }
+}

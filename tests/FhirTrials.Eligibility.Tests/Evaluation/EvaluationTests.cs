@@ -1,0 +1,66 @@
+using System.Globalization;
+using Xunit.Abstractions;
+
+namespace FhirTrials.Eligibility.Tests.Evaluation;
+
+/// <summary>Precision and recall of the parser on the hand-annotated records (guideline: README.md here).</summary>
+public sealed class EvaluationTests(ITestOutputHelper output)
+{
+    private const double PrecisionGoal = 0.95;
+    private const double RecallGoal = 0.90;
+
+    [Fact]
+    public void Score_AnnotatedRecords_MeetsPrecisionAndRecallGoals()
+    {
+        var files = AnnotationFile.LoadAll();
+        var result = EvaluationScorer.Score(files);
+
+        output.WriteLine($"{files.Count} records ({files.Count(f => f.IsSeed)} seed pages), {result.Overall.Expected} annotated criteria");
+        output.WriteLine("kind          expected predicted matched precision recall");
+        foreach (var (name, g) in result.Groups)
+        {
+            output.WriteLine(Row(name, g));
+        }
+
+        output.WriteLine(Row("overall", result.Overall));
+        output.WriteLine("");
+        output.WriteLine("Missed (annotated, not found):");
+        result.Missed.ForEach(m => output.WriteLine("  " + m));
+        output.WriteLine("Spurious (found, not annotated):");
+        result.Spurious.ForEach(s => output.WriteLine("  " + s));
+
+        Assert.True(result.Overall.Precision >= PrecisionGoal, $"precision {result.Overall.Precision:F3} < {PrecisionGoal}");
+        Assert.True(result.Overall.Recall >= RecallGoal, $"recall {result.Overall.Recall:F3} < {RecallGoal}");
+    }
+
+    [Fact]
+    public void Annotations_CoverAtLeastTwentyRecordsAndTheThreeSeedTrials()
+    {
+        var files = AnnotationFile.LoadAll();
+
+        Assert.True(files.Count(f => !f.IsSeed) >= 20, "fewer than 20 ClinicalTrials.gov records annotated");
+        foreach (var seed in new[] { "NCT03765957", "NCT01741857", "NCT03798028" })
+        {
+            Assert.Contains(files, f => f.IsSeed && f.Id == seed);
+        }
+    }
+
+    [Fact]
+    public void Annotations_EveryAnchorOccursInTheCriteriaText()
+    {
+        var problems = new List<string>();
+        foreach (var file in AnnotationFile.LoadAll())
+        {
+            var text = System.Text.RegularExpressions.Regex.Replace(EligibilityCriteriaParser.Parse(file.CriteriaText()).Items
+                .Select(i => i.Text).Aggregate("", (a, b) => a + "\n" + b), @"\s+", " ").ToLowerInvariant();
+            problems.AddRange(file.Criteria
+                .Where(c => !text.Contains(System.Text.RegularExpressions.Regex.Replace(c.Item, @"\s+", " ").ToLowerInvariant(), StringComparison.Ordinal))
+                .Select(c => $"{file.FileName}: anchor not in any item: '{c.Item}'"));
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    private static string Row(string name, GroupScore g) => string.Format(
+        CultureInfo.InvariantCulture, "{0,-13} {1,8} {2,9} {3,7} {4,9:F3} {5,6:F3}", name, g.Expected, g.Predicted, g.Matched, g.Precision, g.Recall);
+}
