@@ -68,7 +68,7 @@ public static class EligibilityCriteriaParser
         var text = draft.Text.Trim();
         var item = new CriteriaItem(draft.Section, id, draft.Marker, text, draft.Heading, draft.Depth)
         {
-            Criteria = ItemAnalyzer.Analyze(text, draft.Section, draft.Heading, lexicon),
+            Criteria = ItemAnalyzer.Analyze(text, draft.Section, draft.Heading, lexicon, draft.Depth),
         };
         built[draft] = item;
         if (parent is null)

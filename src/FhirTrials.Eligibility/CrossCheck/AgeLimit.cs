@@ -4,7 +4,7 @@ using FhirTrials.Eligibility.Quantities;
 namespace FhirTrials.Eligibility.CrossCheck;
 
 /// <summary>An age with its UCUM time unit; compares in years.</summary>
-internal readonly record struct AgeLimit(decimal Value, string Unit)
+internal readonly record struct AgeLimit(decimal Value, string Unit, bool Strict = false)
 {
     public decimal Years => Unit switch
     {
@@ -44,7 +44,16 @@ internal readonly record struct AgeLimit(decimal Value, string Unit)
         return unit is null ? null : new AgeLimit(value, unit);
     }
 
-    public bool SameAs(AgeLimit other) => Math.Abs(Years - other.Years) < 0.01m;
+    /// <summary>Equal ages; a strict limit ("under 80", "over 18") also agrees with the next whole unit (79, 19).</summary>
+    public bool SameAs(AgeLimit other)
+    {
+        if (Unit == other.Unit && Strict && Math.Abs(Value - other.Value) == 1m)
+        {
+            return true;
+        }
+
+        return Math.Abs(Years - other.Years) < 0.01m;
+    }
 
     public override string ToString() => Value.ToString(CultureInfo.InvariantCulture) + " " + Unit;
 }

@@ -21,6 +21,9 @@ internal static class AgeExtractor
         "group", "was", "should", "patients", "participants", "subjects",
     };
 
+    private static readonly string[] DurationWords = ["for", "within", "since", "over", "during", "past", "last", "history", "of", "duration", "lasting", "every"];
+    private static readonly string[] AnchorWords = ["ago", "prior", "before", "after", "history", "duration", "since", "of"];
+
     private static readonly string[] ConditionalFollowers = ["must", "should", "need", "needs", "will", "may"];
 
     public static void Extract(ItemContext ctx)
@@ -120,6 +123,11 @@ internal static class AgeExtractor
         }
 
         var after = end;
+        if (requireSuffix && !hasSuffix && IsBareYearRange(ctx, threshold))
+        {
+            hasSuffix = true;
+        }
+
         if (threshold.Comparator == Comparator.Equal || (requireSuffix && !hasSuffix)
             || ConditionalFollowers.Any(w => t.IsWord(after, w)))
         {
@@ -127,6 +135,25 @@ internal static class AgeExtractor
         }
 
         return threshold.Unit is not null || hasSuffix || !requireSuffix;
+    }
+
+    /// <summary>
+    /// "19 to 45 years": a range of whole years, not introduced as a duration ("for", "within", "history of") and not
+    /// followed by an anchor ("ago", "prior"), is an age range.
+    /// </summary>
+    private static bool IsBareYearRange(ItemContext ctx, Threshold threshold)
+    {
+        var t = ctx.T;
+        if (threshold.Comparator != Comparator.Range || threshold.Unit != "a" || threshold.LowUnit is not null
+            || threshold.Low is not { } low || threshold.High is not { } high || low < 1 || high > 120 || high - low < 2)
+        {
+            return false;
+        }
+
+        var before = threshold.Start - 1;
+        var after = threshold.End;
+        return !DurationWords.Any(w => t.IsWord(before, w) || t.IsWord(before - 1, w))
+            && !AnchorWords.Any(w => t.IsWord(after, w));
     }
 
     private static bool SkipAgeSuffix(Text.TokenText t, ref int end)
@@ -172,6 +199,44 @@ internal static class AgeExtractor
     }
 
     private static void Emit(ItemContext ctx, int start, Threshold threshold, int end)
+    {
+        foreach (var part in threshold.Expand())
+        {
+            EmitOne(ctx, start, part, end);
+        }
+
+        if (TryContinuation(ctx, end, threshold.Unit ?? "a", out var next, out var nextEnd))
+        {
+            EmitOne(ctx, next.Start, next, nextEnd);
+        }
+    }
+
+    /// <summary>"over 18 years of age up to 70", "18 years or older and under 65": a second bound after the first.</summary>
+    private static bool TryContinuation(ItemContext ctx, int i, string unit, out Threshold threshold, out int end)
+    {
+        var t = ctx.T;
+        threshold = default;
+        end = i;
+        if (t.IsSymbol(i, ',') || t.IsWord(i, "and") || t.IsWord(i, "but"))
+        {
+            i++;
+        }
+
+        if (ctx.Lexicon.Comparators.Match(t.Text, t.Tokens, i, out _) is null
+            || !ThresholdParser.TryParse(t, i, ctx.Lexicon, ThresholdOptions.None, out threshold)
+            || threshold.Comparator is Comparator.Range or Comparator.Equal || threshold.Limit != NormalLimit.None
+            || (threshold.Unit is not null && threshold.Dimension != "time") || ctx.AnyUsed(threshold.Start, threshold.End))
+        {
+            return false;
+        }
+
+        threshold = threshold with { Unit = threshold.Unit ?? unit };
+        end = threshold.End;
+        SkipAgeSuffix(t, ref end);
+        return true;
+    }
+
+    private static void EmitOne(ItemContext ctx, int start, Threshold threshold, int end)
     {
         var unit = threshold.Unit ?? "a";
         if (threshold.Comparator == Comparator.Range && threshold.LowUnit is { } lowUnit && lowUnit != unit)

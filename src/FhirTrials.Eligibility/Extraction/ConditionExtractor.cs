@@ -40,7 +40,7 @@ internal static class ConditionExtractor
     private static void AddCondition(ItemContext ctx, Mention mention)
     {
         var definition = mention.Term.Condition!;
-        if (IsAssociated(ctx, mention) || IsUnresolvedTest(ctx, mention) || IsTopicOfStudy(ctx, mention)
+        if (IsAssociated(ctx, mention) || IsUnresolvedTest(ctx, mention) || IsTopicOfStudy(ctx, mention) || ctx.T.IsWord(mention.Start - 1, "anti")
             || (definition.Category == ConditionCategory.Reproductive && IsProspective(ctx, mention)))
         {
             return;

@@ -6,9 +6,9 @@ namespace FhirTrials.Eligibility.Extraction;
 /// <summary>Reads the structured criteria of one item; an item with none keeps a single free-text criterion.</summary>
 internal static class ItemAnalyzer
 {
-    public static IReadOnlyList<StructuredCriterion> Analyze(string text, CriteriaSection section, string? heading, Lexicon lexicon)
+    public static IReadOnlyList<StructuredCriterion> Analyze(string text, CriteriaSection section, string? heading, Lexicon lexicon, int depth = 0)
     {
-        var ctx = new ItemContext(text, section, heading, lexicon);
+        var ctx = new ItemContext(text, section, heading, lexicon) { Depth = depth };
         if (ctx.T.Count > 0)
         {
             MeasurementExtractor.Extract(ctx);

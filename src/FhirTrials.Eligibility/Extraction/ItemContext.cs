@@ -10,6 +10,9 @@ namespace FhirTrials.Eligibility.Extraction;
 /// </summary>
 internal sealed partial class ItemContext
 {
+    private readonly int[] _startingAt;
+    private readonly int[] _endingAt;
+
     public ItemContext(string text, CriteriaSection section, string? heading, Lexicon lexicon)
     {
         Original = text;
@@ -18,6 +21,16 @@ internal sealed partial class ItemContext
         Lexicon = lexicon;
         T = new TokenText(text);
         Mentions = MentionScanner.Scan(T, lexicon);
+        _startingAt = new int[T.Count];
+        _endingAt = new int[T.Count];
+        Array.Fill(_startingAt, -1);
+        Array.Fill(_endingAt, -1);
+        for (var m = 0; m < Mentions.Length; m++)
+        {
+            _startingAt[Mentions[m].Start] = m;
+            _endingAt[Mentions[m].End - 1] = m;
+        }
+
         Segment = ComputeSegments();
         Zones = ComputeZones();
         Used = new bool[T.Count];
@@ -28,6 +41,9 @@ internal sealed partial class ItemContext
     public CriteriaSection Section { get; }
 
     public string? Heading { get; }
+
+    /// <summary>0 for top-level items; sub-items describe sub-groups and carry no sex restriction.</summary>
+    public int Depth { get; init; }
 
     public Lexicon Lexicon { get; }
 
@@ -118,23 +134,12 @@ internal sealed partial class ItemContext
     }
 
     /// <summary>The mention starting at <paramref name="token"/>, if any.</summary>
-    public Mention? MentionAt(int token)
-    {
-        foreach (var mention in Mentions)
-        {
-            if (mention.Start == token)
-            {
-                return mention;
-            }
+    public Mention? MentionAt(int token) =>
+        token >= 0 && token < _startingAt.Length && _startingAt[token] >= 0 ? Mentions[_startingAt[token]] : null;
 
-            if (mention.Start > token)
-            {
-                break;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The mention whose last token is <paramref name="token"/>, if any.</summary>
+    public Mention? MentionEndingAt(int token) =>
+        token >= 0 && token < _endingAt.Length && _endingAt[token] >= 0 ? Mentions[_endingAt[token]] : null;
 
     public bool Exclude(bool negated) => IsExclusion ^ negated;
 

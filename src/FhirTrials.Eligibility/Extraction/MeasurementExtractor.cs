@@ -13,6 +13,8 @@ internal static class MeasurementExtractor
 {
     public static void Extract(ItemContext ctx)
     {
+        List<MeasurementDefinition>? lastGroup = null;
+        var lastSegment = -1;
         var mentions = ctx.Mentions;
         for (var m = 0; m < mentions.Length; m++)
         {
@@ -33,7 +35,7 @@ internal static class MeasurementExtractor
             var emitted = false;
             foreach (var definition in MentionGroups.Distinct(group, x => x.Term.Measurement!))
             {
-                foreach (var threshold in thresholds)
+                foreach (var threshold in thresholds.SelectMany(x => x.Expand()))
                 {
                     if (Accepts(definition, threshold))
                     {
@@ -46,9 +48,46 @@ internal static class MeasurementExtractor
             if (emitted)
             {
                 ctx.MarkUsed(group[0].Start, thresholds[^1].End);
+                lastGroup = [.. MentionGroups.Distinct(group, x => x.Term.Measurement!)];
+                lastSegment = ctx.Segment[thresholds[^1].End - 1];
                 m = next - 1;
             }
         }
+
+        if (lastGroup is not null)
+        {
+            ExtractElliptical(ctx, lastGroup, lastSegment);
+        }
+    }
+
+    /// <summary>"AST and ALT ≤ 2.5 × ULN; ≤ 5 × ULN in the presence of liver metastases": the next clause repeats the tests.</summary>
+    private static void ExtractElliptical(ItemContext ctx, List<MeasurementDefinition> group, int segment)
+    {
+        var t = ctx.T;
+        var start = Array.IndexOf(ctx.Segment, segment + 1);
+        if (start < 0)
+        {
+            return;
+        }
+
+        if (t.IsWord(start, "and") || t.IsWord(start, "or"))
+        {
+            start++;
+        }
+
+        if (ctx.Used.Length <= start || ctx.Used[start] || ctx.MentionAt(start) is not { Category: TermCategory.Comparator }
+            || !ThresholdParser.TryParse(t, start, ctx.Lexicon, ThresholdOptions.None, out var threshold)
+            || ctx.InZone(threshold.Start, threshold.End, ZoneFlags.Silencing))
+        {
+            return;
+        }
+
+        foreach (var definition in group.Where(d => Accepts(d, threshold)))
+        {
+            ctx.Add(Create(ctx, definition, threshold, start));
+        }
+
+        ctx.MarkUsed(start, threshold.End);
     }
 
     private static bool Accepts(MeasurementDefinition definition, Threshold threshold)

@@ -60,14 +60,14 @@ internal static class MentionGroups
                     continue;
                 }
 
-                if (t.IsWord(i, "or") || t.IsWord(i, "and") || t.IsSymbol(i, ',') || t.IsSymbol(i, '/'))
+                if (t.IsWord(i, "or") || t.IsWord(i, "and") || t.IsWord(i, "but") || t.IsSymbol(i, ',') || t.IsSymbol(i, '/'))
                 {
                     connector = true;
                     i++;
                     continue;
                 }
 
-                if (!connector && t.Tokens[i].Kind == Text.TokenKind.Word
+                if (t.Tokens[i].Kind == Text.TokenKind.Word && !IsNumberWord(ctx, i)
                     && ctx.MentionAt(i) is not { Category: TermCategory.Measurement or TermCategory.Score or TermCategory.Condition or TermCategory.Comparator })
                 {
                     i++;
@@ -114,6 +114,8 @@ internal static class MentionGroups
         continued = Threshold.From(previous.Comparator, quantity, i, quantity.End);
         return true;
     }
+
+    private static bool IsNumberWord(ItemContext ctx, int i) => ctx.Lexicon.TryGetNumberWord(ctx.T.Span(i), out _);
 
     /// <summary>"&lt; 90 or &gt;150 mmHg": a threshold without unit takes the unit of its neighbour.</summary>
     private static void ShareUnits(List<Threshold> list)

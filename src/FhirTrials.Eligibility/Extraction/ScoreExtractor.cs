@@ -47,7 +47,7 @@ internal static class ScoreExtractor
 
             foreach (var score in MentionGroups.Distinct(group, x => x.Term.Score!))
             {
-                foreach (var threshold in thresholds.Where(x => Valid(score, x)))
+                foreach (var threshold in thresholds.Where(x => Valid(score, x)).SelectMany(x => x.Expand()))
                 {
                     ctx.Add(Create(ctx, score, threshold, start, Math.Max(threshold.End, group[^1].End)));
                 }

@@ -12,11 +12,13 @@ internal static class SexExtractor
 {
     private const int OtherSexLookAhead = 4;
 
+    private static readonly string[] Modals = ["must", "should", "will", "would", "shall", "agree", "agrees", "need", "needs", "may", "can", "required"];
+
     public static void Extract(ItemContext ctx)
     {
         var t = ctx.T;
         var i = 0;
-        if (t.Count == 0 || ctx.InZone(0, 1, ZoneFlags.Silencing))
+        if (t.Count == 0 || ctx.Depth > 0 || ctx.InZone(0, 1, ZoneFlags.Silencing))
         {
             return;
         }
@@ -28,10 +30,11 @@ internal static class SexExtractor
 
         while (i < t.Count && ctx.Lexicon.SexPrefixes.Match(t.Text, t.Tokens, i, out var prefixEnd) is not null && ctx.MentionAt(i) is not { Category: TermCategory.Sex })
         {
-            i = prefixEnd;
+            i = SkipParenthesis(t, prefixEnd);
         }
 
-        if (ctx.MentionAt(i) is not { Category: TermCategory.Sex } sex || !IsRestriction(ctx, sex))
+        if (ctx.MentionAt(i) is not { Category: TermCategory.Sex } sex || !IsRestriction(ctx, sex) || HasModal(ctx, sex.End)
+            || (ctx.IsExclusion && !EndsItem(ctx, sex.End)))
         {
             return;
         }
@@ -45,6 +48,53 @@ internal static class SexExtractor
             Source = ctx.Span(0, sex.End),
             ItemText = ctx.Original,
         });
+    }
+
+    private static int SkipParenthesis(Text.TokenText t, int i)
+    {
+        if (!t.IsSymbol(i, '('))
+        {
+            return i;
+        }
+
+        for (var j = i + 1; j < t.Count; j++)
+        {
+            if (t.IsSymbol(j, ')'))
+            {
+                return j + 1;
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>"Female patients with childbearing potential must use ...": an obligation on that group, not a restriction.</summary>
+    private static bool HasModal(ItemContext ctx, int from)
+    {
+        var end = ctx.SegmentEnd(Math.Min(from, ctx.T.Count - 1));
+        for (var i = from; i < end && from < ctx.T.Count; i++)
+        {
+            if (Modals.Any(m => ctx.T.IsWord(i, m)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>In an exclusion only a bare "Males." / "Female" excludes a sex; "Men with X" names a condition.</summary>
+    private static bool EndsItem(ItemContext ctx, int from)
+    {
+        for (var i = from; i < ctx.T.Count; i++)
+        {
+            if (ctx.T.Tokens[i].Kind != Text.TokenKind.Symbol && !ctx.T.IsWord(i, "only"))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsRestriction(ItemContext ctx, Mention sex)
@@ -69,7 +119,12 @@ internal static class SexExtractor
             return t.IsSymbol(j, ',') && ctx.Lexicon.SexBlockers.Match(t.Text, t.Tokens, j + 1, out _) is null;
         }
 
-        if (t.IsNumber(j) || t.IsSymbol(j, '(') || t.IsSymbol(j, ':') || ctx.Lexicon.Comparators.Match(t.Text, t.Tokens, j, out _) is not null)
+        if (t.IsNumber(j) || ctx.Lexicon.Comparators.Match(t.Text, t.Tokens, j, out _) is not null)
+        {
+            return ctx.Criteria.Any(c => c.Kind == CriterionKind.Age);
+        }
+
+        if (t.IsSymbol(j, '('))
         {
             return true;
         }

@@ -21,7 +21,8 @@ internal static class ThresholdLocator
         "functional", "stage", "grade", "index", "rating", "pain", "severity", "intensity", "a", "an", "the", "as",
         "measured", "assessed", "confirmed", "documented", ":", "=", "average", "mean", "resting", "sitting",
         "seated", "fasting", "absolute", "test", "by", "local", "laboratory", "lab", "calculated", "estimated",
-        "with", "having", "has", "have", "elevated", "only", "in", "who", "whose", "predicted",
+        "with", "having", "has", "have", "elevated", "only", "in", "who", "whose", "predicted", "standard", "overall",
+        "global",
     };
 
     /// <summary>Tries to read a threshold after token <paramref name="from"/> within the segment.</summary>
@@ -70,8 +71,14 @@ internal static class ThresholdLocator
             return t.IsSymbol(i, ':') || t.IsSymbol(i, '=') || t.IsSymbol(i, '(') || t.IsSymbol(i, ')') || t.IsSymbol(i, '-');
         }
 
-        return token.Kind == TokenKind.Word && Fillers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token.Span(t.Text))
-            && ctx.MentionAt(i) is not { Category: TermCategory.Measurement or TermCategory.Score or TermCategory.Condition };
+        if (token.Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        return ctx.MentionAt(i) is { Category: TermCategory.Sex }
+            || (Fillers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token.Span(t.Text))
+                && ctx.MentionAt(i) is not { Category: TermCategory.Measurement or TermCategory.Score or TermCategory.Condition });
     }
 
     /// <summary>Index after the ')' of a parenthesis without numbers or comparators, or -1.</summary>

@@ -27,6 +27,12 @@ internal static partial class TimeWindowExtractor
         "administration", "vaccination", "infusion", "discharge", "discontinuation",
     };
 
+    /// <summary>"≥ 4 weeks is required before the first dose": verbs between a duration and its anchor.</summary>
+    private static readonly HashSet<string> AnchorVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "be", "must", "required", "needed", "elapse", "elapsed", "has", "have", "been", "should", "passed",
+    };
+
     private enum AnchorKind
     {
         None,
@@ -45,6 +51,16 @@ internal static partial class TimeWindowExtractor
     {
         var t = ctx.T;
         var none = new Anchor(AnchorKind.None, i, -1, -1, false);
+        if (i >= t.Count)
+        {
+            return none;
+        }
+
+        for (var skipped = 0; skipped < 3 && i < t.Count && AnchorVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t.Span(i)); skipped++)
+        {
+            i++;
+        }
+
         if (i >= t.Count)
         {
             return none;

@@ -129,7 +129,13 @@ internal static partial class TimeWindowExtractor
             return SubjectRange(ctx, windows, index - 1);
         }
 
-        return (window.End, FollowingEnd(ctx, window.End));
+        var following = window.End;
+        while (following < ctx.T.Count && ctx.T.Tokens[following].Kind == TokenKind.Symbol && ctx.Segment[following] == ctx.Segment[window.Start])
+        {
+            following++;
+        }
+
+        return (following, FollowingEnd(ctx, following));
     }
 
     private static int FollowingEnd(ItemContext ctx, int from)
@@ -171,7 +177,8 @@ internal static partial class TimeWindowExtractor
     private static bool IsNoise(TokenText t, int i, HashSet<string> words)
     {
         var token = t.Tokens[i];
-        return token.Kind == TokenKind.Symbol || words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token.Span(t.Text));
+        return token.Kind == TokenKind.Symbol || (token.Kind == TokenKind.Word && token.Length == 1)
+            || words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token.Span(t.Text));
     }
 
     /// <summary>True when the text right before the window is empty or a study verb ("they are enrolled within ...").</summary>

@@ -47,6 +47,11 @@ internal static class QuantityParser
             return true;
         }
 
+        if (IsUnknownMultiple(t, t.IndexAtOrAfter(pos)))
+        {
+            return false;
+        }
+
         var unitStart = pos;
         if (IsWrappedNumber(t, index, lexicon))
         {
@@ -140,6 +145,11 @@ internal static class QuantityParser
             : new Quantity(value, unit.Ucum, unit.Dimension, NormalLimit.None, null, index, t.IndexAtOrAfter(unitEnd));
         return true;
     }
+
+    /// <summary>"1.5-1.9 × baseline": a multiple of something other than a normal limit is not a quantity.</summary>
+    private static bool IsUnknownMultiple(TokenText t, int i) =>
+        t.IsSymbol(i, '×') || t.IsWord(i, "times") || t.IsWord(i, "fold") || t.IsWord(i, "folds")
+        || ((t.IsWord(i, "x") || t.IsWord(i, "X")) && !t.IsNumber(i + 1));
 
     /// <summary>"nineteen (19) years": the unit follows the closing parenthesis.</summary>
     private static bool IsWrappedNumber(TokenText t, int index, Lexicon lexicon) =>

@@ -25,7 +25,23 @@ internal readonly record struct Threshold(
     int Start,
     int End)
 {
+    /// <summary>"4 to &lt;8 years": the upper bound itself is excluded.</summary>
+    public bool HighExclusive { get; init; }
+
     public bool HasUnit => Unit is not null || Limit != NormalLimit.None;
+
+    /// <summary>The threshold as criteria: a range with an excluded upper bound becomes "≥ low" and "&lt; high".</summary>
+    public IEnumerable<Threshold> Expand()
+    {
+        if (Comparator != Model.Comparator.Range || !HighExclusive)
+        {
+            yield return this;
+            yield break;
+        }
+
+        yield return this with { Comparator = Model.Comparator.GreaterOrEqual, Value = Low, Low = null, High = null, Unit = LowUnit ?? Unit, LowUnit = null, HighExclusive = false };
+        yield return this with { Comparator = Model.Comparator.LessThan, Value = High, Low = null, High = null, LowUnit = null, HighExclusive = false };
+    }
 
     public static Threshold From(Comparator comparator, Quantity quantity, int start, int end) =>
         new(comparator, quantity.Value, null, null, quantity.Unit, null, quantity.Dimension, quantity.Limit, start, end);

@@ -38,7 +38,16 @@ internal static partial class ThresholdParser
             return false;
         }
 
-        if (!TryReadValue(t, i + 1, lexicon, options, out var high) || high.Value < low.Value)
+        var highStart = i + 1;
+        var exclusive = false;
+        if (lexicon.Comparators.Match(t.Text, t.Tokens, highStart, out var comparatorEnd) is { } comparators
+            && comparators[0].Value is Comparator.LessThan or Comparator.LessOrEqual)
+        {
+            exclusive = comparators[0].Value == Comparator.LessThan;
+            highStart = comparatorEnd;
+        }
+
+        if (!TryReadValue(t, highStart, lexicon, options, out var high) || high.Value < low.Value)
         {
             return false;
         }
@@ -54,7 +63,10 @@ internal static partial class ThresholdParser
         }
 
         threshold = new Threshold(
-            Comparator.Range, null, low.Value, high.Value, unit, lowUnit, high.Dimension ?? low.Dimension, limit, low.Start, SkipInclusive(t, end));
+            Comparator.Range, null, low.Value, high.Value, unit, lowUnit, high.Dimension ?? low.Dimension, limit, low.Start, SkipInclusive(t, end))
+        {
+            HighExclusive = exclusive,
+        };
         return true;
     }
 

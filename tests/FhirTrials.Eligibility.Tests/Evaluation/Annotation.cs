@@ -24,8 +24,10 @@ public sealed class AnnotationFile
 
     public bool IsSeed => Source.StartsWith("seeds/", StringComparison.Ordinal);
 
-    public static IReadOnlyList<AnnotationFile> LoadAll() =>
-        Directory.EnumerateFiles(RepositoryPaths.Annotations, "*.json").OrderBy(f => f, StringComparer.Ordinal).Select(Load).ToList();
+    public static IReadOnlyList<AnnotationFile> LoadAll() => [.. LoadFolder(RepositoryPaths.Annotations), .. LoadFolder(RepositoryPaths.HeldOutAnnotations)];
+
+    public static IReadOnlyList<AnnotationFile> LoadFolder(string folder) =>
+        Directory.EnumerateFiles(folder, "*.json").OrderBy(f => f, StringComparer.Ordinal).Select(Load).ToList();
 
     public static AnnotationFile Load(string path)
     {

@@ -11,7 +11,11 @@ internal static class RepositoryPaths
 
     public static string CtgovV2 => Path.Combine(Fixtures, "ctgov-v2");
 
+    /// <summary>Annotations the rules were developed against.</summary>
     public static string Annotations => Path.Combine(Root, "tests", "FhirTrials.Eligibility.Tests", "Evaluation", "Annotations");
+
+    /// <summary>Annotations written after the rules, to estimate how they generalise.</summary>
+    public static string HeldOutAnnotations => Path.Combine(Root, "tests", "FhirTrials.Eligibility.Tests", "Evaluation", "HeldOut");
 
     public static string CodeSystem => Path.Combine(Root, "profiles", "CodeSystem-fhirtrials-eligibility.json");
 
