@@ -16,6 +16,9 @@ internal readonly record struct FoundWindow(
     /// <summary>"within 12 months of diagnosis": the subject is the event after "of" unless text before names another.</summary>
     public bool OfEvent { get; init; }
 
+    /// <summary>"or 28 days" after "within 14 days": shares the subject of the window before.</summary>
+    public bool Continues { get; init; }
+
     public bool HasExplicitSubject => SubjectStart >= 0 && SubjectEnd > SubjectStart;
 }
 
@@ -78,7 +81,7 @@ internal static partial class TimeWindowExtractor
     {
         continued = default;
         var t = ctx.T;
-        var i = previous.End;
+        var i = SkipParenthesis(t, previous.End);
         if (!(t.IsWord(i, "or") || t.IsWord(i, "and") || t.IsSymbol(i, ',')) || !TryDuration(ctx, i + 1, out var value, out var unit, out var end))
         {
             return false;
@@ -91,7 +94,11 @@ internal static partial class TimeWindowExtractor
             return false;
         }
 
-        continued = new FoundWindow(value, unit, previous.Direction, i + 1, anchor.End, previous.SubjectStart, previous.SubjectEnd);
+        continued = new FoundWindow(value, unit, previous.Direction, i + 1, anchor.End, previous.SubjectStart, previous.SubjectEnd)
+        {
+            OfEvent = previous.OfEvent,
+            Continues = true,
+        };
         return Accept(ctx, continued);
     }
 }

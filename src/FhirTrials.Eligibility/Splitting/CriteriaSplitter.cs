@@ -36,7 +36,7 @@ internal static partial class CriteriaSplitter
         var headingText = markerFound && marker.Kind != MarkerKind.Glued ? rest : content;
         if (!state.Demoted.Contains(lineIndex) && HeadingClassifier.Classify(headingText) is { } heading)
         {
-            state.StartSection(heading.Section, heading.Heading);
+            state.StartSection(heading.Section, markerFound && marker.Kind != MarkerKind.Glued ? marker.Raw + " " + heading.Heading : heading.Heading);
             if (heading.Remainder.Length > 0 && !IsNone(heading.Remainder))
             {
                 ProcessLine(state, lines, lineIndex, 0, heading.Remainder);

@@ -73,7 +73,7 @@ internal static partial class HeadingClassifier
     [GeneratedRegex(@"\b(?:exclu\w*|non[- ]?inclusions?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Exclusion();
 
-    [GeneratedRegex(@"\binclusions?\b(?!\s+criteria\s+are\s+not)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!non[- ]?)\binclusions?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Inclusion();
 
     [GeneratedRegex(@"\b(?:criteria|criterion|citeria|criteriar|critera|criterias|inclusions?|exclusions?|standards?)\b|^\W*(?:key|main|major|other|additional|general|specific)?\s*(?:inclusion|exclusion)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
