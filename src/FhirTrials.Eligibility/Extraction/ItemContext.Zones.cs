@@ -8,17 +8,30 @@ internal sealed partial class ItemContext
 {
     private static readonly string[] ZoneStopWords = ["within", "during", "prior", "before", "who", "that", "must", "should"];
 
-    private int[] ComputeSegments()
+    private int[] ComputeSegments(out int[] starts, out int[] ends)
     {
         var segments = new int[T.Count];
         var current = 0;
         for (var i = 0; i < T.Count; i++)
         {
             segments[i] = current;
-            if (T.IsSymbol(i, ';') || (T.IsSymbol(i, '.') && EndsSentence(i)))
+            if (i + 1 < T.Count && (T.IsSymbol(i, ';') || (T.IsSymbol(i, '.') && EndsSentence(i))))
             {
                 current++;
             }
+        }
+
+        var count = T.Count == 0 ? 0 : current + 1;
+        starts = new int[count];
+        ends = new int[count];
+        for (var i = T.Count - 1; i >= 0; i--)
+        {
+            starts[segments[i]] = i;
+        }
+
+        for (var i = 0; i < T.Count; i++)
+        {
+            ends[segments[i]] = i + 1;
         }
 
         return segments;

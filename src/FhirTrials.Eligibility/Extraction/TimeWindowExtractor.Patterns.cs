@@ -132,7 +132,7 @@ internal static partial class TimeWindowExtractor
     {
         window = default;
         var t = ctx.T;
-        if (BareBlockers.Any(w => t.IsWord(i - 1, w)) || !TryDuration(ctx, i, out var value, out var unit, out var end))
+        if (t.Tokens[i].Kind == TokenKind.Symbol || !TryDuration(ctx, i, out var value, out var unit, out var end) || BareBlockers.Any(w => t.IsWord(i - 1, w)))
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using FhirTrials.Eligibility.Model;
+using FhirTrials.Eligibility.Terminology;
 
 namespace FhirTrials.Eligibility.Extraction;
 
@@ -33,6 +34,11 @@ internal static partial class TimeWindowExtractor
 {
     public static void Extract(ItemContext ctx)
     {
+        if (!ctx.HasTimeUnit)
+        {
+            return;
+        }
+
         var t = ctx.T;
         var found = new List<FoundWindow>();
         for (var i = 0; i < t.Count; i++)
@@ -70,8 +76,8 @@ internal static partial class TimeWindowExtractor
         var matched = t.IsWord(i, "within") ? TryWithin(ctx, i, out window)
             : t.IsWord(i, "in") || t.IsWord(i, "during") || t.IsWord(i, "over") ? TryInThePast(ctx, i, out window)
             : t.IsWord(i, "for") ? TryFor(ctx, i, out window)
-            : ctx.Lexicon.Comparators.Match(t.Text, t.Tokens, i, out var comparatorEnd) is { } comparators
-                ? TryCompared(ctx, i, comparatorEnd, comparators[0].Value, out window)
+            : ctx.MentionAt(i) is { Category: TermCategory.Comparator } comparator
+                ? TryCompared(ctx, i, comparator.End, comparator.Term.Comparator, out window)
                 : TryBare(ctx, i, out window);
         return matched && Accept(ctx, window);
     }

@@ -19,6 +19,11 @@ internal static partial class HeadingClassifier
 
     public static HeadingMatch? Classify(string line)
     {
+        if (!MayBeHeading(line))
+        {
+            return null;
+        }
+
         var text = line.Trim().Trim('*', '_', '#', ' ');
         if (text.Length == 0 || text.Length > 160)
         {
@@ -48,6 +53,14 @@ internal static partial class HeadingClassifier
         var heading = colon >= 0 ? text[..(colon + 1)].Trim() : text;
         return new HeadingMatch(isExclusion ? CriteriaSection.Exclusion : CriteriaSection.Inclusion, heading, remainder);
     }
+
+    /// <summary>Cheap test before the regular expressions: every heading keyword contains one of these.</summary>
+    private static bool MayBeHeading(string line) =>
+        line.Length <= 200 && (line.Contains("clu", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("eligib", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("entry", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("selection", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("enrol", StringComparison.OrdinalIgnoreCase));
 
     private static int WordCount(string text)
     {

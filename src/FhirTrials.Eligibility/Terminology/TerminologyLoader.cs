@@ -19,6 +19,10 @@ internal static class TerminologyLoader
             foreach (var spelling in row.Spellings)
             {
                 tables.Units.Add(spelling, unit, row.CaseSensitive);
+                if (row.Dimension == "time" && spelling.All(char.IsLetter))
+                {
+                    tables.TimeUnitWords.Add(spelling);
+                }
             }
         }
 
