@@ -99,10 +99,32 @@ internal static partial class AgeExtractor
 
             if (!KeywordFillers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t.Span(i)))
             {
-                return;
+                break;
             }
 
             i++;
+        }
+
+        TryValueBefore(ctx, keyword);
+    }
+
+    /// <summary>"≥19 age", "18 years or older age": the limit written right before the age word.</summary>
+    private static void TryValueBefore(ItemContext ctx, int keyword)
+    {
+        if (keyword <= 0)
+        {
+            return;
+        }
+
+        for (var start = Math.Max(ctx.SegmentStart(keyword), keyword - 4); start < keyword; start++)
+        {
+            if (ThresholdParser.TryParse(ctx.T, start, ctx.Lexicon, ThresholdOptions.None, out var threshold) && threshold.End == keyword
+                && threshold.Limit == NormalLimit.None && (threshold.Unit is null || threshold.Dimension == "time")
+                && !ctx.AnyUsed(threshold.Start, keyword + 1) && !ctx.InZone(threshold.Start, keyword + 1, ZoneFlags.Silencing))
+            {
+                Emit(ctx, threshold.Start, threshold, keyword + 1);
+                return;
+            }
         }
     }
 

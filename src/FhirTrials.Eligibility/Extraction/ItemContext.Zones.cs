@@ -67,7 +67,7 @@ internal sealed partial class ItemContext
             switch (mention.Term.Cue)
             {
                 case CueKind.Exception:
-                    Fill(zones, mention.Start, ParenthesisOrSegmentEnd(mention.Start), ZoneFlags.Exception);
+                    Fill(zones, mention.Start, ExceptionEnd(mention), ZoneFlags.Exception);
                     break;
                 case CueKind.Allowance:
                     Fill(zones, EnclosingStart(mention.Start), ParenthesisOrSegmentEnd(mention.Start), ZoneFlags.Exception);
@@ -142,6 +142,21 @@ internal sealed partial class ItemContext
         return start;
     }
 
+    /// <summary>A carve-out ("except NSCLC") ends at its parenthesis, the clause end, or a window ("within 5 years").</summary>
+    private int ExceptionEnd(Mention cue)
+    {
+        var limit = ParenthesisOrSegmentEnd(cue.Start);
+        for (var i = cue.End; i < limit; i++)
+        {
+            if (T.IsWord(i, "within") || T.IsWord(i, "during"))
+            {
+                return i;
+            }
+        }
+
+        return limit;
+    }
+
     /// <summary>A plan runs to the next comma, semicolon or closing parenthesis.</summary>
     private int CommaOrParenthesisEnd(int start)
     {
@@ -174,6 +189,11 @@ internal sealed partial class ItemContext
                 {
                     return i;
                 }
+            }
+
+            if (MentionAt(i) is { Category: TermCategory.Comparator })
+            {
+                return i;
             }
 
             if ((T.IsWord(i, "and") || T.IsWord(i, "or")) && i + 1 < T.Count

@@ -53,7 +53,8 @@ internal static class ThresholdLocator
                     continue;
                 }
 
-                return !ctx.AnyUsed(threshold.Start, threshold.End) && !ctx.InZone(threshold.Start, threshold.End, ZoneFlags.Silencing);
+                return !ctx.AnyUsed(threshold.Start, threshold.End) && !ctx.InZone(threshold.Start, threshold.End, ZoneFlags.Silencing)
+                    && !(t.IsSymbol(threshold.End, '+') && t.IsNumber(threshold.End + 1));
             }
 
             if (t.IsSymbol(i, '(') && SkipParenthesis(ctx, i, end) is var close and > 0)

@@ -110,10 +110,11 @@ internal static partial class TimeWindowExtractor
         var direction = anchor.Kind switch
         {
             AnchorKind.Before or AnchorKind.Ago or AnchorKind.Since => lower ? TimeWindowDirection.MoreThanAgo : TimeWindowDirection.Within,
-            AnchorKind.After when lower && !anchor.IsStudy => TimeWindowDirection.MoreThanAgo,
+            AnchorKind.After when lower && !anchor.IsStudy && !t.IsWord(anchor.SubjectStart, "age") => TimeWindowDirection.MoreThanAgo,
             AnchorKind.Of or AnchorKind.Duration => lower ? TimeWindowDirection.DurationAtLeast : TimeWindowDirection.DurationAtMost,
             AnchorKind.None when DurationWordBefore(t, i) => lower ? TimeWindowDirection.DurationAtLeast : TimeWindowDirection.DurationAtMost,
             AnchorKind.None when t.IsSymbol(i - 1, '(') => lower ? TimeWindowDirection.MoreThanAgo : TimeWindowDirection.Within,
+            AnchorKind.None when !lower && (t.IsWord(i - 1, "in") || t.IsWord(i - 1, "within")) => TimeWindowDirection.Within,
             AnchorKind.None when lower && (t.IsWord(i, "at") || t.IsWord(i, "minimum") || t.IsWord(i, "a") || t.IsWord(i, "more")) => TimeWindowDirection.DurationAtLeast,
             _ => (TimeWindowDirection?)null,
         };

@@ -52,6 +52,16 @@ internal static class TerminologyLoader
 
     private static void LoadMeasurements(LexiconTables tables, MeasurementsFile file)
     {
+        LoadMeasurementRows(tables, file);
+        foreach (var row in file.Measurements.Where(r => r.SlashPair is not null))
+        {
+            tables.Measurements.Single(m => m.Key == row.Key).SlashPair = tables.Measurements.SingleOrDefault(m => m.Key == row.SlashPair)
+                ?? throw new InvalidDataException($"measurements.json: measurement '{row.Key}' names unknown slashPair '{row.SlashPair}'.");
+        }
+    }
+
+    private static void LoadMeasurementRows(LexiconTables tables, MeasurementsFile file)
+    {
         foreach (var row in file.Measurements)
         {
             var kind = row.Kind switch

@@ -14,8 +14,11 @@ internal static class RepositoryPaths
     /// <summary>Annotations the rules were developed against.</summary>
     public static string Annotations => Path.Combine(Root, "tests", "FhirTrials.Eligibility.Tests", "Evaluation", "Annotations");
 
-    /// <summary>Annotations written after the rules, to estimate how they generalise.</summary>
+    /// <summary>Annotations written after the first rules; their errors guided a second round of rules.</summary>
     public static string HeldOutAnnotations => Path.Combine(Root, "tests", "FhirTrials.Eligibility.Tests", "Evaluation", "HeldOut");
+
+    /// <summary>Randomly drawn records annotated after the second round, never used to change the parser.</summary>
+    public static string SecondHeldOutAnnotations => Path.Combine(Root, "tests", "FhirTrials.Eligibility.Tests", "Evaluation", "HeldOut2");
 
     public static string CodeSystem => Path.Combine(Root, "profiles", "CodeSystem-fhirtrials-eligibility.json");
 
