@@ -25,7 +25,10 @@ public sealed class AnnotationFile
     public bool IsSeed => Source.StartsWith("seeds/", StringComparison.Ordinal);
 
     public static IReadOnlyList<AnnotationFile> LoadAll() =>
-        [.. LoadFolder(RepositoryPaths.Annotations), .. LoadFolder(RepositoryPaths.HeldOutAnnotations), .. LoadFolder(RepositoryPaths.SecondHeldOutAnnotations)];
+        [
+            .. LoadFolder(RepositoryPaths.Annotations), .. LoadFolder(RepositoryPaths.HeldOutAnnotations),
+            .. LoadFolder(RepositoryPaths.SecondHeldOutAnnotations), .. LoadFolder(RepositoryPaths.ThirdHeldOutAnnotations),
+        ];
 
     public static IReadOnlyList<AnnotationFile> LoadFolder(string folder) =>
         Directory.EnumerateFiles(folder, "*.json").OrderBy(f => f, StringComparer.Ordinal).Select(Load).ToList();

@@ -17,8 +17,11 @@ internal static class RepositoryPaths
     /// <summary>Annotations written after the first rules; their errors guided a second round of rules.</summary>
     public static string HeldOutAnnotations => Path.Combine(Root, "tests", "FhirTrials.Eligibility.Tests", "Evaluation", "HeldOut");
 
-    /// <summary>Randomly drawn records annotated after the second round, never used to change the parser.</summary>
+    /// <summary>Randomly drawn records annotated after the second round; their errors guided a third round.</summary>
     public static string SecondHeldOutAnnotations => Path.Combine(Root, "tests", "FhirTrials.Eligibility.Tests", "Evaluation", "HeldOut2");
+
+    /// <summary>Randomly drawn records annotated after the third round and never used to change the parser.</summary>
+    public static string ThirdHeldOutAnnotations => Path.Combine(Root, "tests", "FhirTrials.Eligibility.Tests", "Evaluation", "HeldOut3");
 
     public static string CodeSystem => Path.Combine(Root, "profiles", "CodeSystem-fhirtrials-eligibility.json");
 
