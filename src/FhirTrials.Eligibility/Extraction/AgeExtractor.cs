@@ -14,6 +14,7 @@ internal static partial class AgeExtractor
     private const int MaxSkippedAfterKeyword = 4;
 
     private static readonly string[] Keywords = ["age", "aged", "ages"];
+    private static readonly string[] AgeSuffixWords = ["old", "older", "younger"];
 
     private static readonly HashSet<string> KeywordFillers = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -62,7 +63,7 @@ internal static partial class AgeExtractor
     {
         for (var i = 0; i < t.Count; i++)
         {
-            if (t.Tokens[i].Kind == Text.TokenKind.Word && (Keywords.Any(k => t.IsWord(i, k)) || t.IsWord(i, "old") || t.IsWord(i, "older") || t.IsWord(i, "younger")))
+            if (t.Tokens[i].Kind == Text.TokenKind.Word && (t.IsAnyWord(i, Keywords) || t.IsAnyWord(i, AgeSuffixWords)))
             {
                 return true;
             }
@@ -169,7 +170,7 @@ internal static partial class AgeExtractor
         }
 
         if (threshold.Comparator == Comparator.Equal || (requireSuffix && !hasSuffix)
-            || ConditionalFollowers.Any(w => t.IsWord(after, w)))
+            || t.IsAnyWord(after, ConditionalFollowers))
         {
             return false;
         }
@@ -192,8 +193,7 @@ internal static partial class AgeExtractor
 
         var before = threshold.Start - 1;
         var after = threshold.End;
-        return !DurationWords.Any(w => t.IsWord(before, w) || t.IsWord(before - 1, w))
-            && !AnchorWords.Any(w => t.IsWord(after, w));
+        return !t.IsAnyWord(before, DurationWords) && !t.IsAnyWord(before - 1, DurationWords) && !t.IsAnyWord(after, AnchorWords);
     }
 
     private static bool SkipAgeSuffix(Text.TokenText t, ref int end)

@@ -133,7 +133,7 @@ internal static partial class TimeWindowExtractor
     {
         window = default;
         var t = ctx.T;
-        if (t.Tokens[i].Kind == TokenKind.Symbol || !TryDuration(ctx, i, out var value, out var unit, out var end) || BareBlockers.Any(w => t.IsWord(i - 1, w)))
+        if (t.Tokens[i].Kind == TokenKind.Symbol || !TryDuration(ctx, i, out var value, out var unit, out var end) || t.IsAnyWord(i - 1, BareBlockers))
         {
             return false;
         }
@@ -205,12 +205,12 @@ internal static partial class TimeWindowExtractor
         return false;
     }
 
-    private static bool IsModifier(TokenText t, int j) => Modifiers.Any(m => t.IsWord(j, m));
+    private static bool IsModifier(TokenText t, int j) => t.IsAnyWord(j, Modifiers);
 
     private static bool IsLower(Comparator comparator) => comparator is Comparator.GreaterOrEqual or Comparator.GreaterThan;
 
     private static bool DurationWordBefore(TokenText t, int i) =>
-        DurationWords.Any(w => t.IsWord(i - 1, w) || t.IsWord(i - 2, w));
+        t.IsAnyWord(i - 1, DurationWords) || t.IsAnyWord(i - 2, DurationWords);
 
     private static bool Set(out FoundWindow window, FoundWindow value)
     {

@@ -18,7 +18,7 @@ internal static partial class CriteriaSplitter
         for (var i = 0; i < lines.Length; i++)
         {
             var content = lines[i].Trim();
-            if (content.Length == 0)
+            if (content.Length == 0 || !HeadingClassifier.MayBeHeading(content))
             {
                 continue;
             }

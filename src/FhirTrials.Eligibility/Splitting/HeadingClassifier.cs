@@ -55,7 +55,7 @@ internal static partial class HeadingClassifier
     }
 
     /// <summary>Cheap test before the regular expressions: every heading keyword contains one of these.</summary>
-    private static bool MayBeHeading(string line) =>
+    public static bool MayBeHeading(string line) =>
         line.Length <= 200 && (line.Contains("clu", StringComparison.OrdinalIgnoreCase)
             || line.Contains("eligib", StringComparison.OrdinalIgnoreCase)
             || line.Contains("entry", StringComparison.OrdinalIgnoreCase)
