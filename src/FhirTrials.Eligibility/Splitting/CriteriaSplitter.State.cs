@@ -24,7 +24,7 @@ internal static partial class CriteriaSplitter
             }
 
             var text = ListMarker.TryParse(content, out var marker, out var rest) && marker.Kind != MarkerKind.Glued ? rest : content;
-            if (HeadingClassifier.Classify(text) is { } heading)
+            if (HeadingClassifier.Classify(text) is { } heading && (text == content || heading.Heading.EndsWith(':')))
             {
                 headings.Add((i, Indent(lines[i]), heading.Section));
             }

@@ -126,4 +126,24 @@ public sealed class CriteriaSplitterTests
         Assert.Equal("Age", parsed.Inclusion[1].Heading);
         Assert.Contains(parsed.Inclusion[1].Criteria, c => c.Kind == CriterionKind.Age && c.Value == 18);
     }
+
+    [Theory]
+    [InlineData("* patients who do not fulfil the inclusion criteria")]
+    [InlineData("* Exclusion according to US PI")]
+    [InlineData("* Not meeting inclusion criteria")]
+    public void Parse_ListItemMentioningCriteria_StaysAnItem(string line)
+    {
+        var parsed = Parse("Inclusion Criteria:\n\n* Age ≥ 18\n\nExclusion Criteria:\n\n" + line);
+
+        Assert.Equal(line[2..], Assert.Single(parsed.Exclusion).Text);
+    }
+
+    [Fact]
+    public void Parse_BulletedHeadingWithColon_StartsTheSection()
+    {
+        var parsed = Parse("• Inclusion Criteria:\n• Age ≥ 18\n• Exclusion Criteria:\n• Pregnancy");
+
+        Assert.Equal("Age ≥ 18", Assert.Single(parsed.Inclusion).Text);
+        Assert.Equal("Pregnancy", Assert.Single(parsed.Exclusion).Text);
+    }
 }
