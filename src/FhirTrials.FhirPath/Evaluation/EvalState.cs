@@ -14,11 +14,15 @@ internal sealed class EvalState
     [ThreadStatic]
     private static EvalState? _cached;
 
+    private readonly ItemList _empty = new(1);
+    private readonly ItemList _resource = new(1);
+    private readonly ItemList _rootResource = new(1);
+    private readonly ItemList _contextNode = new(1);
     private ItemList[] _pool = new ItemList[16];
     private int _poolCount;
-    private ItemList? _resource;
-    private ItemList? _rootResource;
-    private ItemList? _contextNode;
+    private bool _resourceSet;
+    private bool _rootResourceSet;
+    private bool _contextSet;
     private ElementNode? _focusNode;
     private ItemList? _rootFocus;
     private DateTimeOffset? _now;
@@ -26,7 +30,7 @@ internal sealed class EvalState
     private EvalState()
     {
         Context = DefaultContext;
-        ThisList = new ItemList();
+        ThisList = _empty;
     }
 
     public EvaluationContext Context { get; private set; }
@@ -46,11 +50,11 @@ internal sealed class EvalState
     /// <summary>The moment of this evaluation (local time of the context's clock); <c>now()</c> is stable within one evaluation.</summary>
     public DateTimeOffset Now => _now ??= Context.TimeProvider.GetLocalNow();
 
-    public ItemList ResourceList => _resource ??= Single(Context.Resource ?? _focusNode?.EnclosingResource);
+    public ItemList ResourceList => Fill(_resource, ref _resourceSet, Context.Resource ?? _focusNode?.EnclosingResource);
 
-    public ItemList RootResourceList => _rootResource ??= Single(Context.RootResource ?? RootOf(Context.Resource ?? _focusNode?.EnclosingResource));
+    public ItemList RootResourceList => Fill(_rootResource, ref _rootResourceSet, Context.RootResource ?? RootOf(Context.Resource ?? _focusNode?.EnclosingResource));
 
-    public ItemList ContextList => _contextNode ??= Context.Context is { } c ? Single(c) : _rootFocus ?? new ItemList(1);
+    public ItemList ContextList => Context.Context is { } c ? Fill(_contextNode, ref _contextSet, c) : _rootFocus ?? _empty;
 
     public static EvalState Acquire(EvaluationContext? context, string expression)
     {
@@ -72,10 +76,13 @@ internal sealed class EvalState
     public void Release()
     {
         Context = DefaultContext;
-        ThisList = new ItemList();
+        ThisList = _empty;
         Total = null;
         Index = 0;
-        _resource = _rootResource = _contextNode = null;
+        _resource.Clear();
+        _rootResource.Clear();
+        _contextNode.Clear();
+        _resourceSet = _rootResourceSet = _contextSet = false;
         _focusNode = null;
         _rootFocus = null;
         _now = null;
@@ -122,12 +129,16 @@ internal sealed class EvalState
         return r;
     }
 
-    private static ItemList Single(ElementNode? node)
+    /// <summary>Fills one of the environment lists on first use in this evaluation.</summary>
+    private static ItemList Fill(ItemList list, ref bool isSet, ElementNode? node)
     {
-        var list = new ItemList(1);
-        if (node is not null)
+        if (!isSet)
         {
-            list.Add(FhirPathItem.FromNode(node));
+            isSet = true;
+            if (node is not null)
+            {
+                list.Add(FhirPathItem.FromNode(node));
+            }
         }
 
         return list;

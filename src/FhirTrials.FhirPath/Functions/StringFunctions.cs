@@ -134,7 +134,14 @@ internal static class StringFunctions
         }
 
         var regex = GetRegex(c, pattern, false);
-        c.Add(Run(c, () => regex.Replace(s, substitution)));
+        try
+        {
+            c.Add(regex.Replace(s, substitution));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw TimedOut(c);
+        }
     }
 
     private static void MatchesFunction(in Call c, bool full)
@@ -147,7 +154,14 @@ internal static class StringFunctions
         }
 
         var regex = GetRegex(c, pattern, full);
-        c.Add(Run(c, () => regex.IsMatch(s)));
+        try
+        {
+            c.Add(regex.IsMatch(s));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw TimedOut(c);
+        }
     }
 
     private static Regex GetRegex(in Call c, string pattern, bool full)
@@ -163,17 +177,8 @@ internal static class StringFunctions
         }
     }
 
-    private static T Run<T>(in Call c, Func<T> match)
-    {
-        try
-        {
-            return match();
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            throw c.Error($"the regular expression took longer than {RegexTimeout.TotalSeconds} seconds");
-        }
-    }
+    private static FhirPathEvaluationException TimedOut(in Call c) =>
+        c.Error($"the regular expression took longer than {RegexTimeout.TotalSeconds} seconds");
 
     private static void Split(in Call c)
     {
