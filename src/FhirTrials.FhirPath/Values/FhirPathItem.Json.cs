@@ -7,6 +7,18 @@ namespace FhirTrials.FhirPath;
 
 public readonly partial struct FhirPathItem
 {
+    /// <summary>The item as compact JSON: <c>{"type": TypeName, "value": …}</c>.</summary>
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, FhirJsonSerializer.WriterOptions(indented: false)))
+        {
+            WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     /// <summary>Writes <c>{"type": TypeName, "value": …}</c> (see <see cref="WriteValueTo"/>).</summary>
     public void WriteTo(Utf8JsonWriter writer)
     {
