@@ -9,6 +9,7 @@ internal static partial class Binder
 {
     private static EvalNode BindFunction(FunctionSyntax function)
     {
+        var target = function.Target is null ? null : Bind(function.Target);
         var call = function.Name switch
         {
             "is" => BindTypeFunction(function, TypeTest.Is),
@@ -17,8 +18,33 @@ internal static partial class Binder
             "sort" => BindSort(function),
             _ => BindBuiltIn(function),
         };
-        return function.Target is null ? call : new ChainNode(Bind(function.Target), call);
+        if (target is not null && call is TypeTestNode { Test: not TypeTest.Is } cast && IsDescendants(target, out var source))
+        {
+            return Chain(source, DescendantsNode.OfType(cast.Type, function.Position));
+        }
+
+        return target is null ? call : new ChainNode(target, call);
     }
+
+    /// <summary>True for <c>descendants()</c> (on the focus: <paramref name="source"/> null) or <c>x.descendants()</c>.</summary>
+    private static bool IsDescendants(EvalNode node, out EvalNode? source)
+    {
+        source = null;
+        if (node is FunctionNode { Function.Name: "descendants" })
+        {
+            return true;
+        }
+
+        if (node is ChainNode { Right: FunctionNode { Function.Name: "descendants" } } chain)
+        {
+            source = chain.Left;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static EvalNode Chain(EvalNode? left, EvalNode right) => left is null ? right : new ChainNode(left, right);
 
     private static EvalNode BindBuiltIn(FunctionSyntax function)
     {

@@ -33,12 +33,19 @@ internal static partial class Binder
     internal static FhirTypeInfo? RootType(string name) =>
         name.Length > 0 && char.IsAsciiLetterUpper(name[0]) ? ModelInfo.GetType(name) : null;
 
+    /// <summary>Members extend a path; after <c>descendants()</c> they fuse with it into one walk.</summary>
     private static EvalNode BindMember(MemberSyntax member)
     {
         var target = Bind(member.Target);
-        return target is PathNode path
-            ? path.Append(member.Name)
-            : new ChainNode(target, new PathNode([member.Name], null, member.Position));
+        var next = new PathNode([member.Name], null, member.Position);
+        return target switch
+        {
+            PathNode path => path.Append(member.Name),
+            DescendantsNode descendants when descendants.Append(member.Name) is { } longer => longer,
+            ChainNode { Right: DescendantsNode descendants } chain when descendants.Append(member.Name) is { } longer => new ChainNode(chain.Left, longer),
+            _ when IsDescendants(target, out var source) => Chain(source, DescendantsNode.WithMembers(next)),
+            _ => new ChainNode(target, next),
+        };
     }
 
     private static EvalNode BindUnary(UnarySyntax unary)

@@ -20,6 +20,8 @@ internal sealed class TypeTestNode(EvalNode? operand, TypeSpecifier type, TypeTe
 {
     public TypeSpecifier Type { get; } = type;
 
+    public TypeTest Test => test;
+
     public override void Evaluate(EvalState state, ItemList focus, ItemList output)
     {
         if (test == TypeTest.Is)
