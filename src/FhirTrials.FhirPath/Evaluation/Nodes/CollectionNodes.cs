@@ -3,14 +3,19 @@ using FhirTrials.FhirPath.Syntax;
 
 namespace FhirTrials.FhirPath.Evaluation;
 
-/// <summary><c>|</c>: both collections merged, duplicates removed.</summary>
+/// <summary><c>a | b | c…</c>: the collections merged, duplicates removed (a chain of unions is one node, deduplicated once).</summary>
 internal sealed class UnionNode(EvalNode left, EvalNode right, int position) : BinaryNode(BinaryOperator.Union, left, right, position)
 {
+    private readonly EvalNode[] _operands = [.. Operands(left), .. Operands(right)];
+
     public override void Evaluate(EvalState state, ItemList focus, ItemList output)
     {
         var items = state.Rent();
-        Left.Evaluate(state, focus, items);
-        Right.Evaluate(state, focus, items);
+        foreach (var operand in _operands)
+        {
+            operand.Evaluate(state, focus, items);
+        }
+
         var appender = new DistinctAppender(output);
         for (var i = 0; i < items.Count; i++)
         {
@@ -28,6 +33,8 @@ internal sealed class UnionNode(EvalNode left, EvalNode right, int position) : B
         state.Return(items);
         return value;
     }
+
+    private static EvalNode[] Operands(EvalNode node) => node is UnionNode union ? union._operands : [node];
 }
 
 /// <summary><c>item in collection</c> and <c>collection contains item</c>.</summary>
