@@ -1,0 +1,26 @@
+using FhirTrials.Validation.Schema;
+using FhirTrials.Validation.Validators;
+
+namespace FhirTrials.Validation.Builders;
+
+/// <summary>
+/// Rules of a type that no ElementDefinition states but FHIR requires, added at the root of the
+/// type's definition: a Coding's code must exist in a CodeSystem we hold.
+/// </summary>
+internal sealed class NativeRulesBuilder : IAssertionBuilder
+{
+    public void Build(BuildContext context, List<IAssertion> assertions)
+    {
+        if (!context.IsRoot)
+        {
+            return;
+        }
+
+        switch (context.Compiler.Definition.Type)
+        {
+            case "Coding":
+                assertions.Add(new CodingAssertion(context.Services.Terminology));
+                break;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using FhirTrials.Fhir.Introspection;
+using FhirTrials.Validation.Schema;
+using FhirTrials.Validation.Validators;
+
+namespace FhirTrials.Validation.Builders;
+
+/// <summary><c>type</c>: the allowed types and their profiles (the root element's type is the definition itself).</summary>
+internal sealed class TypeBuilder : IAssertionBuilder
+{
+    public void Build(BuildContext context, List<IAssertion> assertions)
+    {
+        var def = context.Definition;
+        if (context.IsRoot || def.Types.Count == 0)
+        {
+            return;
+        }
+
+        var schemas = context.Services.Schemas;
+        var cases = def.Types.Select(t => new TypeCase(
+            t.Code,
+            string.Equals(t.Code, "Extension", StringComparison.Ordinal) ? TypeCaseKind.Extension
+                : ModelInfo.IsResourceType(t.Code) ? TypeCaseKind.Resource : TypeCaseKind.DataType,
+            [.. t.Profiles.Select(schemas.Ref)])).ToArray();
+        var checkType = cases.Length > 1 || def.IsChoice || cases.Any(c => c.Kind == TypeCaseKind.Resource);
+        assertions.Add(new TypeAssertion(context.Schema, cases, checkType));
+    }
+}
+
+/// <summary><c>type.targetProfile</c> and <c>type.aggregation</c> of Reference types.</summary>
+internal sealed class ReferenceBuilder : IAssertionBuilder
+{
+    private const string CorePrefix = "http://hl7.org/fhir/StructureDefinition/";
+
+    public void Build(BuildContext context, List<IAssertion> assertions)
+    {
+        var references = context.Definition.Types.Where(t => string.Equals(t.Code, "Reference", StringComparison.Ordinal)).ToList();
+        if (references.Count == 0)
+        {
+            return;
+        }
+
+        var targets = new List<TargetProfile>();
+        foreach (var canonical in references.SelectMany(r => r.TargetProfiles).Distinct(StringComparer.Ordinal))
+        {
+            var bare = canonical.Split('|')[0];
+            if (bare.StartsWith(CorePrefix, StringComparison.Ordinal) && ModelInfo.IsResourceType(bare[CorePrefix.Length..]))
+            {
+                targets.Add(new TargetProfile(bare[CorePrefix.Length..], null));
+            }
+            else if (context.Services.Definitions.Get(canonical) is { } sd)
+            {
+                targets.Add(new TargetProfile(sd.Type, context.Services.Schemas.Ref(canonical)));
+            }
+            else
+            {
+                context.Compiler.Issue($"{context.Definition.Id}: the target profile {canonical} cannot be found; any target type is accepted");
+                targets.Add(new TargetProfile("Resource", null));
+            }
+        }
+
+        var aggregation = references.SelectMany(r => r.Aggregation).Distinct(StringComparer.Ordinal).ToList();
+        assertions.Add(new ReferenceAssertion(targets, aggregation, context.Definition.Path));
+    }
+}

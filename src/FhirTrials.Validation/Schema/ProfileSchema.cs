@@ -1,0 +1,60 @@
+using FhirTrials.Validation.Definitions;
+using FhirTrials.Validation.Snapshots;
+
+namespace FhirTrials.Validation.Schema;
+
+/// <summary>A StructureDefinition compiled for validation: its root element schema and the snapshot tree it came from.</summary>
+internal sealed class ProfileSchema
+{
+    public ProfileSchema(StructureDef definition, DefNode tree, ElementSchema root, IReadOnlyList<SnapshotIssue> snapshotIssues)
+    {
+        Definition = definition;
+        Tree = tree;
+        Root = root;
+        SnapshotIssues = snapshotIssues;
+    }
+
+    public StructureDef Definition { get; }
+
+    public DefNode Tree { get; }
+
+    public ElementSchema Root { get; }
+
+    public IReadOnlyList<SnapshotIssue> SnapshotIssues { get; }
+
+    public string Url => Definition.Url;
+
+    /// <summary>True for the base definition of a type (not a profile of it).</summary>
+    public bool IsBaseType => !Definition.IsConstraint;
+
+    public override string ToString() => Url;
+}
+
+/// <summary>A lazily resolved link to another compiled definition (type, type profile): compiled on first use, then remembered.</summary>
+internal sealed class SchemaRef
+{
+    private readonly SchemaCache _cache;
+    private ProfileSchema? _schema;
+    private volatile bool _resolved;
+
+    public SchemaRef(SchemaCache cache, string canonical)
+    {
+        _cache = cache;
+        Canonical = canonical;
+    }
+
+    public string Canonical { get; }
+
+    public ProfileSchema? Get()
+    {
+        if (!_resolved)
+        {
+            _schema = _cache.Get(Canonical);
+            _resolved = true;
+        }
+
+        return _schema;
+    }
+
+    public override string ToString() => Canonical;
+}

@@ -1,0 +1,101 @@
+using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Validation.Definitions;
+
+namespace FhirTrials.Validation.Snapshots;
+
+/// <summary>
+/// Generates the snapshot of a differential-only StructureDefinition: starts from the base
+/// definition's snapshot and applies each differential element in order: finding (or creating, for
+/// new slices) the element it constrains, expanding datatype, type-profile and content-reference
+/// children on demand, and merging the constraints. One generator serves one definition.
+/// </summary>
+internal sealed partial class SnapshotGenerator
+{
+    private readonly Func<string, StructureDef?> _resolve;
+    private readonly List<SnapshotIssue> _issues = [];
+    private readonly List<ElementDef> _work = [];
+    private string _profile = string.Empty;
+
+    /// <param name="resolve">Finds the snapshot form of another definition by canonical (base definitions, datatypes, type profiles).</param>
+    public SnapshotGenerator(Func<string, StructureDef?> resolve) => _resolve = resolve;
+
+    public IReadOnlyList<SnapshotIssue> Issues => _issues;
+
+    /// <summary>Generates the snapshot of <paramref name="sd"/>; null (with issues) when its base cannot be found.</summary>
+    public StructureDef? Generate(ElementNode sd)
+    {
+        var header = StructureDefReader.ReadHeader(sd, []);
+        _profile = header.Url;
+        if (header.BaseDefinition is null)
+        {
+            Issue(null, "the definition has neither a snapshot nor a baseDefinition to build one from", isError: true);
+            return null;
+        }
+
+        if (_resolve(header.BaseDefinition) is not { } baseSd)
+        {
+            Issue(null, $"the base definition {header.BaseDefinition} cannot be found, so the snapshot cannot be generated", isError: true);
+            return null;
+        }
+
+        _work.AddRange(baseSd.Elements);
+        if (!header.IsConstraint && !string.Equals(baseSd.Type, header.Type, StringComparison.Ordinal))
+        {
+            Issue(null, $"snapshot generation supports constraints only (this is a {header.Derivation ?? "new type"} of {baseSd.Type})", isError: true);
+            return null;
+        }
+
+        foreach (var diff in StructureDefReader.ReadDifferential(sd))
+        {
+            Apply(diff);
+        }
+
+        return header with { Elements = [.. _work] };
+    }
+
+    private void Apply(DiffElement diff)
+    {
+        var segments = IdSegment.Parse(diff.Def.Id, diff.Def.Path, diff.Def.SliceName);
+        if (_work.Count == 0 || !string.Equals(segments[0].Name, _work[0].Path, StringComparison.Ordinal))
+        {
+            Issue(diff.Def.Id, $"the path {diff.Def.Path} does not start with the type {(_work.Count > 0 ? _work[0].Path : "?")}", isError: true);
+            return;
+        }
+
+        var index = Locate(segments, diff);
+        if (index < 0)
+        {
+            return;
+        }
+
+        _work[index] = SnapshotMerger.Merge(_work[index], diff, renamedType: RenamedChoiceType(segments[^1].Name, _work[index]), issue: m => Issue(diff.Def.Id, m, isError: true));
+    }
+
+    /// <summary>For a renamed choice (<c>valueQuantity</c> constraining <c>value[x]</c>), the type it restricts to.</summary>
+    private static string? RenamedChoiceType(string segmentName, ElementDef target) =>
+        target.IsChoice && !string.Equals(segmentName, target.Name, StringComparison.Ordinal) ? ChoiceType(segmentName, target) : null;
+
+    /// <summary>The type a typed choice name stands for: <c>valueQuantity</c> on <c>value[x]</c> is <c>Quantity</c>.</summary>
+    internal static string? ChoiceType(string typedName, ElementDef choice)
+    {
+        var prefix = choice.InstanceName;
+        if (!typedName.StartsWith(prefix, StringComparison.Ordinal) || typedName.Length == prefix.Length)
+        {
+            return null;
+        }
+
+        var suffix = typedName[prefix.Length..];
+        foreach (var type in choice.Types)
+        {
+            if (string.Equals(type.Code, suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return type.Code;
+            }
+        }
+
+        return char.ToLowerInvariant(suffix[0]) + suffix[1..] is var lower && Fhir.Introspection.ModelInfo.IsKnownType(lower) ? lower
+            : Fhir.Introspection.ModelInfo.IsKnownType(suffix) ? suffix : null;
+    }
+
+    private void Issue(string? elementId, string message, bool isError) => _issues.Add(new SnapshotIssue(_profile, elementId, message, isError));
+}

@@ -1,0 +1,44 @@
+using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Model;
+using FhirTrials.Validation.Definitions;
+using FhirTrials.Validation.Invariants;
+using FhirTrials.Validation.Schema;
+
+namespace FhirTrials.Validation.Validators;
+
+/// <summary>One invariant (<c>constraint</c>) evaluated at each node of its element, reported with its own severity.</summary>
+internal sealed class InvariantAssertion : IAssertion
+{
+    private readonly ConstraintDef _constraint;
+    private readonly IInvariantExpression _expression;
+    private readonly IssueSeverity _severity;
+
+    public InvariantAssertion(ConstraintDef constraint, IInvariantExpression expression)
+    {
+        _constraint = constraint;
+        _expression = expression;
+        _severity = constraint.IsError && !constraint.BestPractice ? IssueSeverity.Error : IssueSeverity.Warning;
+    }
+
+    public string Key => _constraint.Key;
+
+    public void Validate(ElementNode node, ValidationScope scope)
+    {
+        bool satisfied;
+        try
+        {
+            satisfied = _expression.IsSatisfied(node, new InvariantContext(scope.Services, scope));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
+        {
+            scope.Warning(IssueType.Exception, node, $"the invariant {_constraint.Key} could not be evaluated ({ex.Message}): {_constraint.Expression}", _constraint.Key);
+            return;
+        }
+
+        if (!satisfied)
+        {
+            var source = _constraint.Source is { } s ? $" (defined in {s})" : scope.Profile is { } p ? $" (defined in {p})" : string.Empty;
+            scope.Report(_severity, IssueType.Invariant, node, $"constraint {_constraint.Key} failed: {_constraint.Human}{source}", _constraint.Key);
+        }
+    }
+}

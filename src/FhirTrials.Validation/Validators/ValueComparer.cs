@@ -1,0 +1,78 @@
+using System.Globalization;
+using FhirTrials.Fhir.ElementModel;
+
+namespace FhirTrials.Validation.Validators;
+
+/// <summary>Orders primitive values (numbers, dates, times) and Quantities for minValue/maxValue checks.</summary>
+internal static class ValueComparer
+{
+    /// <summary>Compares <paramref name="value"/> with <paramref name="limit"/>: negative when smaller; null when they cannot be compared.</summary>
+    public static int? Compare(ElementNode value, ElementNode limit)
+    {
+        if (value.Type?.Name == "Quantity" || limit.Children.Count > 0)
+        {
+            return CompareQuantities(value, limit);
+        }
+
+        return CompareText(value.Text, limit.Text, limit.Type?.SystemType ?? value.Type?.SystemType);
+    }
+
+    private static int? CompareQuantities(ElementNode value, ElementNode limit)
+    {
+        var valueUnit = value.Child("code")?.Text ?? value.Child("unit")?.Text;
+        var limitUnit = limit.Child("code")?.Text ?? limit.Child("unit")?.Text;
+        if (limitUnit is not null && !string.Equals(valueUnit, limitUnit, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return CompareText(value.Child("value")?.Text, limit.Child("value")?.Text, "Decimal");
+    }
+
+    private static int? CompareText(string? a, string? b, string? systemType)
+    {
+        if (a is null || b is null)
+        {
+            return null;
+        }
+
+        switch (systemType)
+        {
+            case "Integer" or "Decimal":
+                return decimal.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var x)
+                    && decimal.TryParse(b, NumberStyles.Float, CultureInfo.InvariantCulture, out var y) ? x.CompareTo(y) : null;
+            case "Date" or "DateTime":
+                if (a.Length > 10 && b.Length > 10
+                    && DateTimeOffset.TryParse(a, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var da)
+                    && DateTimeOffset.TryParse(b, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var db))
+                {
+                    return da.CompareTo(db);
+                }
+
+                var length = Math.Min(Math.Min(a.Length, b.Length), 10);
+                var prefix = string.CompareOrdinal(a, 0, b, 0, length);
+                return prefix != 0 || a.Length == b.Length ? prefix : null;
+            case "Time":
+                return string.CompareOrdinal(a, b);
+            default:
+                return null;
+        }
+    }
+}
+
+/// <summary><c>minValue[x]</c> and <c>maxValue[x]</c>.</summary>
+internal sealed class MinMaxValueAssertion(ElementNode? minValue, ElementNode? maxValue, string path) : Schema.IAssertion
+{
+    public void Validate(ElementNode node, Schema.ValidationScope scope)
+    {
+        if (minValue is not null && ValueComparer.Compare(node, minValue) is < 0)
+        {
+            scope.Error(Fhir.Model.IssueType.Value, node, $"the value {ValueMatcher.Describe(node)} is below the minimum {ValueMatcher.Describe(minValue)} allowed for {path}", "minValue");
+        }
+
+        if (maxValue is not null && ValueComparer.Compare(node, maxValue) is > 0)
+        {
+            scope.Error(Fhir.Model.IssueType.Value, node, $"the value {ValueMatcher.Describe(node)} is above the maximum {ValueMatcher.Describe(maxValue)} allowed for {path}", "maxValue");
+        }
+    }
+}
