@@ -4,6 +4,6 @@ namespace FhirTrials.Validation;
 
 public sealed partial class FhirValidator
 {
-    /// <summary>The invariant engine: FHIRPath once available, else the native invariants only.</summary>
-    private static partial IInvariantEvaluator DefaultInvariants() => UnavailableInvariantEvaluator.Instance;
+    /// <summary>The invariant engine: the FHIRPath engine (the ubiquitous invariants run natively regardless).</summary>
+    private static partial IInvariantEvaluator DefaultInvariants() => FhirPathInvariantEvaluator.Instance;
 }

@@ -20,8 +20,5 @@ internal interface IInvariantEvaluator
 internal interface IInvariantExpression
 {
     /// <summary>True when the invariant holds at <paramref name="focus"/>; throws when evaluation fails.</summary>
-    bool IsSatisfied(ElementNode focus, InvariantContext context);
+    bool IsSatisfied(ElementNode focus, Schema.ValidationScope scope);
 }
-
-/// <summary>What an invariant may need beyond its focus: the services of the run (resolution, conformance).</summary>
-internal sealed record InvariantContext(Schema.ValidatorServices Services, Schema.ValidationScope Scope);

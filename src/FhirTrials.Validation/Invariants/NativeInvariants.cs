@@ -55,6 +55,6 @@ internal static class NativeInvariants
 
     private sealed class Native(Func<ElementNode, bool> predicate) : IInvariantExpression
     {
-        public bool IsSatisfied(ElementNode focus, InvariantContext context) => predicate(focus);
+        public bool IsSatisfied(ElementNode focus, Schema.ValidationScope scope) => predicate(focus);
     }
 }

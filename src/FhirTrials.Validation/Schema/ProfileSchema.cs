@@ -6,8 +6,11 @@ namespace FhirTrials.Validation.Schema;
 /// <summary>A StructureDefinition compiled for validation: its root element schema and the snapshot tree it came from.</summary>
 internal sealed class ProfileSchema
 {
-    public ProfileSchema(StructureDef definition, DefNode tree, ElementSchema root, IReadOnlyList<SnapshotIssue> snapshotIssues)
+    private readonly IReadOnlyDictionary<string, Validators.SliceCase> _slices;
+
+    public ProfileSchema(StructureDef definition, DefNode tree, ElementSchema root, IReadOnlyList<SnapshotIssue> snapshotIssues, IReadOnlyDictionary<string, Validators.SliceCase> slices)
     {
+        _slices = slices;
         Definition = definition;
         Tree = tree;
         Root = root;
@@ -26,6 +29,9 @@ internal sealed class ProfileSchema
 
     /// <summary>True for the base definition of a type (not a profile of it).</summary>
     public bool IsBaseType => !Definition.IsConstraint;
+
+    /// <summary>A slice of this definition by name (for FHIRPath's <c>slice()</c>).</summary>
+    public Validators.SliceCase? FindSlice(string name) => _slices.GetValueOrDefault(name);
 
     public override string ToString() => Url;
 }

@@ -30,6 +30,7 @@ internal sealed class SchemaCompiler
     private readonly Dictionary<string, DefNode?> _trees = new(StringComparer.Ordinal);
     private readonly Dictionary<DefNode, ElementSchema> _compiled = [];
     private readonly List<string> _issues = [];
+    private readonly Dictionary<string, SliceCase> _slices = new(StringComparer.Ordinal);
     private StructureDef _definition = null!;
     private DefNode _root = null!;
 
@@ -42,7 +43,7 @@ internal sealed class SchemaCompiler
         var root = CompileElement(_root);
         var snapshotIssues = _services.Definitions.SnapshotIssues(definition.Url).ToList();
         snapshotIssues.AddRange(_issues.Select(i => new Snapshots.SnapshotIssue(definition.Url, null, i, IsError: false)));
-        return new ProfileSchema(definition, _root, root, snapshotIssues);
+        return new ProfileSchema(definition, _root, root, snapshotIssues, _slices);
     }
 
     public ValidatorServices Services => _services;
@@ -114,7 +115,9 @@ internal sealed class SchemaCompiler
             var schema = CompileElement(slice);
             var reslicing = slice.Definition.Slicing is { } inner && slice.Slices.Count > 0 ? CompileSlicing(slice, schema, inner) : null;
             var name = slice.Definition.SliceName ?? "?";
-            cases.Add(new SliceCase(name, slice.Definition.Min, slice.Definition.Max, conditions.Build(slice, slicing), schema, reslicing));
+            var sliceCase = new SliceCase(name, slice.Definition.Min, slice.Definition.Max, conditions.Build(slice, slicing), schema, reslicing);
+            _slices.TryAdd(name, sliceCase);
+            cases.Add(sliceCase);
         }
 
         return new SliceAssertion(entry.Definition.Path, entrySchema, slicing, [.. cases]);

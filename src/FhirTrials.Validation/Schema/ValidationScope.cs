@@ -12,6 +12,7 @@ internal sealed class ValidationScope
 {
     private readonly List<ValidationIssue> _issues;
     private readonly Dictionary<(ElementNode Node, string Profile), bool> _conformance;
+    private FhirTrials.FhirPath.EvaluationContext? _evaluationContext;
 
     public ValidationScope(ValidatorServices services, bool structureReported)
         : this(services, structureReported, [], new(), silent: false)
@@ -42,6 +43,13 @@ internal sealed class ValidationScope
     public int Depth { get; set; }
 
     public IReadOnlyList<ValidationIssue> Issues => _issues;
+
+    /// <summary>The FHIRPath environment of the run's invariants (definitions, conformsTo/slice through this validator).</summary>
+    public FhirTrials.FhirPath.EvaluationContext EvaluationContext => _evaluationContext ??= new FhirTrials.FhirPath.EvaluationContext
+    {
+        Resolver = Services.Resolver,
+        Conformance = new Invariants.ValidatorConformance(this),
+    };
 
     public int ErrorCount { get; private set; }
 

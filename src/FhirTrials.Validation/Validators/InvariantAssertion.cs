@@ -27,7 +27,7 @@ internal sealed class InvariantAssertion : IAssertion
         bool satisfied;
         try
         {
-            satisfied = _expression.IsSatisfied(node, new InvariantContext(scope.Services, scope));
+            satisfied = _expression.IsSatisfied(node, scope);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
         {
