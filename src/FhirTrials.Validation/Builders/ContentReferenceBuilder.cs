@@ -15,6 +15,13 @@ internal sealed class ContentReferenceBuilder : IAssertionBuilder
 
         var path = reference[(reference.IndexOf('#', StringComparison.Ordinal) + 1)..];
         var compiler = context.Compiler;
+        if (compiler.Definition.IsConstraint)
+        {
+            // In a profile, the reference means the content as the type defines it.
+            assertions.Add(new BaseContentReferenceAssertion(context.Schema, context.Services.Schemas.TypeRef(compiler.Definition.Type), path));
+            return;
+        }
+
         var target = compiler.FindByPath(path);
         if (target is null)
         {
@@ -36,4 +43,16 @@ internal sealed class ContentReferenceBuilder : IAssertionBuilder
 internal sealed class ContentReferenceAssertion(ElementSchema owner, ElementSchema target) : IAssertion
 {
     public void Validate(ElementNode node, ValidationScope scope) => target.ValidateAsType(node, scope, owner.InvariantKeys, includeChildren: true);
+}
+
+/// <summary>A content reference in a profile: validated by the referenced element of the type's base definition.</summary>
+internal sealed class BaseContentReferenceAssertion(ElementSchema owner, SchemaRef baseType, string path) : IAssertion
+{
+    private ElementSchema? _target;
+
+    public void Validate(ElementNode node, ValidationScope scope)
+    {
+        _target ??= baseType.Get()?.FindByPath(path);
+        _target?.ValidateAsType(node, scope, owner.InvariantKeys, includeChildren: true);
+    }
 }

@@ -27,7 +27,7 @@ internal sealed class InvariantBuilder : IAssertionBuilder
             };
             if (expression is not null)
             {
-                assertions.Add(new InvariantAssertion(constraint, expression));
+                assertions.Add(new InvariantAssertion(constraint, expression, onContainingElement: !context.IsRoot));
             }
         }
     }

@@ -5,7 +5,8 @@ namespace FhirTrials.Validation.Builders;
 
 /// <summary>
 /// Rules of a type that no ElementDefinition states but FHIR requires, added at the root of the
-/// type's definition: a Coding's code must exist in a CodeSystem we hold.
+/// type's definition: a Coding's code must exist in a CodeSystem we hold; Bundle fullUrls and links;
+/// an Attachment's size; a StructureDefinition's differential must build a snapshot.
 /// </summary>
 internal sealed class NativeRulesBuilder : IAssertionBuilder
 {
@@ -20,6 +21,15 @@ internal sealed class NativeRulesBuilder : IAssertionBuilder
         {
             case "Coding":
                 assertions.Add(new CodingAssertion(context.Services.Terminology));
+                break;
+            case "Bundle":
+                assertions.Add(new BundleRules());
+                break;
+            case "Attachment":
+                assertions.Add(new AttachmentRules());
+                break;
+            case "StructureDefinition":
+                assertions.Add(new StructureDefinitionRules());
                 break;
         }
     }

@@ -30,9 +30,15 @@ internal sealed class FhirPathInvariantEvaluator : IInvariantEvaluator
     /// </summary>
     private sealed class Compiled(CompiledExpression expression) : IInvariantExpression
     {
-        public bool IsSatisfied(ElementNode focus, ValidationScope scope)
+        public bool IsSatisfied(ElementNode focus, ValidationScope scope, ElementNode? resource = null)
         {
-            var result = expression.Evaluate(focus, scope.EvaluationContext);
+            var context = resource is null ? scope.EvaluationContext : new EvaluationContext
+            {
+                Resource = resource,
+                Resolver = scope.Services.Resolver,
+                Conformance = scope.EvaluationContext.Conformance,
+            };
+            var result = expression.Evaluate(focus, context);
             if (result.Count != 1)
             {
                 return true;

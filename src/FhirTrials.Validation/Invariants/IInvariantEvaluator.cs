@@ -19,6 +19,9 @@ internal interface IInvariantEvaluator
 /// <summary>A compiled invariant expression.</summary>
 internal interface IInvariantExpression
 {
-    /// <summary>True when the invariant holds at <paramref name="focus"/>; throws when evaluation fails.</summary>
-    bool IsSatisfied(ElementNode focus, Schema.ValidationScope scope);
+    /// <summary>
+    /// True when the invariant holds at <paramref name="focus"/>; throws when evaluation fails.
+    /// <paramref name="resource"/> overrides <c>%resource</c> (for invariants an element places on the resource it holds).
+    /// </summary>
+    bool IsSatisfied(ElementNode focus, Schema.ValidationScope scope, ElementNode? resource = null);
 }

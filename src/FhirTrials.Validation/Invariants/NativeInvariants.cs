@@ -35,9 +35,10 @@ internal static class NativeInvariants
     /// <summary>The native equivalent of <paramref name="expression"/>, or null.</summary>
     public static IInvariantExpression? Find(string expression) => ByExpression.GetValueOrDefault(expression);
 
-    private static bool HasValueOrChildren(ElementNode node)
+    /// <summary>ele-1; an element left empty by the parser (its only content was invalid, e.g. an empty array) was already reported there.</summary>
+    private static bool HasValueOrChildren(ElementNode node, Schema.ValidationScope scope)
     {
-        if (node.Text is not null)
+        if (node.Text is not null || (scope.StructureReported && node.IsEmpty))
         {
             return true;
         }
@@ -53,8 +54,14 @@ internal static class NativeInvariants
         return false;
     }
 
-    private sealed class Native(Func<ElementNode, bool> predicate) : IInvariantExpression
+    private sealed class Native : IInvariantExpression
     {
-        public bool IsSatisfied(ElementNode focus, Schema.ValidationScope scope) => predicate(focus);
+        private readonly Func<ElementNode, Schema.ValidationScope, bool> _predicate;
+
+        public Native(Func<ElementNode, bool> predicate) => _predicate = (n, _) => predicate(n);
+
+        public Native(Func<ElementNode, Schema.ValidationScope, bool> predicate) => _predicate = predicate;
+
+        public bool IsSatisfied(ElementNode focus, Schema.ValidationScope scope, ElementNode? resource = null) => _predicate(focus, scope);
     }
 }

@@ -12,6 +12,7 @@ internal sealed class ElementSchema
 {
     private IAssertion[] _assertions = [];
     private ChildrenAssertion? _children;
+    private TypeAssertion? _type;
 
     public ElementSchema(ElementDef definition, string profile)
     {
@@ -27,6 +28,7 @@ internal sealed class ElementSchema
     /// <summary>True when the snapshot defines the element's children (so the type's own definition is not walked).</summary>
     public bool HasChildren => _children is not null;
 
+    /// <summary>The assertions other than the type check.</summary>
     public IReadOnlyList<IAssertion> Assertions => _assertions;
 
     /// <summary>The keys of the element's invariants (a type's definition does not repeat them).</summary>
@@ -34,7 +36,8 @@ internal sealed class ElementSchema
 
     internal void Complete(IAssertion[] assertions, ChildrenAssertion? children)
     {
-        _assertions = assertions;
+        _type = assertions.OfType<TypeAssertion>().FirstOrDefault();
+        _assertions = [.. assertions.Where(a => a is not TypeAssertion)];
         _children = children;
         InvariantKeys = [.. assertions.OfType<InvariantAssertion>().Select(a => a.Key)];
     }
@@ -44,12 +47,16 @@ internal sealed class ElementSchema
     {
         var previous = scope.Profile;
         scope.Profile = Profile;
-        foreach (var assertion in _assertions)
+        if (_type is null || _type.Validate(node, scope))
         {
-            assertion.Validate(node, scope);
+            foreach (var assertion in _assertions)
+            {
+                assertion.Validate(node, scope);
+            }
+
+            _children?.Validate(node, scope);
         }
 
-        _children?.Validate(node, scope);
         scope.Profile = previous;
     }
 
@@ -61,6 +68,12 @@ internal sealed class ElementSchema
     {
         var previous = scope.Profile;
         scope.Profile = Profile;
+        if (_type is not null && !_type.Validate(node, scope))
+        {
+            scope.Profile = previous;
+            return;
+        }
+
         foreach (var assertion in _assertions)
         {
             if (assertion is InvariantAssertion invariant && Array.IndexOf(skipKeys, invariant.Key) >= 0)

@@ -7,10 +7,12 @@ namespace FhirTrials.Validation.Schema;
 internal sealed class ProfileSchema
 {
     private readonly IReadOnlyDictionary<string, Validators.SliceCase> _slices;
+    private readonly IReadOnlyDictionary<string, ElementSchema> _byPath;
 
-    public ProfileSchema(StructureDef definition, DefNode tree, ElementSchema root, IReadOnlyList<SnapshotIssue> snapshotIssues, IReadOnlyDictionary<string, Validators.SliceCase> slices)
+    public ProfileSchema(StructureDef definition, DefNode tree, ElementSchema root, IReadOnlyList<SnapshotIssue> snapshotIssues, IReadOnlyDictionary<string, Validators.SliceCase> slices, IReadOnlyDictionary<string, ElementSchema> byPath)
     {
         _slices = slices;
+        _byPath = byPath;
         Definition = definition;
         Tree = tree;
         Root = root;
@@ -29,6 +31,9 @@ internal sealed class ProfileSchema
 
     /// <summary>True for the base definition of a type (not a profile of it).</summary>
     public bool IsBaseType => !Definition.IsConstraint;
+
+    /// <summary>The schema of the (unsliced) element with this path.</summary>
+    public ElementSchema? FindByPath(string path) => _byPath.GetValueOrDefault(path);
 
     /// <summary>A slice of this definition by name (for FHIRPath's <c>slice()</c>).</summary>
     public Validators.SliceCase? FindSlice(string name) => _slices.GetValueOrDefault(name);

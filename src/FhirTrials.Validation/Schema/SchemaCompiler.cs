@@ -31,6 +31,7 @@ internal sealed class SchemaCompiler
     private readonly Dictionary<DefNode, ElementSchema> _compiled = [];
     private readonly List<string> _issues = [];
     private readonly Dictionary<string, SliceCase> _slices = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ElementSchema> _byPath = new(StringComparer.Ordinal);
     private StructureDef _definition = null!;
     private DefNode _root = null!;
 
@@ -43,7 +44,7 @@ internal sealed class SchemaCompiler
         var root = CompileElement(_root);
         var snapshotIssues = _services.Definitions.SnapshotIssues(definition.Url).ToList();
         snapshotIssues.AddRange(_issues.Select(i => new Snapshots.SnapshotIssue(definition.Url, null, i, IsError: false)));
-        return new ProfileSchema(definition, _root, root, snapshotIssues, _slices);
+        return new ProfileSchema(definition, _root, root, snapshotIssues, _slices, _byPath);
     }
 
     public ValidatorServices Services => _services;
@@ -74,6 +75,11 @@ internal sealed class SchemaCompiler
     {
         var schema = new ElementSchema(node.Definition, _definition.Url);
         _compiled[node] = schema;
+        if (node.Definition.SliceName is null)
+        {
+            _byPath.TryAdd(node.Definition.Path, schema);
+        }
+
         var context = new BuildContext(node, schema, this, IsRoot: ReferenceEquals(node, _root));
         var assertions = new List<IAssertion>();
         foreach (var builder in Builders)

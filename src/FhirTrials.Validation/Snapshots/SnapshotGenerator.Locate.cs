@@ -130,17 +130,30 @@ internal sealed partial class SnapshotGenerator
         string sourceRootId;
         if (element.ContentReference is { } reference)
         {
+            // The content of the referenced element as the type defines it (not as this profile constrains it).
             var target = reference[(reference.IndexOf('#', StringComparison.Ordinal) + 1)..];
-            var at = _work.FindIndex(e => e.SliceName is null && string.Equals(e.Path, target, StringComparison.Ordinal) && string.Equals(e.Id, e.Path, StringComparison.Ordinal));
+            var core = _resolve(R4Definitions.TypeCanonical(_work[0].Path))?.Elements ?? [];
+            var at = -1;
+            for (var i = 0; i < core.Count && at < 0; i++)
+            {
+                at = core[i].SliceName is null && string.Equals(core[i].Path, target, StringComparison.Ordinal) ? i : -1;
+            }
+
             if (at < 0)
             {
                 Issue(diffId, $"the content reference {reference} of {element.Id} cannot be found", isError: true);
                 return false;
             }
 
-            source = _work.GetRange(at, SubtreeEnd(at) - at);
-            sourceRootPath = _work[at].Path;
-            sourceRootId = _work[at].Id;
+            var end = at + 1;
+            while (end < core.Count && core[end].Path.StartsWith(target + ".", StringComparison.Ordinal))
+            {
+                end++;
+            }
+
+            source = [.. core.Skip(at).Take(end - at)];
+            sourceRootPath = core[at].Path;
+            sourceRootId = core[at].Id;
         }
         else
         {

@@ -68,8 +68,26 @@ internal sealed partial class SnapshotGenerator
             return;
         }
 
-        _work[index] = SnapshotMerger.Merge(_work[index], diff, renamedType: RenamedChoiceType(segments[^1].Name, _work[index]), issue: m => Issue(diff.Def.Id, m, isError: true));
+        if (index == 0 && diff.Def.Slicing is not null)
+        {
+            Issue(diff.Def.Id, "slicing is not allowed on the root element of a profile", isError: true);
+            diff = diff with { Def = diff.Def with { Slicing = null } };
+        }
+
+        var merged = SnapshotMerger.Merge(_work[index], diff, renamedType: RenamedChoiceType(segments[^1].Name, _work[index]), issue: m => Issue(diff.Def.Id, m, isError: true));
+        if (diff.Def.Binding is not null && merged.Types.Count > 0 && !merged.Types.Any(t => Bindable.Contains(t.Code)))
+        {
+            Issue(diff.Def.Id, $"the element has a binding, but its types ({string.Join(", ", merged.Types.Select(t => t.Code))}) cannot carry codes", isError: true);
+        }
+
+        _work[index] = merged;
     }
+
+    /// <summary>The types a binding applies to.</summary>
+    private static readonly HashSet<string> Bindable = new(StringComparer.Ordinal)
+    {
+        "code", "Coding", "CodeableConcept", "Quantity", "string", "uri", "url", "canonical", "CodeableReference",
+    };
 
     /// <summary>For a renamed choice (<c>valueQuantity</c> constraining <c>value[x]</c>), the type it restricts to.</summary>
     private static string? RenamedChoiceType(string segmentName, ElementDef target) =>

@@ -12,8 +12,6 @@ namespace FhirTrials.Validation.Validators;
 /// </summary>
 internal static class ExtensionValidation
 {
-    private const string CoreNamespace = "http://hl7.org/fhir/StructureDefinition/";
-
     public static void Validate(ElementNode extension, ValidationScope scope, IReadOnlyList<SchemaRef> profiles, ElementSchema owner, bool isModifierSlot)
     {
         var url = extension.Child("url")?.Text;
@@ -28,6 +26,12 @@ internal static class ExtensionValidation
         }
         else if (url is not null && IsAbsolute(url))
         {
+            if (url.Contains('|', StringComparison.Ordinal))
+            {
+                scope.Error(IssueType.Invalid, extension, $"the extension URL must not contain a version ('{url}'): it was checked against the definition of {url[..url.IndexOf('|', StringComparison.Ordinal)]}", "extension-url-version");
+                url = url[..url.IndexOf('|', StringComparison.Ordinal)];
+            }
+
             definition = scope.Services.Schemas.Get(url);
             if (definition is null)
             {
@@ -57,10 +61,6 @@ internal static class ExtensionValidation
         if (isModifierSlot)
         {
             scope.Error(IssueType.Extension, extension, $"unknown modifier extension {url}: a modifier extension that cannot be understood makes the resource unsafe to process", "extension-unknown-modifier");
-        }
-        else if (url.StartsWith(CoreNamespace, StringComparison.Ordinal))
-        {
-            scope.Error(IssueType.Extension, extension, $"unknown extension {url}: FHIR R4 defines no extension with this URL", "extension-unknown-core");
         }
         else
         {

@@ -13,8 +13,14 @@ internal sealed class InvariantAssertion : IAssertion
     private readonly IInvariantExpression _expression;
     private readonly IssueSeverity _severity;
 
-    public InvariantAssertion(ConstraintDef constraint, IInvariantExpression expression)
+    private readonly bool _onContainingElement;
+
+    /// <param name="constraint">The invariant.</param>
+    /// <param name="expression">Its compiled expression.</param>
+    /// <param name="onContainingElement">True when the invariant belongs to an element of another type (not a type's root): on a resource it holds, <c>%resource</c> is then the holder.</param>
+    public InvariantAssertion(ConstraintDef constraint, IInvariantExpression expression, bool onContainingElement)
     {
+        _onContainingElement = onContainingElement;
         _constraint = constraint;
         _expression = expression;
         _severity = constraint.IsError && !constraint.BestPractice ? IssueSeverity.Error : IssueSeverity.Warning;
@@ -27,7 +33,8 @@ internal sealed class InvariantAssertion : IAssertion
         bool satisfied;
         try
         {
-            satisfied = _expression.IsSatisfied(node, scope);
+            var holder = _onContainingElement && node.IsResource ? node.Parent?.EnclosingResource : null;
+            satisfied = _expression.IsSatisfied(node, scope, holder);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
         {

@@ -45,9 +45,9 @@ internal static class ResourceValidation
             }
         }
 
-        foreach (var profile in elementProfiles)
+        if (ChooseElementProfile(resource, scope, elementProfiles) is { } chosen)
         {
-            Add(profile.Get(), profile.Canonical, resource, resource, scope, schemas);
+            Add(chosen.Get(), chosen.Canonical, resource, resource, scope, schemas);
         }
 
         if (!schemas.Exists(s => string.Equals(s.Definition.Type, type.Name, StringComparison.Ordinal)) && cache.ForType(type.Name) is { } baseSchema)
@@ -62,6 +62,30 @@ internal static class ResourceValidation
         }
 
         scope.Depth--;
+    }
+
+    /// <summary>The containing element's type profiles are alternatives: the first the resource conforms to (or the first, to report against).</summary>
+    private static SchemaRef? ChooseElementProfile(ElementNode resource, ValidationScope scope, IReadOnlyList<SchemaRef> profiles)
+    {
+        if (profiles.Count <= 1)
+        {
+            return profiles.Count == 0 ? null : profiles[0];
+        }
+
+        foreach (var profile in profiles)
+        {
+            if (profile.Get() is not null && scope.Conforms(resource, profile.Canonical, probe =>
+            {
+                Validate(resource, probe, [profile.Canonical], []);
+                return probe.ErrorCount == 0;
+            }))
+            {
+                return profile;
+            }
+        }
+
+        scope.Error(IssueType.Structure, resource, $"the resource conforms to none of the profiles {string.Join(", ", profiles.Select(p => p.Canonical))}; against the first:", "profile-none");
+        return profiles[0];
     }
 
     private static void Add(ProfileSchema? schema, string canonical, ElementNode resource, ElementNode where, ValidationScope scope, List<ProfileSchema> schemas)

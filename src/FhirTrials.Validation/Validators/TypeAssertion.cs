@@ -30,11 +30,14 @@ internal sealed class TypeAssertion : IAssertion
         _isModifierSlot = string.Equals(owner.Definition.Name, "modifierExtension", StringComparison.Ordinal);
     }
 
-    public void Validate(ElementNode node, ValidationScope scope)
+    void IAssertion.Validate(ElementNode node, ValidationScope scope) => Validate(node, scope);
+
+    /// <summary>Checks the type and validates the value against it; false when the type is not allowed (the element's other rules then do not apply).</summary>
+    public bool Validate(ElementNode node, ValidationScope scope)
     {
         if (node.Type is not { } type)
         {
-            return;
+            return true;
         }
 
         var typeCase = Find(type);
@@ -43,9 +46,10 @@ internal sealed class TypeAssertion : IAssertion
             if (_checkType)
             {
                 scope.Error(IssueType.Structure, node, $"type {type.Name} is not allowed for {_owner.Definition.Path}: expected {string.Join(" or ", _cases.Select(c => c.Code))}", "type");
+                return false;
             }
 
-            return;
+            return true;
         }
 
         if (!scope.StructureReported && type.IsPrimitive && node.Text is { } text && PrimitiveFormat.Check(type.Name, text) is { } problem)
@@ -65,6 +69,8 @@ internal sealed class TypeAssertion : IAssertion
                 ValidateDataType(node, scope, typeCase, type);
                 break;
         }
+
+        return true;
     }
 
     private TypeCase? Find(FhirTypeInfo type)

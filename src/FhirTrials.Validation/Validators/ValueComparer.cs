@@ -1,5 +1,6 @@
 using System.Globalization;
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.FhirPath;
 
 namespace FhirTrials.Validation.Validators;
 
@@ -17,16 +18,39 @@ internal static class ValueComparer
         return CompareText(value.Text, limit.Text, limit.Type?.SystemType ?? value.Type?.SystemType);
     }
 
+    private static readonly Lazy<CompiledExpression> Less = new(() => FhirPathCompiler.Default.Compile("%a < %b"));
+    private static readonly Lazy<CompiledExpression> Greater = new(() => FhirPathCompiler.Default.Compile("%a > %b"));
+
+    /// <summary>Quantities in the same unit by value; in different UCUM units after conversion (through FHIRPath's quantity comparison).</summary>
     private static int? CompareQuantities(ElementNode value, ElementNode limit)
     {
         var valueUnit = value.Child("code")?.Text ?? value.Child("unit")?.Text;
         var limitUnit = limit.Child("code")?.Text ?? limit.Child("unit")?.Text;
-        if (limitUnit is not null && !string.Equals(valueUnit, limitUnit, StringComparison.Ordinal))
+        if (limitUnit is null || string.Equals(valueUnit, limitUnit, StringComparison.Ordinal))
+        {
+            return CompareText(value.Child("value")?.Text, limit.Child("value")?.Text, "Decimal");
+        }
+
+        if (ToQuantity(value) is not { } a || ToQuantity(limit) is not { } b)
         {
             return null;
         }
 
-        return CompareText(value.Child("value")?.Text, limit.Child("value")?.Text, "Decimal");
+        var context = new EvaluationContext().SetVariable("a", FhirPathItem.FromQuantity(a)).SetVariable("b", FhirPathItem.FromQuantity(b));
+        return Less.Value.EvaluatePredicate(FhirPathItem.True, context) switch
+        {
+            true => -1,
+            false => Greater.Value.EvaluatePredicate(FhirPathItem.True, context) == true ? 1 : 0,
+            null => null,
+        };
+    }
+
+    private static FhirPathQuantity? ToQuantity(ElementNode node)
+    {
+        var ucum = string.Equals(node.Child("system")?.Text, FhirPathQuantity.UcumSystem, StringComparison.Ordinal);
+        var unit = ucum ? node.Child("code")?.Text : null;
+        return unit is not null && decimal.TryParse(node.Child("value")?.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+            ? new FhirPathQuantity(v, unit) : null;
     }
 
     private static int? CompareText(string? a, string? b, string? systemType)

@@ -92,7 +92,8 @@ internal static class ValueMatcher
         return "{" + string.Join(", ", parts) + "}";
     }
 
-    private static ElementNode? Nth(ElementNode node, string name, int index)
+    /// <summary>The <paramref name="index"/>-th child named <paramref name="name"/>, or null.</summary>
+    public static ElementNode? Nth(ElementNode node, string name, int index)
     {
         var seen = 0;
         foreach (var c in node.Children)

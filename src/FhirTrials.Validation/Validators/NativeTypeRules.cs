@@ -1,0 +1,71 @@
+using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Model;
+using FhirTrials.Validation.Schema;
+
+namespace FhirTrials.Validation.Validators;
+
+/// <summary>
+/// Bundle rules the definitions do not state as invariants: a fullUrl is an absolute URL, and the
+/// navigation links (self, first, previous, next, last) appear at most once.
+/// </summary>
+internal sealed class BundleRules : IAssertion
+{
+    private static readonly HashSet<string> SingleLinks = new(StringComparer.Ordinal) { "self", "first", "prev", "previous", "next", "last" };
+
+    public void Validate(ElementNode node, ValidationScope scope)
+    {
+        foreach (var entry in node.ChildrenNamed("entry"))
+        {
+            if (entry.Child("fullUrl") is { Text: { } fullUrl } url && !fullUrl.Contains(':', StringComparison.Ordinal))
+            {
+                scope.Error(IssueType.Invalid, url, $"the fullUrl must be an absolute URL (not '{fullUrl}')", "bundle-fullurl-absolute");
+            }
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var link in node.ChildrenNamed("link"))
+        {
+            if (link.Child("relation")?.Text is { } relation && SingleLinks.Contains(relation) && !seen.Add(relation))
+            {
+                scope.Error(IssueType.Invalid, link, $"the link relation '{relation}' can only occur once", "bundle-link-once");
+            }
+        }
+    }
+}
+
+/// <summary>An Attachment's stated size must be the size of its data.</summary>
+internal sealed class AttachmentRules : IAssertion
+{
+    public void Validate(ElementNode node, ValidationScope scope)
+    {
+        if (node.Child("data")?.Text is not { } data || node.Child("size") is not { Text: { } sizeText } size
+            || !long.TryParse(sizeText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var stated))
+        {
+            return;
+        }
+
+        var actual = DecodedLength(data);
+        if (actual != stated)
+        {
+            scope.Error(IssueType.Structure, size, $"the stated attachment size {stated} does not match the size of the data, {actual} bytes", "attachment-size");
+        }
+    }
+
+    private static long DecodedLength(string base64)
+    {
+        var length = 0L;
+        var padding = 0;
+        foreach (var c in base64)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            length++;
+            padding = c == '=' ? padding + 1 : 0;
+        }
+
+        return (length / 4 * 3) - padding;
+    }
+}
