@@ -6,7 +6,8 @@ namespace FhirTrials.Validation.Builders;
 /// <summary>
 /// Rules of a type that no ElementDefinition states but FHIR requires, added at the root of the
 /// type's definition: a Coding's code must exist in a CodeSystem we hold; Bundle fullUrls and links;
-/// an Attachment's size; a StructureDefinition's differential must build a snapshot.
+/// an Attachment's size; a StructureDefinition's differential must build a snapshot; a
+/// QuestionnaireResponse must answer its Questionnaire.
 /// </summary>
 internal sealed class NativeRulesBuilder : IAssertionBuilder
 {
@@ -30,6 +31,9 @@ internal sealed class NativeRulesBuilder : IAssertionBuilder
                 break;
             case "StructureDefinition":
                 assertions.Add(new StructureDefinitionRules());
+                break;
+            case "QuestionnaireResponse":
+                assertions.Add(new Questionnaires.QuestionnaireResponseRules());
                 break;
         }
     }
