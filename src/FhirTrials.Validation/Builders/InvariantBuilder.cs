@@ -19,7 +19,8 @@ internal sealed class InvariantBuilder : IAssertionBuilder
                 continue;
             }
 
-            var expression = NativeInvariants.Find(constraint.Expression) ?? context.Services.Invariants.Compile(constraint.Expression, out var error) switch
+            var text = InvariantErrata.Apply(constraint.Key, constraint.Expression);
+            var expression = NativeInvariants.Find(text) ?? context.Services.Invariants.Compile(text, out var error) switch
             {
                 { } compiled => compiled,
                 null when error is not null => Fail(context, constraint.Key, error),

@@ -32,6 +32,9 @@ internal sealed class NativeRulesBuilder : IAssertionBuilder
             case "StructureDefinition":
                 assertions.Add(new StructureDefinitionRules());
                 break;
+            case "uri" or "url" or "canonical":
+                assertions.Add(new UuidUriRule());
+                break;
             case "QuestionnaireResponse":
                 assertions.Add(new Questionnaires.QuestionnaireResponseRules());
                 break;

@@ -61,4 +61,38 @@ internal sealed class ReferenceBuilder : IAssertionBuilder
         var aggregation = references.SelectMany(r => r.Aggregation).Distinct(StringComparer.Ordinal).ToList();
         assertions.Add(new ReferenceAssertion(targets, aggregation, context.Definition.Path));
     }
+
+    /// <summary>The resource types a canonical's target profiles name (core types by URL, profiles by their definition).</summary>
+    internal static List<string> TargetTypes(BuildContext context, IEnumerable<string> targetProfiles)
+    {
+        var types = new List<string>();
+        foreach (var canonical in targetProfiles)
+        {
+            var bare = canonical.Split('|')[0];
+            if (bare.StartsWith(CorePrefix, StringComparison.Ordinal) && ModelInfo.IsKnownType(bare[CorePrefix.Length..]))
+            {
+                types.Add(bare[CorePrefix.Length..]);
+            }
+            else if (context.Services.Definitions.Get(canonical) is { } sd)
+            {
+                types.Add(sd.Type);
+            }
+        }
+
+        return types;
+    }
+}
+
+/// <summary><c>type.targetProfile</c> of canonical types: the resource a canonical names must be of a target type.</summary>
+internal sealed class CanonicalBuilder : IAssertionBuilder
+{
+    public void Build(BuildContext context, List<IAssertion> assertions)
+    {
+        var canonicals = context.Definition.Types.Where(t => string.Equals(t.Code, "canonical", StringComparison.Ordinal)).ToList();
+        var types = ReferenceBuilder.TargetTypes(context, canonicals.SelectMany(c => c.TargetProfiles));
+        if (types.Count > 0)
+        {
+            assertions.Add(new CanonicalTargetRule(types, context.Definition.Path));
+        }
+    }
 }

@@ -21,6 +21,7 @@ internal sealed class SchemaCompiler
         new MaxLengthBuilder(),
         new MinMaxValueBuilder(),
         new ReferenceBuilder(),
+        new CanonicalBuilder(),
         new NativeRulesBuilder(),
         new InvariantBuilder(),
         new ContentReferenceBuilder(),

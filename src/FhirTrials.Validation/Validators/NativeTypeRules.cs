@@ -69,3 +69,34 @@ internal sealed class AttachmentRules : IAssertion
         return (length / 4 * 3) - padding;
     }
 }
+
+/// <summary>A URI that is a <c>urn:uuid:</c> must hold a valid, lower-case UUID.</summary>
+internal sealed class UuidUriRule : IAssertion
+{
+    public void Validate(ElementNode node, ValidationScope scope)
+    {
+        if (node.Text is { } text && text.StartsWith("urn:uuid:", StringComparison.OrdinalIgnoreCase)
+            && Fhir.Primitives.PrimitiveFormat.Check("uuid", text) is { } problem)
+        {
+            scope.Error(IssueType.Value, node, $"'{text}' is not a valid UUID URI: {problem}", "uri-uuid");
+        }
+    }
+}
+
+/// <summary>A canonical with target profiles must, when it resolves, name a resource of an allowed type.</summary>
+internal sealed class CanonicalTargetRule(IReadOnlyList<string> types, string path) : IAssertion
+{
+    public void Validate(ElementNode node, ValidationScope scope)
+    {
+        if (!string.Equals(node.Type?.Name, "canonical", StringComparison.Ordinal) || node.Text is not { } canonical
+            || scope.Services.Resolver.ResolveNode(canonical) is not { Type: { } found })
+        {
+            return;
+        }
+
+        if (!types.Any(t => found.IsSubtypeOf(t)))
+        {
+            scope.Error(IssueType.Structure, node, $"the canonical '{canonical}' refers to a {found.Name}, but {path} expects {string.Join(" or ", types)}", "canonical-target-type");
+        }
+    }
+}

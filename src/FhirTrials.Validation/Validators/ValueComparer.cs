@@ -73,9 +73,8 @@ internal static class ValueComparer
                     return da.CompareTo(db);
                 }
 
-                var length = Math.Min(Math.Min(a.Length, b.Length), 10);
-                var prefix = string.CompareOrdinal(a, 0, b, 0, length);
-                return prefix != 0 || a.Length == b.Length ? prefix : null;
+                // Partial dates (2022, 2022-06, 2022-06-30) order as written: a more precise date within a period is after its start.
+                return string.CompareOrdinal(a.Length > 10 ? a[..10] : a, b.Length > 10 ? b[..10] : b);
             case "Time":
                 return string.CompareOrdinal(a, b);
             default:
