@@ -7,7 +7,7 @@ namespace FhirTrials.Validation.Builders;
 /// Rules of a type that no ElementDefinition states but FHIR requires, added at the root of the
 /// type's definition: a Coding's code must exist in a CodeSystem we hold; Bundle fullUrls and links;
 /// an Attachment's size; a StructureDefinition's differential must build a snapshot; a
-/// QuestionnaireResponse must answer its Questionnaire.
+/// QuestionnaireResponse must answer its Questionnaire; search parameters must fit their definitions.
 /// </summary>
 internal sealed class NativeRulesBuilder : IAssertionBuilder
 {
@@ -34,6 +34,12 @@ internal sealed class NativeRulesBuilder : IAssertionBuilder
                 break;
             case "uri" or "url" or "canonical":
                 assertions.Add(new UuidUriRule());
+                break;
+            case "SearchParameter":
+                assertions.Add(new SearchParameterRules());
+                break;
+            case "CapabilityStatement":
+                assertions.Add(new CapabilityStatementRules());
                 break;
             case "QuestionnaireResponse":
                 assertions.Add(new Questionnaires.QuestionnaireResponseRules());

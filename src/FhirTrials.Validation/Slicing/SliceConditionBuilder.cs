@@ -68,7 +68,8 @@ internal sealed class SliceConditionBuilder
                     return new BindingCondition(path, vs, _services.Terminology);
                 }
 
-                return Never(slice, path, "has no fixed value, pattern or required binding");
+                // The slice leaves this discriminator open: it does not decide membership (as the HL7 validator reads it).
+                return new AlwaysCondition($"{path} (any value)");
             case DiscriminatorType.Type:
                 var types = target.OfType is { } t ? [t] : def?.Types.Select(x => x.Code).Distinct(StringComparer.Ordinal).ToArray() ?? [];
                 return types.Length > 0 ? new TypeCondition(path, types) : Never(slice, path, "has no type");

@@ -38,6 +38,14 @@ internal sealed class NeverCondition(string reason) : ISliceCondition
     public override string ToString() => reason;
 }
 
+/// <summary>A discriminator the slice does not constrain: every item passes it.</summary>
+internal sealed class AlwaysCondition(string description) : ISliceCondition
+{
+    public bool Matches(ElementNode item, ValidationScope scope) => true;
+
+    public override string ToString() => description;
+}
+
 /// <summary><c>value</c>/<c>pattern</c>: the value at the path equals the slice's fixed value or contains its pattern.</summary>
 internal sealed class ValueCondition(DiscriminatorPath path, ElementNode expected, bool isFixed) : ISliceCondition
 {

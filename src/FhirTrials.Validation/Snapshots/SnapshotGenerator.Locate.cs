@@ -63,6 +63,16 @@ internal sealed partial class SnapshotGenerator
             }
         }
 
+        for (var i = parent + 1; i < end; i++)
+        {
+            var e = _work[i];
+            if (e.SliceName is null && e.IsChoice && IsDirectChild(parentPath, e.Path) && name.StartsWith(e.InstanceName, StringComparison.Ordinal))
+            {
+                Issue(diffId, $"the path must be {e.Path}, not {parentPath}.{name}: '{name[e.InstanceName.Length..]}' is not one of its types ({TypeOf(e)})", isError: true);
+                return -1;
+            }
+        }
+
         Issue(diffId, $"no element '{name}' in {parentPath} (of type {TypeOf(_work[parent])})", isError: true);
         return -1;
     }

@@ -15,6 +15,7 @@ internal sealed partial class SnapshotGenerator
     private readonly List<SnapshotIssue> _issues = [];
     private readonly List<ElementDef> _work = [];
     private string _profile = string.Empty;
+    private string? _previousId;
 
     /// <param name="resolve">Finds the snapshot form of another definition by canonical (base definitions, datatypes, type profiles).</param>
     public SnapshotGenerator(Func<string, StructureDef?> resolve) => _resolve = resolve;
@@ -68,6 +69,12 @@ internal sealed partial class SnapshotGenerator
             return;
         }
 
+        if (_previousId is not null && _work.FindIndex(e => string.Equals(e.Id, _previousId, StringComparison.Ordinal)) is var previous && previous > index)
+        {
+            Issue(diff.Def.Id, $"no element '{diff.Def.Id}' after {_previousId}: differential elements must be in the order of the snapshot", isError: true);
+        }
+
+        _previousId = _work[index].Id;
         if (index == 0 && diff.Def.Slicing is not null)
         {
             Issue(diff.Def.Id, "slicing is not allowed on the root element of a profile", isError: true);

@@ -26,6 +26,16 @@ internal static class SnapshotMerger
             issue($"min {min} is greater than max {Max(max)}");
         }
 
+        if (b.Fixed is not null && d.Fixed is not null && !Validators.ValueMatcher.EqualsFixed(d.Fixed, b.Fixed))
+        {
+            issue($"the fixed value {Validators.ValueMatcher.Describe(d.Fixed)} contradicts the base's fixed value {Validators.ValueMatcher.Describe(b.Fixed)}");
+        }
+
+        if (b.Pattern is not null && d.Pattern is not null && !Validators.ValueMatcher.MatchesPattern(d.Pattern, b.Pattern))
+        {
+            issue($"the pattern {Validators.ValueMatcher.Describe(d.Pattern)} does not include the base's pattern {Validators.ValueMatcher.Describe(b.Pattern)}");
+        }
+
         var types = diff.HasTypes ? MergeTypes(b, d.Types, issue) : b.Types;
         if (renamedType is not null)
         {

@@ -15,7 +15,7 @@ internal static class ExtensionContextCheck
             return;
         }
 
-        foreach (var context in contexts)
+        foreach (var context in contexts.Concat(ContextErrata.For(definition.Url)))
         {
             switch (context.Type)
             {
@@ -70,4 +70,19 @@ internal static class ExtensionContextCheck
 
     private static string Describe(ElementNode parent) =>
         parent.IsResource ? parent.Type!.Name : parent.Definition?.Path ?? parent.Type?.Name ?? parent.Name;
+}
+
+/// <summary>Extra contexts for extensions the R4 definitions themselves use outside their declared context (context-errata.json).</summary>
+internal static class ContextErrata
+{
+    private static readonly Lazy<ILookup<string, Definitions.ExtensionContext>> Table = new(() =>
+    {
+        using var stream = typeof(ContextErrata).Assembly.GetManifestResourceStream("FhirTrials.Validation.Validators.context-errata.json")!;
+        using var doc = System.Text.Json.JsonDocument.Parse(stream);
+        return doc.RootElement.GetProperty("errata").EnumerateArray()
+            .SelectMany(e => e.GetProperty("contexts").EnumerateArray().Select(c => (Url: e.GetProperty("url").GetString()!, Context: new Definitions.ExtensionContext("element", c.GetString()!))))
+            .ToLookup(x => x.Url, x => x.Context, StringComparer.Ordinal);
+    });
+
+    public static IEnumerable<Definitions.ExtensionContext> For(string url) => Table.Value[url];
 }

@@ -45,6 +45,11 @@ internal static class ResourceValidation
             }
         }
 
+        foreach (var global in scope.Services.GlobalProfiles(type.Name))
+        {
+            Add(cache.Get(global), global, resource, resource, scope, schemas);
+        }
+
         if (ChooseElementProfile(resource, scope, elementProfiles) is { } chosen)
         {
             Add(chosen.Get(), chosen.Canonical, resource, resource, scope, schemas);

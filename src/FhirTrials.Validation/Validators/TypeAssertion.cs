@@ -21,6 +21,9 @@ internal sealed class TypeAssertion : IAssertion
     private readonly bool _checkType;
     private readonly bool _isModifierSlot;
 
+    /// <summary>R4: strings (and other primitives) SHALL NOT exceed 1 MB.</summary>
+    private const int MaxPrimitiveLength = 1024 * 1024;
+
     public TypeAssertion(ElementSchema owner, TypeCase[] cases, bool checkType)
     {
         _owner = owner;
@@ -52,9 +55,17 @@ internal sealed class TypeAssertion : IAssertion
             return true;
         }
 
-        if (!scope.StructureReported && type.IsPrimitive && node.Text is { } text && PrimitiveFormat.Check(type.Name, text) is { } problem)
+        if (type.IsPrimitive && node.Text is { } text)
         {
-            scope.Error(IssueType.Value, node, $"'{text}' is not a valid {type.Name}: {problem}", "primitive-format");
+            if (!scope.StructureReported && PrimitiveFormat.Check(type.Name, text) is { } problem)
+            {
+                scope.Error(IssueType.Value, node, $"'{text}' is not a valid {type.Name}: {problem}", "primitive-format");
+            }
+
+            if (text.Length > MaxPrimitiveLength && type.Name != "base64Binary")
+            {
+                scope.Error(IssueType.TooLong, node, $"the value is {text.Length} characters long: FHIR limits primitive values to 1 MB", "primitive-1mb");
+            }
         }
 
         switch (typeCase.Kind)
