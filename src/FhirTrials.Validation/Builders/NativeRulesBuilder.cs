@@ -32,6 +32,9 @@ internal sealed class NativeRulesBuilder : IAssertionBuilder
             case "StructureDefinition":
                 assertions.Add(new StructureDefinitionRules());
                 break;
+            case "xhtml":
+                assertions.Add(new XhtmlRule());
+                break;
             case "uri" or "url" or "canonical":
                 assertions.Add(new UuidUriRule());
                 break;

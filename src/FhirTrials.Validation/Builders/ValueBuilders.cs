@@ -61,5 +61,10 @@ internal sealed class BindingBuilder : IAssertionBuilder
         {
             assertions.Add(new BindingAssertion(binding, vs, context.Definition.Path, context.Services.Terminology));
         }
+
+        foreach (var additional in context.Definition.AdditionalBindings)
+        {
+            assertions.Add(new BindingAssertion(additional, additional.ValueSet!, context.Definition.Path, context.Services.Terminology));
+        }
     }
 }

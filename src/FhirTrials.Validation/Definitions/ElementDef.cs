@@ -46,6 +46,9 @@ internal sealed record ElementDef
 
     public BindingDef? Binding { get; init; }
 
+    /// <summary>Additional required bindings (the R5 <c>binding.additional</c>, as its cross-version or tools extension), checked besides <see cref="Binding"/>.</summary>
+    public IReadOnlyList<BindingDef> AdditionalBindings { get; init; } = [];
+
     public IReadOnlyList<ConstraintDef> Constraints { get; init; } = [];
 
     public SlicingDef? Slicing { get; init; }

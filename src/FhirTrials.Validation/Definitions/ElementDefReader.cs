@@ -49,6 +49,7 @@ internal static class ElementDefReader
             MaxValue = e.Child("maxValue"),
             MaxLength = Int(e, "maxLength"),
             Binding = ReadBinding(e.Child("binding")),
+            AdditionalBindings = ReadAdditionalBindings(e.Child("binding")),
             Constraints = [.. e.ChildrenNamed("constraint").Select(ReadConstraint)],
             Slicing = ReadSlicing(e.Child("slicing")),
             IsModifier = string.Equals(Text(e, "isModifier"), "true", StringComparison.Ordinal),
@@ -99,6 +100,33 @@ internal static class ElementDefReader
 
         var strength = EnumLiterals.TryParse<BindingStrength>(Text(b, "strength"), out var parsed) ? parsed : BindingStrength.Example;
         return new BindingDef(strength, Text(b, "valueSet"), Text(b, "description"));
+    }
+
+    private static readonly string[] AdditionalBindingExtensions =
+    [
+        "http://hl7.org/fhir/5.0/StructureDefinition/extension-ElementDefinition.binding.additional",
+        "http://hl7.org/fhir/tools/StructureDefinition/additional-binding",
+    ];
+
+    /// <summary>The additional bindings whose purpose makes them required (<c>required</c>, <c>maximum</c>).</summary>
+    private static List<BindingDef> ReadAdditionalBindings(ElementNode? b)
+    {
+        var result = new List<BindingDef>();
+        foreach (var extension in b?.ChildrenNamed("extension") ?? [])
+        {
+            if (!AdditionalBindingExtensions.Contains(Text(extension, "url"), StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            var parts = extension.ChildrenNamed("extension").ToDictionary(x => Text(x, "url") ?? string.Empty, x => x.Child("value")?.Text, StringComparer.Ordinal);
+            if (parts.GetValueOrDefault("purpose") is "required" or "maximum" && parts.GetValueOrDefault("valueSet") is { } vs)
+            {
+                result.Add(new BindingDef(BindingStrength.Required, vs, "additional binding"));
+            }
+        }
+
+        return result;
     }
 
     private static ConstraintDef ReadConstraint(ElementNode c)

@@ -87,7 +87,38 @@ internal sealed partial class SnapshotGenerator
             Issue(diff.Def.Id, $"the element has a binding, but its types ({string.Join(", ", merged.Types.Select(t => t.Code))}) cannot carry codes", isError: true);
         }
 
+        if (diff.Def.Slicing is { } slicing)
+        {
+            CheckDiscriminatorPaths(diff.Def.Id, merged, slicing);
+        }
+
         _work[index] = merged;
+    }
+
+    /// <summary>A discriminator path's first element must exist on the sliced element's type.</summary>
+    private void CheckDiscriminatorPaths(string id, ElementDef element, SlicingDef slicing)
+    {
+        foreach (var discriminator in slicing.Discriminators)
+        {
+            if (Slicing.DiscriminatorPath.Parse(discriminator.Path) is not { } path)
+            {
+                Issue(id, $"the discriminator path '{discriminator.Path}' is not one slicing allows", isError: true);
+                continue;
+            }
+
+            var first = path.Steps.FirstOrDefault(s => s.Kind != Slicing.PathStepKind.This);
+            if (first.Kind != Slicing.PathStepKind.Name || element.Types.Count == 0)
+            {
+                continue;
+            }
+
+            var known = element.Types.Any(t => Fhir.Introspection.ModelInfo.GetType(t.Code) is { } type
+                && (type.GetElement(first.Argument!) is not null || type.IsResource));
+            if (!known)
+            {
+                Issue(id, $"the discriminator path '{discriminator.Path}' does not name an element of the sliced {element.Path} ({string.Join("|", element.Types.Select(t => t.Code))})", isError: true);
+            }
+        }
     }
 
     /// <summary>The types a binding applies to.</summary>

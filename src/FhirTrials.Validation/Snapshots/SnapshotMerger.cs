@@ -36,6 +36,11 @@ internal static class SnapshotMerger
             issue($"the pattern {Validators.ValueMatcher.Describe(d.Pattern)} does not include the base's pattern {Validators.ValueMatcher.Describe(b.Pattern)}");
         }
 
+        if (b.Slicing is { } inherited && d.Slicing is { } restated && !SameDiscriminators(inherited, restated))
+        {
+            issue($"the slicing inherited from the base ({Discriminators(inherited)}) cannot be redefined ({Discriminators(restated)})");
+        }
+
         var types = diff.HasTypes ? MergeTypes(b, d.Types, issue) : b.Types;
         if (renamedType is not null)
         {
@@ -57,6 +62,7 @@ internal static class SnapshotMerger
             MaxValue = d.MaxValue ?? b.MaxValue,
             MaxLength = d.MaxLength ?? b.MaxLength,
             Binding = d.Binding ?? b.Binding,
+            AdditionalBindings = d.Binding is null ? b.AdditionalBindings : d.AdditionalBindings,
             Constraints = MergeConstraints(b.Constraints, d.Constraints),
             Slicing = d.Slicing ?? b.Slicing,
             IsModifier = diff.HasModifier ? d.IsModifier : b.IsModifier,
@@ -101,6 +107,12 @@ internal static class SnapshotMerger
         result.AddRange(d);
         return result;
     }
+
+    private static bool SameDiscriminators(SlicingDef a, SlicingDef b) =>
+        b.Discriminators.Count == 0 || a.Discriminators.SequenceEqual(b.Discriminators);
+
+    private static string Discriminators(SlicingDef s) =>
+        s.Discriminators.Count == 0 ? "no discriminator" : string.Join(", ", s.Discriminators.Select(x => $"{x.Type.ToString().ToLowerInvariant()}:{x.Path}"));
 
     private static string Max(int max) => max < 0 ? "*" : max.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -100,3 +100,29 @@ internal sealed class CanonicalTargetRule(IReadOnlyList<string> types, string pa
         }
     }
 }
+
+/// <summary>Narrative XHTML must be well-formed XML: closed tags, quoted attributes, only XML's own entities (no <c>&amp;reg;</c>).</summary>
+internal sealed class XhtmlRule : IAssertion
+{
+    private static readonly System.Xml.XmlReaderSettings Settings = new() { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, ConformanceLevel = System.Xml.ConformanceLevel.Fragment };
+
+    public void Validate(ElementNode node, ValidationScope scope)
+    {
+        if (node.Text is not { } xhtml)
+        {
+            return;
+        }
+
+        try
+        {
+            using var reader = System.Xml.XmlReader.Create(new StringReader(xhtml), Settings);
+            while (reader.Read())
+            {
+            }
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            scope.Error(IssueType.Invalid, node, $"the XHTML is not well-formed: {ex.Message}", "xhtml-well-formed");
+        }
+    }
+}

@@ -18,7 +18,7 @@ internal sealed class SearchParameterRules : IAssertion
         {
             try
             {
-                foreach (var problem in FhirPathCompiler.Default.Check(expression, bases, new FhirPathCheckOptions { Strict = true }))
+                if (FhirPathCompiler.Default.Check(expression, bases, new FhirPathCheckOptions { Strict = true }) is [var problem, ..])
                 {
                     scope.Error(IssueType.Invalid, expressionNode, $"error in the search expression '{expression}' at {problem}", "sp-expression");
                 }
