@@ -107,21 +107,22 @@ internal sealed class BindingAssertion : IAssertion
         }
 
         var first = node.ChildrenNamed("coding").Select(c => Describe(c.Child("system")?.Text, c.Child("code")?.Text ?? string.Empty));
-        Fail(node, scope, vs, $"none of the codes ({string.Join(", ", first)})");
+        Fail(node, scope, vs, $"none of the codes ({string.Join(", ", first)})", plural: true);
     }
 
-    private void Fail(ElementNode node, ValidationScope scope, ExpandedValueSet vs, string what)
+    private void Fail(ElementNode node, ValidationScope scope, ExpandedValueSet vs, string what, bool plural = false)
     {
+        var isNot = plural ? "is" : "is not";
         switch (_binding.Strength)
         {
             case BindingStrength.Required:
-                scope.Error(IssueType.CodeInvalid, node, $"{what} is not in the value set {vs.Label}, which is required for {_path}", "binding-required");
+                scope.Error(IssueType.CodeInvalid, node, $"{what} {isNot} in the value set {vs.Label}, which is required for {_path}", "binding-required");
                 break;
             case BindingStrength.Extensible:
-                scope.Warning(IssueType.CodeInvalid, node, $"{what} is not in the value set {vs.Label}, which is extensible for {_path}: use a code from it when one fits", "binding-extensible");
+                scope.Warning(IssueType.CodeInvalid, node, $"{what} {isNot} in the value set {vs.Label}, which is extensible for {_path}: use a code from it when one fits", "binding-extensible");
                 break;
             case BindingStrength.Preferred:
-                scope.Information(IssueType.CodeInvalid, node, $"{what} is not in the value set {vs.Label}, which is preferred for {_path}", "binding-preferred");
+                scope.Information(IssueType.CodeInvalid, node, $"{what} {isNot} in the value set {vs.Label}, which is preferred for {_path}", "binding-preferred");
                 break;
         }
     }
