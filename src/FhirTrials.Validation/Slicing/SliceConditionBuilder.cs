@@ -109,7 +109,7 @@ internal sealed class SliceConditionBuilder
             switch (step.Kind)
             {
                 case PathStepKind.Name:
-                    current = ChildOf(current, step.Argument!, ofType);
+                    current = IntoRequiredSlice(ChildOf(current, step.Argument!, ofType));
                     ofType = null;
                     resolvedFrom = null;
                     break;
@@ -129,6 +129,21 @@ internal sealed class SliceConditionBuilder
         }
 
         return (current, ofType, resolvedFrom);
+    }
+
+    /// <summary>
+    /// A path through a sliced element (bp's <c>code.coding.code</c>, whose value is fixed in the required
+    /// slice <c>coding:SBPCode</c>) continues in the one required slice, else the one slice, else the element.
+    /// </summary>
+    private static DefNode? IntoRequiredSlice(DefNode? node)
+    {
+        if (node is null || node.Slices.Count == 0)
+        {
+            return node;
+        }
+
+        var required = node.Slices.Where(s => s.Definition.Min > 0).ToList();
+        return required.Count == 1 ? required[0] : node.Slices.Count == 1 ? node.Slices[0] : node;
     }
 
     /// <summary>A child of a definition node, looking into its (single) type or type profile when the snapshot does not expand it.</summary>
