@@ -176,7 +176,14 @@ internal sealed partial class SnapshotGenerator
 
             var profiles = element.Types.SelectMany(t => t.Profiles).Distinct(StringComparer.Ordinal).ToList();
             var canonical = profiles.Count == 1 ? profiles[0] : R4Definitions.TypeCanonical(codes[0]);
-            if (_resolve(canonical) is not { } typeSd)
+            var typeSd = _resolve(canonical);
+            if (typeSd is null && profiles.Count == 1)
+            {
+                Issue(diffId, $"the type profile {canonical} of {element.Id} cannot be found: its children are taken from {codes[0]}", isError: false);
+                typeSd = _resolve(R4Definitions.TypeCanonical(codes[0]));
+            }
+
+            if (typeSd is null)
             {
                 Issue(diffId, $"cannot expand {element.Id}: the definition {canonical} cannot be found", isError: true);
                 return false;

@@ -89,15 +89,16 @@ internal sealed partial class SnapshotGenerator
 
         if (diff.Def.Slicing is { } slicing)
         {
-            CheckDiscriminatorPaths(diff.Def.Id, merged, slicing);
+            CheckDiscriminatorPaths(diff.Def.Id, merged, slicing, index);
         }
 
         _work[index] = merged;
     }
 
     /// <summary>A discriminator path's first element must exist on the sliced element's type.</summary>
-    private void CheckDiscriminatorPaths(string id, ElementDef element, SlicingDef slicing)
+    private void CheckDiscriminatorPaths(string id, ElementDef element, SlicingDef slicing, int index)
     {
+        var inline = element.Types.Any(t => t.Code is "BackboneElement" or "Element");
         foreach (var discriminator in slicing.Discriminators)
         {
             if (Slicing.DiscriminatorPath.Parse(discriminator.Path) is not { } path)
@@ -112,8 +113,9 @@ internal sealed partial class SnapshotGenerator
                 continue;
             }
 
-            var known = element.Types.Any(t => Fhir.Introspection.ModelInfo.GetType(t.Code) is { } type
-                && (type.GetElement(first.Argument!) is not null || type.IsResource));
+            var known = inline
+                ? _work.Skip(index + 1).TakeWhile(e => e.Path.StartsWith(element.Path + ".", StringComparison.Ordinal)).Any(e => string.Equals(e.InstanceName, first.Argument, StringComparison.Ordinal))
+                : element.Types.Any(t => Fhir.Introspection.ModelInfo.GetType(t.Code) is { } type && (type.GetElement(first.Argument!) is not null || type.IsResource));
             if (!known)
             {
                 Issue(id, $"the discriminator path '{discriminator.Path}' does not name an element of the sliced {element.Path} ({string.Join("|", element.Types.Select(t => t.Code))})", isError: true);
