@@ -83,6 +83,7 @@ public sealed partial class FhirValidator
         }
 
         ResourceValidation.Validate(resource, scope, profiles?.ToList(), []);
+        scope.RunDeferred();
     }
 
     private static ValidationResult Finish(ValidationScope scope, string? sourceName)

@@ -7,14 +7,18 @@ namespace FhirTrials.Validation.Invariants;
 /// <summary>Invariants through the FHIRPath engine: compiled once (the compiler caches by text), evaluated per node.</summary>
 internal sealed class FhirPathInvariantEvaluator : IInvariantEvaluator
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Compiled> _compiled = new(StringComparer.Ordinal);
+
     public static FhirPathInvariantEvaluator Instance { get; } = new();
 
+    /// <summary>Compiles once per expression text: constraints with the same expression share one compiled form (and one cached result per node in a run).</summary>
     public IInvariantExpression? Compile(string expression, out string? error)
     {
         try
         {
             error = null;
-            return new Compiled(FhirPathCompiler.Default.Compile(expression));
+            return _compiled.TryGetValue(expression, out var known) ? known
+                : _compiled.GetOrAdd(expression, new Compiled(FhirPathCompiler.Default.Compile(expression)));
         }
         catch (FhirPathSyntaxException ex)
         {
@@ -30,6 +34,8 @@ internal sealed class FhirPathInvariantEvaluator : IInvariantEvaluator
     /// </summary>
     private sealed class Compiled(CompiledExpression expression) : IInvariantExpression
     {
+        public bool IsNative => false;
+
         public bool IsSatisfied(ElementNode focus, ValidationScope scope, ElementNode? resource = null)
         {
             var context = resource is null ? scope.EvaluationContext : new EvaluationContext

@@ -19,6 +19,9 @@ internal interface IInvariantEvaluator
 /// <summary>A compiled invariant expression.</summary>
 internal interface IInvariantExpression
 {
+    /// <summary>True for the hand-written ones: cheap, so their results are not cached.</summary>
+    bool IsNative { get; }
+
     /// <summary>
     /// True when the invariant holds at <paramref name="focus"/>; throws when evaluation fails.
     /// <paramref name="resource"/> overrides <c>%resource</c> (for invariants an element places on the resource it holds).

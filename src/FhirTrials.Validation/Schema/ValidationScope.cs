@@ -13,6 +13,8 @@ internal sealed class ValidationScope
     private readonly List<ValidationIssue> _issues;
     private readonly Dictionary<(ElementNode Node, string Profile), bool> _conformance;
     private FhirTrials.FhirPath.EvaluationContext? _evaluationContext;
+    private List<Action<ValidationScope>>? _deferred;
+    private Dictionary<(object Expression, ElementNode Node, ElementNode? Holder), bool>? _invariantResults;
 
     public ValidationScope(ValidatorServices services, bool structureReported)
         : this(services, structureReported, [], new(), silent: false)
@@ -90,6 +92,46 @@ internal sealed class ValidationScope
 
     /// <summary>A silent scope sharing the services and caches: for "does this conform?" questions.</summary>
     public ValidationScope Probe() => new(Services, StructureReported, [], _conformance, silent: true) { Profile = Profile, Depth = Depth };
+
+    /// <summary>Records what a full validation of <paramref name="node"/> against <paramref name="profile"/> found, so that later conformance questions need no probe.</summary>
+    public void RecordConformance(ElementNode node, string profile, bool conforms) => _conformance.TryAdd((node, profile), conforms);
+
+    /// <summary>
+    /// Runs <paramref name="check"/> after the whole input is validated (reference targets in a Bundle are
+    /// then validated already, so their conformance is known); a probe runs it at once.
+    /// </summary>
+    public void Defer(Action<ValidationScope> check)
+    {
+        if (IsProbe)
+        {
+            check(this);
+        }
+        else
+        {
+            (_deferred ??= []).Add(check);
+        }
+    }
+
+    /// <summary>Runs the deferred checks.</summary>
+    public void RunDeferred()
+    {
+        for (var i = 0; _deferred is not null && i < _deferred.Count; i++)
+        {
+            _deferred[i](this);
+        }
+
+        _deferred = null;
+    }
+
+    /// <summary>The result of an invariant expression already evaluated on this node in this run (identical expressions, e.g. txt-1 and txt-2).</summary>
+    public bool TryGetInvariantResult(object expression, ElementNode node, ElementNode? holder, out bool result)
+    {
+        result = false;
+        return _invariantResults is not null && _invariantResults.TryGetValue((expression, node, holder), out result);
+    }
+
+    public void SetInvariantResult(object expression, ElementNode node, ElementNode? holder, bool result) =>
+        (_invariantResults ??= [])[(expression, node, holder)] = result;
 
     /// <summary>Whether <paramref name="node"/> conforms to <paramref name="profile"/> (validated once per run).</summary>
     public bool Conforms(ElementNode node, string profile, Func<ValidationScope, bool> validate)

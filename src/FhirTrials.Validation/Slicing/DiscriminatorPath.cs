@@ -31,15 +31,17 @@ internal enum PathStepKind
 /// </summary>
 internal sealed class DiscriminatorPath
 {
+    private readonly PathStep[] _steps;
+
     private DiscriminatorPath(string text, PathStep[] steps)
     {
         Text = text;
-        Steps = steps;
+        _steps = steps;
     }
 
     public string Text { get; }
 
-    public IReadOnlyList<PathStep> Steps { get; }
+    public IReadOnlyList<PathStep> Steps => _steps;
 
     /// <summary>Parses a path; null for forms slicing does not allow.</summary>
     public static DiscriminatorPath? Parse(string text)
@@ -76,49 +78,44 @@ internal sealed class DiscriminatorPath
         return new DiscriminatorPath(text, [.. steps]);
     }
 
-    /// <summary>The instance nodes the path selects from <paramref name="item"/>.</summary>
-    public List<ElementNode> Select(ElementNode item)
+    /// <summary>True when some node the path selects from <paramref name="item"/> satisfies <paramref name="predicate"/> (no allocation).</summary>
+    public bool Any<TState>(ElementNode item, TState state, Func<ElementNode, TState, bool> predicate) => Any(item, 0, state, predicate);
+
+    private bool Any<TState>(ElementNode node, int step, TState state, Func<ElementNode, TState, bool> predicate)
     {
-        var current = new List<ElementNode> { item };
-        foreach (var step in Steps)
+        while (step < _steps.Length && _steps[step].Kind == PathStepKind.This)
         {
-            if (step.Kind == PathStepKind.This)
-            {
-                continue;
-            }
-
-            var next = new List<ElementNode>();
-            foreach (var node in current)
-            {
-                switch (step.Kind)
-                {
-                    case PathStepKind.Name:
-                        next.AddRange(node.ChildrenNamed(step.Argument!));
-                        break;
-                    case PathStepKind.Extension:
-                        next.AddRange(node.ChildrenNamed("extension").Where(e => string.Equals(e.Child("url")?.Text, step.Argument, StringComparison.Ordinal)));
-                        break;
-                    case PathStepKind.OfType:
-                        if (node.Type is { } t && (string.Equals(t.Name, step.Argument, StringComparison.Ordinal) || t.IsSubtypeOf(step.Argument!)))
-                        {
-                            next.Add(node);
-                        }
-
-                        break;
-                    case PathStepKind.Resolve:
-                        if (node.Child("reference")?.Text is { } reference && ReferenceResolver.Resolve(node, reference).Resource is { } target)
-                        {
-                            next.Add(target);
-                        }
-
-                        break;
-                }
-            }
-
-            current = next;
+            step++;
         }
 
-        return current;
+        if (step == _steps.Length)
+        {
+            return predicate(node, state);
+        }
+
+        var current = _steps[step];
+        switch (current.Kind)
+        {
+            case PathStepKind.Name or PathStepKind.Extension:
+                var name = current.Kind == PathStepKind.Name ? current.Argument! : "extension";
+                foreach (var child in node.Children)
+                {
+                    if (string.Equals(child.Name, name, StringComparison.Ordinal)
+                        && (current.Kind == PathStepKind.Name || string.Equals(child.Child("url")?.Text, current.Argument, StringComparison.Ordinal))
+                        && Any(child, step + 1, state, predicate))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case PathStepKind.OfType:
+                return node.Type is { } t && (string.Equals(t.Name, current.Argument, StringComparison.Ordinal) || t.IsSubtypeOf(current.Argument!))
+                    && Any(node, step + 1, state, predicate);
+            default:
+                return node.Child("reference")?.Text is { } reference && ReferenceResolver.Resolve(node, reference).Resource is { } target
+                    && Any(target, step + 1, state, predicate);
+        }
     }
 
     public override string ToString() => Text;

@@ -49,20 +49,13 @@ internal sealed class AlwaysCondition(string description) : ISliceCondition
 /// <summary><c>value</c>/<c>pattern</c>: the value at the path equals the slice's fixed value or contains its pattern.</summary>
 internal sealed class ValueCondition(DiscriminatorPath path, ElementNode expected, bool isFixed) : ISliceCondition
 {
-    public bool Matches(ElementNode item, ValidationScope scope)
-    {
-        foreach (var node in path.Select(item))
-        {
-            if (isFixed ? ValueMatcher.EqualsFixed(node, expected) : ValueMatcher.MatchesPattern(node, expected))
-            {
-                return true;
-            }
-        }
+    private readonly ElementNode _expected = expected;
+    private readonly bool _isFixed = isFixed;
 
-        return false;
-    }
+    public bool Matches(ElementNode item, ValidationScope scope) =>
+        path.Any(item, this, static (node, self) => self._isFixed ? ValueMatcher.EqualsFixed(node, self._expected) : ValueMatcher.MatchesPattern(node, self._expected));
 
-    public override string ToString() => $"{path} = {ValueMatcher.Describe(expected)}";
+    public override string ToString() => $"{path} = {ValueMatcher.Describe(_expected)}";
 }
 
 /// <summary><c>value</c> by binding: the code at the path is in the slice's required ValueSet.</summary>
@@ -75,18 +68,7 @@ internal sealed class BindingCondition(DiscriminatorPath path, string valueSet, 
             return false;
         }
 
-        foreach (var node in path.Select(item))
-        {
-            foreach (var (system, code) in Codes(node))
-            {
-                if (vs.Contains(system, code) == Membership.Member)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
+        return path.Any(item, vs, static (node, set) => Codes(node).Any(c => set.Contains(c.System, c.Code) == Membership.Member));
     }
 
     public override string ToString() => $"{path} in {valueSet}";
@@ -115,26 +97,18 @@ internal sealed class BindingCondition(DiscriminatorPath path, string valueSet, 
 /// <summary><c>type</c>: the value at the path is of one of the slice's types.</summary>
 internal sealed class TypeCondition(DiscriminatorPath path, string[] types) : ISliceCondition
 {
-    public bool Matches(ElementNode item, ValidationScope scope)
-    {
-        foreach (var node in path.Select(item))
-        {
-            if (node.Type is { } t && types.Any(x => string.Equals(t.Name, x, StringComparison.Ordinal) || t.IsSubtypeOf(x)))
-            {
-                return true;
-            }
-        }
+    private readonly string[] _types = types;
 
-        return false;
-    }
+    public bool Matches(ElementNode item, ValidationScope scope) =>
+        path.Any(item, _types, static (node, types) => node.Type is { } t && Array.Exists(types, x => string.Equals(t.Name, x, StringComparison.Ordinal) || t.IsSubtypeOf(x)));
 
-    public override string ToString() => $"{path} is {string.Join(" or ", types)}";
+    public override string ToString() => $"{path} is {string.Join(" or ", _types)}";
 }
 
 /// <summary><c>exists</c>: the path has (or has not) a value.</summary>
 internal sealed class ExistsCondition(DiscriminatorPath path, bool mustExist) : ISliceCondition
 {
-    public bool Matches(ElementNode item, ValidationScope scope) => path.Select(item).Count > 0 == mustExist;
+    public bool Matches(ElementNode item, ValidationScope scope) => path.Any(item, 0, static (_, _) => true) == mustExist;
 
     public override string ToString() => $"{path} {(mustExist ? "exists" : "is absent")}";
 }
@@ -142,34 +116,34 @@ internal sealed class ExistsCondition(DiscriminatorPath path, bool mustExist) : 
 /// <summary><c>profile</c>: the value at the path conforms to one of the slice's profiles.</summary>
 internal sealed class ProfileCondition(DiscriminatorPath path, SchemaRef[] profiles) : ISliceCondition
 {
-    public bool Matches(ElementNode item, ValidationScope scope)
+    public bool Matches(ElementNode item, ValidationScope scope) =>
+        path.Any(item, (Self: this, Scope: scope), static (node, s) => s.Self.Conforms(node, s.Scope));
+
+    private bool Conforms(ElementNode node, ValidationScope scope)
     {
-        foreach (var node in path.Select(item))
+        foreach (var profile in profiles)
         {
-            foreach (var profile in profiles)
+            if (profile.Get() is not { } schema)
             {
-                if (profile.Get() is not { } schema)
+                continue;
+            }
+
+            var conforms = scope.Conforms(node, profile.Canonical, probe =>
+            {
+                if (node.IsResource)
                 {
-                    continue;
+                    ResourceValidation.Validate(node, probe, [profile.Canonical], []);
+                }
+                else
+                {
+                    schema.Root.ValidateAsType(node, probe, [], includeChildren: true);
                 }
 
-                var conforms = scope.Conforms(node, profile.Canonical, probe =>
-                {
-                    if (node.IsResource)
-                    {
-                        ResourceValidation.Validate(node, probe, [profile.Canonical], []);
-                    }
-                    else
-                    {
-                        schema.Root.ValidateAsType(node, probe, [], includeChildren: true);
-                    }
-
-                    return probe.ErrorCount == 0;
-                });
-                if (conforms)
-                {
-                    return true;
-                }
+                return probe.ErrorCount == 0;
+            });
+            if (conforms)
+            {
+                return true;
             }
         }
 

@@ -34,7 +34,15 @@ internal sealed class InvariantAssertion : IAssertion
         try
         {
             var holder = _onContainingElement && node.IsResource ? node.Parent?.EnclosingResource : null;
-            satisfied = _expression.IsSatisfied(node, scope, holder);
+            if (_expression.IsNative)
+            {
+                satisfied = _expression.IsSatisfied(node, scope, holder);
+            }
+            else if (!scope.TryGetInvariantResult(_expression, node, holder, out satisfied))
+            {
+                satisfied = _expression.IsSatisfied(node, scope, holder);
+                scope.SetInvariantResult(_expression, node, holder, satisfied);
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
         {

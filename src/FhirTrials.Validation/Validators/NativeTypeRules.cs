@@ -101,28 +101,46 @@ internal sealed class CanonicalTargetRule(IReadOnlyList<string> types, string pa
     }
 }
 
-/// <summary>Narrative XHTML must be well-formed XML: closed tags, quoted attributes, only XML's own entities (no <c>&amp;reg;</c>).</summary>
+/// <summary>
+/// Narrative XHTML may use only XML's own entities (<c>&amp;amp; &amp;lt; &amp;gt; &amp;quot; &amp;apos;</c> and
+/// numeric references), not HTML's (<c>&amp;reg;</c>); the rest of its rules are txt-1 and txt-2.
+/// </summary>
 internal sealed class XhtmlRule : IAssertion
 {
-    private static readonly System.Xml.XmlReaderSettings Settings = new() { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, ConformanceLevel = System.Xml.ConformanceLevel.Fragment };
+    private static readonly string[] XmlEntities = ["amp", "lt", "gt", "quot", "apos"];
 
     public void Validate(ElementNode node, ValidationScope scope)
     {
-        if (node.Text is not { } xhtml)
+        var text = node.Text.AsSpan();
+        for (var at = text.IndexOf('&'); at >= 0; at = text.IndexOf('&'))
         {
-            return;
-        }
-
-        try
-        {
-            using var reader = System.Xml.XmlReader.Create(new StringReader(xhtml), Settings);
-            while (reader.Read())
+            text = text[(at + 1)..];
+            var end = text.IndexOf(';');
+            var name = end < 0 ? text : text[..end];
+            if (end < 0 || !IsXmlEntity(name))
             {
+                scope.Error(IssueType.Invalid, node, $"invalid entity in the XHTML ('&{(end < 0 ? name[..Math.Min(10, name.Length)].ToString() : name.ToString() + ";")}'): only &amp;, &lt;, &gt;, &quot;, &apos; and numeric references are XML", "xhtml-entity");
+                return;
             }
         }
-        catch (System.Xml.XmlException ex)
+    }
+
+    private static bool IsXmlEntity(ReadOnlySpan<char> name)
+    {
+        if (name.Length > 1 && name[0] == '#')
         {
-            scope.Error(IssueType.Invalid, node, $"the XHTML is not well-formed: {ex.Message}", "xhtml-well-formed");
+            var digits = name[1] is 'x' or 'X' ? name[2..] : name[1..];
+            return digits.Length > 0 && (name[1] is 'x' or 'X' ? !digits.ContainsAnyExcept("0123456789abcdefABCDEF") : !digits.ContainsAnyExcept("0123456789"));
         }
+
+        foreach (var entity in XmlEntities)
+        {
+            if (name.SequenceEqual(entity))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -54,7 +54,7 @@ internal sealed class ReferenceAssertion : IAssertion
         CheckAggregation(node, scope, target, reference);
         if (target.Resource is { } resolved && typeName is not null)
         {
-            CheckTargetProfiles(node, scope, resolved, typeName, reference);
+            scope.Defer(s => CheckTargetProfiles(node, s, resolved, typeName, reference));
         }
     }
 

@@ -63,7 +63,9 @@ internal static class ResourceValidation
         scope.Depth++;
         foreach (var schema in schemas)
         {
+            var errors = scope.ErrorCount;
             schema.Root.Validate(resource, scope);
+            scope.RecordConformance(resource, schema.Url, scope.ErrorCount == errors);
         }
 
         scope.Depth--;
