@@ -49,13 +49,17 @@ public static class ValidateCommand
             Terminal.WriteError($"{path}: no such file or folder");
         }
 
-        var results = new List<ValidationResult>();
         var ioFailed = false;
+        var single = inputs.Count == 1 && !inputs[0].EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
+        var writer = new ResultWriter(format, single);
         await Terminal.ForEachWithProgressAsync(inputs, "Validating", file =>
         {
             try
             {
-                results.AddRange(ValidateFile(validator, file, profiles.Length > 0 ? profiles : null));
+                foreach (var result in ValidateFile(validator, file, profiles.Length > 0 ? profiles : null))
+                {
+                    writer.Write(result);
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -66,9 +70,9 @@ public static class ValidateCommand
             return Task.CompletedTask;
         }).ConfigureAwait(false);
 
-        Write(results, format);
+        writer.Finish();
         return missing.Count > 0 || ioFailed ? ExitCodes.UsageOrIo
-            : results.Any(r => !r.IsValid) ? ExitCodes.Findings
+            : writer.Errors > 0 ? ExitCodes.Findings
             : ExitCodes.Ok;
     }
 
@@ -135,23 +139,56 @@ public static class ValidateCommand
     private static ValidationResult OnLine(ValidationResult result, int line) =>
         new([.. result.Issues.Select(i => i with { Position = new SourcePosition(line, i.Position?.Column ?? 1) })], result.SourceName);
 
-    private static void Write(List<ValidationResult> results, OutputFormat format)
+    /// <summary>
+    /// Writes each result as soon as it is known (memory stays flat over any number of files): text lines,
+    /// or one JSON OperationOutcome (a single input) or a Bundle of them written entry by entry.
+    /// </summary>
+    private sealed class ResultWriter(OutputFormat format, bool single)
     {
-        if (format == OutputFormat.Json)
+        private int _entries;
+
+        public int Resources { get; private set; }
+
+        public int Errors { get; private set; }
+
+        public int Warnings { get; private set; }
+
+        public void Write(ValidationResult result)
         {
-            var resource = results.Count == 1 ? (Fhir.Model.Resource)results[0].ToOperationOutcome() : OutcomeWriter.ToBundle(results);
-            Console.Out.WriteLine(FhirJsonSerializer.Serialize(resource, indented: true));
-        }
-        else
-        {
-            foreach (var issue in results.SelectMany(r => r.Issues))
+            Resources++;
+            Errors += result.ErrorCount;
+            Warnings += result.WarningCount;
+            if (format == OutputFormat.Text)
             {
-                Console.Out.WriteLine(issue.ToString());
+                foreach (var issue in result.Issues)
+                {
+                    Console.Out.WriteLine(issue.ToString());
+                }
+
+                return;
             }
+
+            var outcome = FhirJsonSerializer.Serialize(result.ToOperationOutcome(), indented: true);
+            if (single)
+            {
+                Console.Out.WriteLine(outcome);
+                return;
+            }
+
+            Console.Out.Write(_entries++ == 0 ? "{\n  \"resourceType\": \"Bundle\",\n  \"type\": \"collection\",\n  \"entry\": [\n" : ",\n");
+            Console.Out.Write("    { \"resource\": ");
+            Console.Out.Write(outcome.Replace("\n", "\n    ", StringComparison.Ordinal));
+            Console.Out.Write(" }");
         }
 
-        var errors = results.Sum(r => r.ErrorCount);
-        var warnings = results.Sum(r => r.WarningCount);
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{results.Count} resources, {errors} errors, {warnings} warnings"));
+        public void Finish()
+        {
+            if (format == OutputFormat.Json && !single)
+            {
+                Console.Out.WriteLine(_entries == 0 ? "{\n  \"resourceType\": \"Bundle\",\n  \"type\": \"collection\"\n}" : "\n  ]\n}");
+            }
+
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Resources} resources, {Errors} errors, {Warnings} warnings"));
+        }
     }
 }
