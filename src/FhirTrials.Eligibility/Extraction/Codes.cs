@@ -1,0 +1,17 @@
+using FhirTrials.Eligibility.Model;
+using FhirTrials.Eligibility.Terminology;
+
+namespace FhirTrials.Eligibility.Extraction;
+
+/// <summary>Fixed codes of the criteria that are not read from the terminology tables.</summary>
+internal static class Codes
+{
+    public static readonly Coding Age = new(CodeSystems.SnomedCt, "397669002", "Age");
+    public static readonly Coding Sex = new(CodeSystems.SnomedCt, "263495000", "Gender");
+    public static readonly Coding Male = new(CodeSystems.AdministrativeGender, "male", "Male");
+    public static readonly Coding Female = new(CodeSystems.AdministrativeGender, "female", "Female");
+    public static readonly Coding InformedConsent = new(CodeSystems.FhirTrialsEligibility, "informed-consent", "Informed consent");
+    public static readonly Coding TrialParticipation = new(CodeSystems.FhirTrialsEligibility, "trial-participation", "Participation in a clinical study");
+    public static readonly Coding TherapyOrEvent = new(CodeSystems.FhirTrialsEligibility, "therapy-or-event", "Therapy, procedure, exposure or event named in text");
+    public static readonly Coding FreeText = new(CodeSystems.FhirTrialsEligibility, "free-text", "Criterion kept as text");
+}

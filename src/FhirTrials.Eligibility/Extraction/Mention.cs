@@ -1,0 +1,45 @@
+using FhirTrials.Eligibility.Terminology;
+using FhirTrials.Eligibility.Text;
+
+namespace FhirTrials.Eligibility.Extraction;
+
+/// <summary>A lexicon phrase found in an item: its meaning and its token range [Start, End).</summary>
+internal readonly record struct Mention(Term Term, int Start, int End)
+{
+    public TermCategory Category => Term.Category;
+
+    public bool IsCue(CueKind kind) => Term.Category == TermCategory.Cue && Term.Cue == kind;
+}
+
+/// <summary>Finds lexicon phrases left to right, longest first, without overlaps.</summary>
+internal static class MentionScanner
+{
+    public static Mention[] Scan(TokenText t, Lexicon lexicon)
+    {
+        List<Mention>? mentions = null;
+        var i = 0;
+        while (i < t.Count)
+        {
+            var entries = lexicon.Terms.Match(t.Text, t.Tokens, i, out var end);
+            if (entries is null)
+            {
+                i++;
+                continue;
+            }
+
+            var best = entries[0].Value;
+            foreach (var entry in entries)
+            {
+                if (entry.Value.Category < best.Category)
+                {
+                    best = entry.Value;
+                }
+            }
+
+            (mentions ??= []).Add(new Mention(best, i, end));
+            i = end;
+        }
+
+        return mentions is null ? [] : [.. mentions];
+    }
+}

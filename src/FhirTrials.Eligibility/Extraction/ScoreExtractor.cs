@@ -1,0 +1,105 @@
+using FhirTrials.Eligibility.Model;
+using FhirTrials.Eligibility.Quantities;
+using FhirTrials.Eligibility.Terminology;
+
+namespace FhirTrials.Eligibility.Extraction;
+
+/// <summary>
+/// Disease activity, severity and performance scores: "PASI&gt;10", "ECOG performance status 0-1", "ECOG PS of 0 or 1",
+/// "Disease Activity Score (DAS) 28≥3.2", "Hoehn and Yahr stage of II-IV", and the value first:
+/// "≥10% of BSA", "heart failure III or IV NYHA".
+/// </summary>
+internal static class ScoreExtractor
+{
+    private const int MaxLookBack = 6;
+
+    public static void Extract(ItemContext ctx)
+    {
+        var mentions = ctx.Mentions;
+        for (var m = 0; m < mentions.Length; m++)
+        {
+            var mention = mentions[m];
+            if (mention.Category != TermCategory.Score || ctx.Used[mention.Start]
+                || ctx.InZone(mention.Start, mention.End, ZoneFlags.Silencing))
+            {
+                continue;
+            }
+
+            var group = MentionGroups.Collect(ctx, m, TermCategory.Score, out var next);
+            var definition = group[0].Term.Score!;
+            var options = ThresholdOptions.AllowSet | ThresholdOptions.AllowBare | (definition.Roman ? ThresholdOptions.AllowRoman : 0);
+            List<Threshold> thresholds;
+            int start;
+            if (ThresholdLocator.TryFind(ctx, group[^1].End, options, out var after) && Valid(definition, after))
+            {
+                thresholds = MentionGroups.WithContinuations(ctx, after, options & ~ThresholdOptions.AllowBare);
+                start = group[0].Start;
+            }
+            else if (TryFindBefore(ctx, mention.Start, options, definition, out var before))
+            {
+                thresholds = [before];
+                start = before.Start;
+            }
+            else
+            {
+                continue;
+            }
+
+            foreach (var score in MentionGroups.Distinct(group, x => x.Term.Score!))
+            {
+                foreach (var threshold in thresholds.Where(x => Valid(score, x)).SelectMany(x => x.Expand()))
+                {
+                    ctx.Add(Create(ctx, score, threshold, start, Math.Max(threshold.End, group[^1].End)));
+                }
+            }
+
+            ctx.MarkUsed(Math.Min(start, group[0].Start), Math.Max(thresholds[^1].End, group[^1].End));
+            m = next - 1;
+        }
+    }
+
+    /// <summary>"≥10% of BSA", "III or IV NYHA": a threshold ending right before the score (an "of" may sit between).</summary>
+    private static bool TryFindBefore(ItemContext ctx, int mentionStart, ThresholdOptions options, ScoreDefinition definition, out Threshold threshold)
+    {
+        threshold = default;
+        var segmentStart = ctx.SegmentStart(mentionStart);
+        var target = ctx.T.IsWord(mentionStart - 1, "of") ? mentionStart - 1 : mentionStart;
+        for (var i = Math.Max(segmentStart, target - MaxLookBack); i < target; i++)
+        {
+            if (ThresholdParser.TryParse(ctx.T, i, ctx.Lexicon, options & ~ThresholdOptions.AllowBare, out var candidate)
+                && candidate.End == target && Valid(definition, candidate) && !ctx.AnyUsed(candidate.Start, candidate.End)
+                && !ctx.InZone(candidate.Start, candidate.End, ZoneFlags.Silencing))
+            {
+                threshold = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Valid(ScoreDefinition definition, Threshold threshold)
+    {
+        if (threshold.Limit != NormalLimit.None || (threshold.Unit is not null && threshold.Unit != "%"))
+        {
+            return false;
+        }
+
+        var values = threshold.Comparator == Comparator.Range ? [threshold.Low, threshold.High] : new[] { threshold.Value };
+        return values.All(v => v is { } x && x >= definition.Min && x <= definition.Max);
+    }
+
+    private static StructuredCriterion Create(ItemContext ctx, ScoreDefinition definition, Threshold threshold, int start, int end) => new()
+    {
+        Kind = CriterionKind.Score,
+        Code = definition.Code,
+        Comparator = threshold.Comparator,
+        Value = threshold.Value,
+        Low = threshold.Low,
+        High = threshold.High,
+        Unit = definition.Unit,
+        Exclude = ctx.IsExclusion,
+        Source = ctx.Span(start, end),
+        ItemText = ctx.Original,
+    };
+}

@@ -1,0 +1,285 @@
+using System.Globalization;
+using FhirTrials.Eligibility.Model;
+using FhirTrials.Eligibility.Terminology;
+using FhirTrials.Eligibility.Text;
+
+namespace FhirTrials.Eligibility.Quantities;
+
+/// <summary>
+/// Reads a quantity at a number token: the number, a power of ten ("x10^9", "×10⁹", "x109" where the superscript
+/// was lost, "10E9", the garbled "75.010^9"), then a UCUM unit or a multiple of a normal limit ("1.5 x ULN").
+/// </summary>
+internal static class QuantityParser
+{
+    public static bool TryParse(TokenText t, int index, Lexicon lexicon, out Quantity quantity)
+    {
+        quantity = default;
+        if (!t.IsNumber(index))
+        {
+            return TryParseNumberWord(t, index, lexicon, out quantity);
+        }
+
+        var token = t.Tokens[index];
+        var text = t.Text;
+        var digits = token.Span(text);
+        int pos = token.End;
+        int exponent;
+        decimal value;
+        if (IsGarbledPower(text, digits, pos) && NumberParser.TryParse(digits[..^2], out value)
+            && TryReadExponent(text, pos, out exponent, out pos))
+        {
+            return Finish(t, index, lexicon, value, exponent, pos, out quantity);
+        }
+
+        if (!NumberParser.TryParse(digits, out value))
+        {
+            return false;
+        }
+
+        if (TryReadPower(text, pos, out exponent, out var afterPower))
+        {
+            return Finish(t, index, lexicon, value, exponent, afterPower, out quantity);
+        }
+
+        if (TryReadLimit(t, t.IndexAtOrAfter(pos), lexicon, out var limit, out var comparator, out var limitEnd))
+        {
+            quantity = new Quantity(value, null, null, limit, comparator, index, limitEnd);
+            return true;
+        }
+
+        if (IsUnknownMultiple(t, t.IndexAtOrAfter(pos)))
+        {
+            return false;
+        }
+
+        var unitStart = pos;
+        if (IsWrappedNumber(t, index, lexicon))
+        {
+            unitStart = t.EndOf(index + 1);
+        }
+
+        var (unit, unitEnd) = ReadUnit(text, unitStart, lexicon);
+        quantity = unit is null
+            ? new Quantity(value, null, null, NormalLimit.None, null, index, index + 1)
+            : new Quantity(value, unit.Ucum, unit.Dimension, NormalLimit.None, null, index, t.IndexAtOrAfter(unitEnd));
+        return true;
+    }
+
+    /// <summary>Reads "ULN", "x ULN", "times the upper limit of normal", "times more than normal upper limit".</summary>
+    public static bool TryReadLimit(TokenText t, int index, Lexicon lexicon, out NormalLimit limit, out Comparator? comparator, out int end)
+    {
+        limit = NormalLimit.None;
+        comparator = null;
+        end = index;
+        var i = index;
+        for (var guard = 0; guard < 4 && i < t.Count; guard++)
+        {
+            if (lexicon.NormalLimits.Match(t.Text, t.Tokens, i, out var limitEnd) is { } limits)
+            {
+                limit = limits[0].Value;
+                end = limitEnd;
+                return true;
+            }
+
+            if (lexicon.LimitMultipliers.Match(t.Text, t.Tokens, i, out var multiplierEnd) is not null)
+            {
+                i = multiplierEnd;
+                continue;
+            }
+
+            if (comparator is null && i > index && lexicon.Comparators.Match(t.Text, t.Tokens, i, out var comparatorEnd) is { } comparators)
+            {
+                comparator = comparators[0].Value;
+                i = comparatorEnd;
+                continue;
+            }
+
+            break;
+        }
+
+        comparator = null;
+        return false;
+    }
+
+    private static bool Finish(TokenText t, int index, Lexicon lexicon, decimal value, int exponent, int pos, out Quantity quantity)
+    {
+        var (unit, unitEnd) = ReadUnit(t.Text, SkipSpaces(t.Text, pos), lexicon);
+        var power = "10*" + exponent.ToString(CultureInfo.InvariantCulture);
+        string ucum;
+        if (unit is not null && unit.Dimension == "count-concentration" && unit.Ucum.StartsWith('/'))
+        {
+            ucum = power + unit.Ucum;
+            pos = unitEnd;
+        }
+        else
+        {
+            ucum = power + "/L";
+        }
+
+        quantity = new Quantity(value, ucum, "count-concentration", NormalLimit.None, null, index, t.IndexAtOrAfter(pos));
+        return true;
+    }
+
+    private static bool TryParseNumberWord(TokenText t, int index, Lexicon lexicon, out Quantity quantity)
+    {
+        quantity = default;
+        if (index >= t.Count || t.Tokens[index].Kind != TokenKind.Word || !lexicon.TryGetNumberWord(t.Span(index), out var value))
+        {
+            return false;
+        }
+
+        if (t.IsSymbol(index + 1, '(') && t.IsNumber(index + 2) && t.IsSymbol(index + 3, ')'))
+        {
+            if (!TryParse(t, index + 2, lexicon, out var inner))
+            {
+                return false;
+            }
+
+            quantity = inner with { Start = index, End = Math.Max(inner.End, index + 4) };
+            return true;
+        }
+
+        var (unit, unitEnd) = ReadUnit(t.Text, t.EndOf(index), lexicon);
+        quantity = unit is null
+            ? new Quantity(value, null, null, NormalLimit.None, null, index, index + 1)
+            : new Quantity(value, unit.Ucum, unit.Dimension, NormalLimit.None, null, index, t.IndexAtOrAfter(unitEnd));
+        return true;
+    }
+
+    /// <summary>"1.5-1.9 × baseline": a multiple of something other than a normal limit is not a quantity.</summary>
+    private static bool IsUnknownMultiple(TokenText t, int i) =>
+        t.IsSymbol(i, '×') || t.IsWord(i, "times") || t.IsWord(i, "fold") || t.IsWord(i, "folds")
+        || ((t.IsWord(i, "x") || t.IsWord(i, "X")) && !t.IsNumber(i + 1));
+
+    /// <summary>"nineteen (19) years": the unit follows the closing parenthesis.</summary>
+    private static bool IsWrappedNumber(TokenText t, int index, Lexicon lexicon) =>
+        t.IsSymbol(index - 1, '(') && t.IsSymbol(index + 1, ')') && index >= 2
+        && t.Tokens[index - 2].Kind == TokenKind.Word && lexicon.TryGetNumberWord(t.Span(index - 2), out _);
+
+    private static (UnitDefinition? Unit, int End) ReadUnit(string text, int pos, Lexicon lexicon)
+    {
+        var start = SkipSpaces(text, pos);
+        var unit = lexicon.Units.Match(text, start, out var end);
+        if (unit is not null)
+        {
+            return (unit, end);
+        }
+
+        if (start < text.Length && text[start] == '-')
+        {
+            unit = lexicon.Units.Match(text, start + 1, out end);
+            if (unit is { Dimension: "time" })
+            {
+                return (unit, end);
+            }
+        }
+
+        return (null, pos);
+    }
+
+    private static bool IsGarbledPower(string text, ReadOnlySpan<char> digits, int pos)
+    {
+        var dot = digits.IndexOf('.');
+        return dot > 0 && digits.Length - dot - 1 >= 3 && digits.EndsWith("10") && digits.Count(',') == 0
+            && pos < text.Length && (text[pos] == '^' || NumberParser.SuperscriptDigit(text[pos]) >= 0);
+    }
+
+    private static bool TryReadPower(string text, int pos, out int exponent, out int end)
+    {
+        exponent = 0;
+        end = pos;
+        var p = SkipSpaces(text, pos);
+        var multiplied = p < text.Length && text[p] is 'x' or 'X' or '×' or '*';
+        if (multiplied)
+        {
+            p = SkipSpaces(text, p + 1);
+        }
+
+        if (p + 1 >= text.Length || text[p] != '1' || text[p + 1] != '0')
+        {
+            return false;
+        }
+
+        p += 2;
+        if (TryReadExponent(text, p, out exponent, out end))
+        {
+            return true;
+        }
+
+        if (!multiplied || p >= text.Length || !char.IsAsciiDigit(text[p]))
+        {
+            return false;
+        }
+
+        var q = p;
+        while (q < text.Length && char.IsAsciiDigit(text[q]))
+        {
+            q++;
+        }
+
+        if (!int.TryParse(text.AsSpan(p, q - p), NumberStyles.None, CultureInfo.InvariantCulture, out exponent)
+            || exponent is not (3 or 6 or 9 or 12) || (q < text.Length && char.IsLetterOrDigit(text[q]) && text[q] != 'L' && text[q] != 'l'))
+        {
+            return false;
+        }
+
+        end = q;
+        return true;
+    }
+
+    private static bool TryReadExponent(string text, int p, out int exponent, out int end)
+    {
+        exponent = 0;
+        end = p;
+        if (p >= text.Length)
+        {
+            return false;
+        }
+
+        if (NumberParser.SuperscriptDigit(text[p]) >= 0)
+        {
+            while (p < text.Length && NumberParser.SuperscriptDigit(text[p]) is var d and >= 0)
+            {
+                exponent = (exponent * 10) + d;
+                p++;
+            }
+
+            end = p;
+            return true;
+        }
+
+        if (text[p] is '^' or 'E' or 'e' or '*' && p + 1 < text.Length)
+        {
+            var q = p + 1;
+            if (text[p] == '^' && q < text.Length && text[q] == ' ')
+            {
+                q++;
+            }
+
+            var digitsStart = q;
+            while (q < text.Length && char.IsAsciiDigit(text[q]))
+            {
+                q++;
+            }
+
+            if (q > digitsStart && q - digitsStart <= 2)
+            {
+                exponent = int.Parse(text.AsSpan(digitsStart, q - digitsStart), NumberStyles.None, CultureInfo.InvariantCulture);
+                end = q;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int SkipSpaces(string text, int p)
+    {
+        while (p < text.Length && text[p] == ' ')
+        {
+            p++;
+        }
+
+        return p;
+    }
+}

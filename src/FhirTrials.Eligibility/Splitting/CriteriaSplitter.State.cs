@@ -1,0 +1,157 @@
+using FhirTrials.Eligibility.Model;
+
+namespace FhirTrials.Eligibility.Splitting;
+
+/// <summary>Labels, demoted headings and the state of the line loop.</summary>
+internal static partial class CriteriaSplitter
+{
+    private const int MaxLabelWordsWithColon = 25;
+    private const int MaxLabelWords = 6;
+
+    /// <summary>
+    /// Indented headings followed later by an unindented heading of the same list are stray (a heading pasted inside
+    /// a sub-list); they are kept as labels.
+    /// </summary>
+    private static HashSet<int> DemotedHeadings(string[] lines)
+    {
+        var headings = new List<(int Line, int Indent, CriteriaSection Section)>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var content = lines[i].Trim();
+            if (content.Length == 0)
+            {
+                continue;
+            }
+
+            var text = ListMarker.TryParse(content, out var marker, out var rest) && marker.Kind != MarkerKind.Glued ? rest : content;
+            if (HeadingClassifier.Classify(text) is { } heading)
+            {
+                headings.Add((i, Indent(lines[i]), heading.Section));
+            }
+        }
+
+        var demoted = new HashSet<int>();
+        for (var h = 0; h < headings.Count; h++)
+        {
+            if (headings[h].Indent < 2)
+            {
+                continue;
+            }
+
+            for (var later = h + 1; later < headings.Count; later++)
+            {
+                if (headings[later].Section == headings[h].Section && headings[later].Indent < 2)
+                {
+                    demoted.Add(headings[h].Line);
+                    break;
+                }
+            }
+        }
+
+        return demoted;
+    }
+
+    private static bool IsLabel(string content, string[] lines, int lineIndex)
+    {
+        var words = content.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (content.EndsWith(':') || content.EndsWith('\uFF1A'))
+        {
+            return words <= MaxLabelWordsWithColon;
+        }
+
+        if (words > MaxLabelWords || content.Any(c => char.IsDigit(c) || c is '<' or '>' or '≥' or '≤' or '=' or '.' or ';' or ','))
+        {
+            return false;
+        }
+
+        for (var i = lineIndex + 1; i >= 1 && i < lines.Length; i++)
+        {
+            var next = lines[i].Trim();
+            if (next.Length > 0)
+            {
+                return ListMarker.TryParse(next, out var marker, out _) && marker.Kind != MarkerKind.Glued;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class SplitState(HashSet<int> demoted)
+    {
+        private readonly List<ItemDraft> _open = [];
+
+        public HashSet<int> Demoted { get; } = demoted;
+
+        public List<OutlineDraft> Outline { get; } = [];
+
+        public CriteriaSection Section { get; private set; } = CriteriaSection.Inclusion;
+
+        public bool SectionSeen { get; private set; }
+
+        public bool PreviousBlank { get; set; } = true;
+
+        public string? Label { get; private set; }
+
+        public ItemDraft? Top => _open.Count > 0 ? _open[^1] : null;
+
+        public void StartSection(CriteriaSection section, string heading)
+        {
+            Outline.Add(new OutlineDraft(OutlineEntryKind.SectionHeading, section, heading, null));
+            Section = section;
+            SectionSeen = true;
+            Label = null;
+            _open.Clear();
+        }
+
+        public void AddLabel(string text, bool keepOpenItems)
+        {
+            Outline.Add(new OutlineDraft(OutlineEntryKind.Label, Section, text, null));
+            Label = text.Trim().TrimEnd(':', '\uFF1A').Trim();
+            if (!keepOpenItems)
+            {
+                _open.Clear();
+            }
+        }
+
+        public ItemDraft? ParentFor(int indent)
+        {
+            while (_open.Count > 0 && _open[^1].Indent >= indent)
+            {
+                _open.RemoveAt(_open.Count - 1);
+            }
+
+            return Top;
+        }
+
+        public ItemDraft AddItem(ItemDraft? parent, int indent, string? marker, string text, MarkerKind? kind, int value)
+        {
+            var draft = new ItemDraft(Section, marker, text, Label, indent, parent is null ? 0 : parent.Depth + 1)
+            {
+                MarkerKind = kind,
+                MarkerValue = value,
+            };
+            Outline.Add(new OutlineDraft(OutlineEntryKind.Item, Section, text, draft));
+            if (parent is null)
+            {
+                _open.Clear();
+            }
+            else
+            {
+                parent.Children.Add(draft);
+                draft.Parent = parent;
+                var at = _open.IndexOf(parent);
+                _open.RemoveRange(at + 1, _open.Count - at - 1);
+            }
+
+            _open.Add(draft);
+            return draft;
+        }
+
+        public void AddTopLevel(ItemDraft draft)
+        {
+            Outline.Add(new OutlineDraft(OutlineEntryKind.Item, Section, draft.Text, draft));
+            _open.Clear();
+            _open.Add(draft);
+        }
+    }
+}

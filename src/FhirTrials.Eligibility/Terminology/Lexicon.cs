@@ -1,0 +1,92 @@
+using FhirTrials.Eligibility.Model;
+using FhirTrials.Eligibility.Text;
+
+namespace FhirTrials.Eligibility.Terminology;
+
+/// <summary>
+/// The phrase tables of the criteria reader, built once from the embedded data files
+/// (see <see cref="TerminologyLoader"/>).
+/// </summary>
+internal sealed class Lexicon
+{
+    private static readonly Lazy<Lexicon> LazyDefault = new(TerminologyLoader.Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Dictionary<string, decimal>.AlternateLookup<ReadOnlySpan<char>> _numberWords;
+
+    internal Lexicon(
+        LexiconTables tables,
+        Dictionary<string, decimal> numberWords)
+    {
+        Terms = tables.Terms.Freeze();
+        Comparators = tables.Comparators.Freeze();
+        SuffixComparators = tables.SuffixComparators.Freeze();
+        NormalLimits = tables.NormalLimits.Freeze();
+        LimitMultipliers = tables.LimitMultipliers.Freeze();
+        SexPrefixes = tables.SexPrefixes.Freeze();
+        SexFollowers = tables.SexFollowers.Freeze();
+        SexBlockers = tables.SexBlockers.Freeze();
+        Units = tables.Units;
+        Measurements = tables.Measurements;
+        Conditions = tables.Conditions;
+        Scores = tables.Scores;
+        _numberWords = numberWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The lexicon of the embedded data files.</summary>
+    public static Lexicon Default => LazyDefault.Value;
+
+    /// <summary>Measurements, scores, conditions, cues, comparators, sex words and other mention phrases.</summary>
+    public PhraseTrie<Term> Terms { get; }
+
+    public PhraseTrie<Comparator> Comparators { get; }
+
+    public PhraseTrie<Comparator> SuffixComparators { get; }
+
+    public PhraseTrie<NormalLimit> NormalLimits { get; }
+
+    public PhraseTrie<bool> LimitMultipliers { get; }
+
+    public PhraseTrie<bool> SexPrefixes { get; }
+
+    public PhraseTrie<bool> SexFollowers { get; }
+
+    public PhraseTrie<bool> SexBlockers { get; }
+
+    public UnitTable Units { get; }
+
+    public IReadOnlyList<MeasurementDefinition> Measurements { get; }
+
+    public IReadOnlyList<ConditionDefinition> Conditions { get; }
+
+    public IReadOnlyList<ScoreDefinition> Scores { get; }
+
+    public bool TryGetNumberWord(ReadOnlySpan<char> word, out decimal value) => _numberWords.TryGetValue(word, out value);
+}
+
+/// <summary>The mutable tables the loader fills before the lexicon freezes them.</summary>
+internal sealed class LexiconTables
+{
+    public PhraseTrie<Term> Terms { get; } = new();
+
+    public PhraseTrie<Comparator> Comparators { get; } = new();
+
+    public PhraseTrie<Comparator> SuffixComparators { get; } = new();
+
+    public PhraseTrie<NormalLimit> NormalLimits { get; } = new();
+
+    public PhraseTrie<bool> LimitMultipliers { get; } = new();
+
+    public PhraseTrie<bool> SexPrefixes { get; } = new();
+
+    public PhraseTrie<bool> SexFollowers { get; } = new();
+
+    public PhraseTrie<bool> SexBlockers { get; } = new();
+
+    public UnitTable Units { get; } = new();
+
+    public List<MeasurementDefinition> Measurements { get; } = [];
+
+    public List<ConditionDefinition> Conditions { get; } = [];
+
+    public List<ScoreDefinition> Scores { get; } = [];
+}

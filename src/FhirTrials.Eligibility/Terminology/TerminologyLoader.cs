@@ -1,0 +1,126 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using FhirTrials.Eligibility.Model;
+
+namespace FhirTrials.Eligibility.Terminology;
+
+/// <summary>Reads the embedded terminology data files and builds the <see cref="Lexicon"/>.</summary>
+internal static class TerminologyLoader
+{
+    private const string ResourcePrefix = "FhirTrials.Eligibility.Data.";
+
+    public static Lexicon Load()
+    {
+        var tables = new LexiconTables();
+        var units = Read("units.json", TerminologyJsonContext.Default.UnitsFile);
+        foreach (var row in units.Units)
+        {
+            var unit = new UnitDefinition(row.Ucum, row.Dimension, row.Factor);
+            foreach (var spelling in row.Spellings)
+            {
+                tables.Units.Add(spelling, unit, row.CaseSensitive);
+            }
+        }
+
+        var phrases = Read("phrases.json", TerminologyJsonContext.Default.PhrasesFile);
+        LoadMeasurements(tables, Read("measurements.json", TerminologyJsonContext.Default.MeasurementsFile));
+        LoadScores(tables, Read("scores.json", TerminologyJsonContext.Default.ScoresFile));
+        LoadConditions(tables, Read("conditions.json", TerminologyJsonContext.Default.ConditionsFile));
+        PhraseLoader.Load(tables, phrases);
+        return new Lexicon(tables, new Dictionary<string, decimal>(phrases.NumberWords, StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static T Read<T>(string name, JsonTypeInfo<T> typeInfo)
+    {
+        using var stream = typeof(TerminologyLoader).Assembly.GetManifestResourceStream(ResourcePrefix + name)
+            ?? throw new InvalidDataException($"Terminology data file '{name}' is not embedded in the assembly.");
+        try
+        {
+            return JsonSerializer.Deserialize(stream, typeInfo)
+                ?? throw new InvalidDataException($"Terminology data file '{name}' is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException(
+                $"Terminology data file '{name}' line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1} ({ex.Path}): {ex.Message}", ex);
+        }
+    }
+
+    private static void LoadMeasurements(LexiconTables tables, MeasurementsFile file)
+    {
+        foreach (var row in file.Measurements)
+        {
+            var kind = row.Kind switch
+            {
+                "laboratory" => MeasurementKind.Laboratory,
+                "vital" => MeasurementKind.Vital,
+                "bmi" => MeasurementKind.BodyMassIndex,
+                _ => throw new InvalidDataException($"measurements.json: measurement '{row.Key}' has unknown kind '{row.Kind}'."),
+            };
+            var alternates = row.Alternates.ToDictionary(
+                a => a.Dimension,
+                a => new Coding(CodeSystems.Loinc, a.Code, a.Display),
+                StringComparer.Ordinal);
+            var definition = new MeasurementDefinition(
+                row.Key,
+                kind,
+                new Coding(CodeSystems.Loinc, row.Code, row.Display),
+                row.Unit,
+                new HashSet<string>(row.Dimensions, StringComparer.Ordinal),
+                alternates,
+                row.ImpliedRate,
+                row.RequiresUnit);
+            tables.Measurements.Add(definition);
+            var term = new Term(TermCategory.Measurement) { Measurement = definition };
+            AddAll(tables, row.Synonyms, term, caseSensitive: false);
+            AddAll(tables, row.CaseSensitive, term, caseSensitive: true);
+        }
+    }
+
+    private static void LoadScores(LexiconTables tables, ScoresFile file)
+    {
+        foreach (var row in file.Scores)
+        {
+            var definition = new ScoreDefinition(
+                row.Key,
+                new Coding(CodeSystems.Resolve(row.System), row.Code, row.Display),
+                row.Min,
+                row.Max,
+                row.Roman,
+                row.Unit);
+            tables.Scores.Add(definition);
+            var term = new Term(TermCategory.Score) { Score = definition };
+            AddAll(tables, row.Synonyms, term, caseSensitive: false);
+            AddAll(tables, row.CaseSensitive, term, caseSensitive: true);
+        }
+    }
+
+    private static void LoadConditions(LexiconTables tables, ConditionsFile file)
+    {
+        foreach (var row in file.Conditions)
+        {
+            var category = row.Category switch
+            {
+                "reproductive" => ConditionCategory.Reproductive,
+                "infection" => ConditionCategory.Infection,
+                "malignancy" => ConditionCategory.Malignancy,
+                "disease" => ConditionCategory.Disease,
+                _ => throw new InvalidDataException($"conditions.json: condition '{row.Key}' has unknown category '{row.Category}'."),
+            };
+            var definition = new ConditionDefinition(row.Key, category, new Coding(CodeSystems.SnomedCt, row.Code, row.Display));
+            tables.Conditions.Add(definition);
+            var term = new Term(TermCategory.Condition) { Condition = definition };
+            AddAll(tables, row.Synonyms, term, caseSensitive: false);
+            AddAll(tables, row.CaseSensitive, term, caseSensitive: true);
+            AddAll(tables, row.NegatedSynonyms, term with { Negated = true }, caseSensitive: false);
+        }
+    }
+
+    internal static void AddAll(LexiconTables tables, IEnumerable<string> phrases, Term term, bool caseSensitive)
+    {
+        foreach (var phrase in phrases)
+        {
+            tables.Terms.Add(phrase, term, caseSensitive);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace FhirTrials.Eligibility.Text;
+
+/// <summary>Mapped text with its tokens; the unit the quantity and threshold parsers work on.</summary>
+internal sealed class TokenText
+{
+    public TokenText(string text)
+    {
+        Text = ScanText.Map(text);
+        Tokens = Tokenizer.Tokenize(Text);
+    }
+
+    public string Text { get; }
+
+    public Token[] Tokens { get; }
+
+    public int Count => Tokens.Length;
+
+    /// <summary>Index of the first token starting at or after <paramref name="charPosition"/>.</summary>
+    public int IndexAtOrAfter(int charPosition)
+    {
+        int lo = 0, hi = Tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (Tokens[mid].Start < charPosition)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    public bool IsWord(int index, string word) =>
+        index >= 0 && index < Tokens.Length && Tokens[index].Kind == TokenKind.Word && Tokens[index].Is(Text, word);
+
+    public bool IsSymbol(int index, char symbol) =>
+        index >= 0 && index < Tokens.Length && Tokens[index].IsSymbol(Text, symbol);
+
+    public bool IsNumber(int index) => index >= 0 && index < Tokens.Length && Tokens[index].Kind == TokenKind.Number;
+
+    public ReadOnlySpan<char> Span(int index) => Tokens[index].Span(Text);
+
+    /// <summary>Character offset where token <paramref name="index"/> starts, or the text length past the end.</summary>
+    public int StartOf(int index) => index < Tokens.Length ? Tokens[index].Start : Text.Length;
+
+    /// <summary>Character offset where token <paramref name="index"/> ends.</summary>
+    public int EndOf(int index) => Tokens[index].End;
+}
