@@ -35,6 +35,9 @@ public static class MapCommand
 {
     public const string NdjsonFileName = "bundles.ndjson";
 
+    /// <summary>Where stdout output goes (tests replace it).</summary>
+    internal static Func<Stream> StandardOutput { get; set; } = Console.OpenStandardOutput;
+
     public static Command Create()
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Record or CT.gov files, or folders of them", Arity = ArgumentArity.OneOrMore };
@@ -72,7 +75,7 @@ public static class MapCommand
                 ndjson = format == BundleFormat.Ndjson ? File.Create(Path.Combine(outputFolder, NdjsonFileName)) : null;
             }
 
-            var sink = new BundleSink(outputFolder, format, ndjson ?? (outputFolder is null ? Console.OpenStandardOutput() : null));
+            var sink = new BundleSink(outputFolder, format, ndjson ?? (outputFolder is null ? StandardOutput() : null));
             await Terminal.ForEachWithProgressAsync(files, "Mapping", file => MapFileAsync(file, from, sink));
             Console.Error.WriteLine($"{sink.Written} bundles written, {sink.Failed} records failed");
             return sink.Failed > 0 ? ExitCodes.Findings : ExitCodes.Ok;
