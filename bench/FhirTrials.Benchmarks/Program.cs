@@ -9,5 +9,10 @@ if (args is ["whole-process", .. var options])
     return FhirTrials.Benchmarks.Mapping.WholeProcess.Run(options);
 }
 
+if (args is ["mapping-throughput", .. var throughputOptions])
+{
+    return FhirTrials.Benchmarks.Mapping.CpuThroughput.Run(throughputOptions);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
