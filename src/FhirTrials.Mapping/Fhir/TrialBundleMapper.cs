@@ -25,18 +25,14 @@ public sealed class TrialBundleMapper
         ArgumentNullException.ThrowIfNull(record);
         RecordChecks.NoEmptyStrings(record);
         var context = new TrialMappingContext(record, _tables, MappingTerminology.Default);
+        var hasGroup = record.Eligibility is { } eligibility && EligibilityGroupMapper.Map(context, eligibility);
         var hasProtocol = ProtocolMapper.HasProtocol(record);
-        ResearchStudyMapper.Map(context, hasProtocol);
+        ResearchStudyMapper.Map(context, hasProtocol, hasGroup);
         if (hasProtocol)
         {
             var links = new ArmLinks(record, _tables);
             var definitions = InterventionMapper.Map(context);
-            ProtocolMapper.Map(context, links, definitions);
-        }
-
-        if (record.Eligibility is { } eligibility)
-        {
-            EligibilityGroupMapper.Map(context, eligibility);
+            ProtocolMapper.Map(context, links, definitions, hasGroup);
         }
 
         return context.Bundle.Build();

@@ -45,7 +45,8 @@ public sealed class EligibilityEncodingTests
 
             var parsed = EligibilityCriteriaParser.Parse(criteria);
             var kept = Criteria(Group(record)).Select(ItemId).ToHashSet(StringComparer.Ordinal);
-            missing.AddRange(parsed.Items.Where(i => !kept.Contains(i.Id)).Select(i => $"{source}: {i.Id}"));
+            // Items without text (a stray list marker) hold nothing to keep.
+            missing.AddRange(parsed.Items.Where(i => !string.IsNullOrWhiteSpace(i.Text) && !kept.Contains(i.Id)).Select(i => $"{source}: {i.Id}"));
         }
 
         Assert.True(missing.Count == 0, string.Join("\n", missing.Take(20)));
@@ -112,12 +113,25 @@ public sealed class EligibilityEncodingTests
     [Fact]
     public void Sex_RestrictedIsACharacteristic_AllIsNot()
     {
-        var female = Group(Minimal(new RecordEligibility { Sex = Sex.Female }));
-        var all = Group(Minimal(new RecordEligibility { Sex = Sex.All }));
+        var female = Group(Minimal(new RecordEligibility { Sex = Sex.Female, HealthyVolunteers = true }));
+        var all = Group(Minimal(new RecordEligibility { Sex = Sex.All, HealthyVolunteers = true }));
 
-        Assert.Equal("http://hl7.org/fhir/administrative-gender|female", Assert.Single(female.Select("characteristic")).Codes("value").First());
-        Assert.Empty(all.Select("characteristic"));
+        Assert.Equal("http://hl7.org/fhir/administrative-gender|female", female.Select("characteristic").First().Codes("value").First());
+        Assert.Equal([$"{SystemUris.Eligibility}|healthy-volunteers"], all.Select("characteristic").SelectMany(c => c.Codes("code")));
         Assert.Equal("ALL", all.Extensions(ExtensionUrls.RegistryFields).Single().Part("sex")!.Text);
+    }
+
+    [Fact]
+    public void Eligibility_WithoutAnyCharacteristic_IsNoGroup_AndStaysInRegistryFields()
+    {
+        var record = Minimal(new RecordEligibility { Sex = Sex.All });
+        var bundle = FhirTree.Bundle(record);
+        var study = bundle.Resource("ResearchStudy");
+
+        Assert.Empty(bundle.Resources("Group"));
+        Assert.Equal("unknown", study.Select("enrollment").Single().Extensions(ExtensionUrls.DataAbsentReason).Single().Value("value"));
+        Assert.Equal("ALL", study.Extensions(ExtensionUrls.RegistryFields).Single().Extensions("eligibility").Single().Part("sex")!.Text);
+        Assert.Equal(record.Eligibility, TrialRecordReverseMapper.Default.Reverse(TrialBundleMapper.Default.Map(record)).Eligibility);
     }
 
     [Fact]

@@ -65,17 +65,27 @@ public sealed class TableMappingTests
         var phase = Study(record).Phase!;
 
         var row = Tables.Phase.Data.Rows.Single(r => r.Source == source);
-        Assert.Equal(($"{row.System}|{row.Code}", row.SourceDisplay), (Assert.Single(phase.Coding) is var c ? $"{c.System}|{c.Code}" : "", phase.Text));
+        Assert.Equal(($"{row.System}|{row.Code}", row.SourceDisplay), ($"{phase.Coding[0].System}|{phase.Coding[0].Code}", phase.Text));
+        Assert.Equal(source == "NA" ? [$"{Tables.Phase.Data.SourceSystem}|NA"] : [], phase.Coding.Skip(1).Select(c => $"{c.System}|{c.Code}"));
         Assert.Equal(phases, RoundTrip(record).Phases);
     }
 
     [Fact]
-    public void Phase_ListedOutOfCtGovOrder_IsKeptAsWritten()
+    public void Phase_ListedOutOfCtGovOrder_IsMappedAndKeptAsWritten()
     {
         var record = Minimal(r => r with { Phases = [Phase.Phase2, Phase.Phase1] });
 
-        Assert.Null(Study(record).Phase);
+        Assert.Equal("phase-1-phase-2", Study(record).Phase!.Coding.Single().Code);
         Assert.Equal([Phase.Phase2, Phase.Phase1], RoundTrip(record).Phases);
+    }
+
+    [Fact]
+    public void Phase_NoneGiven_IsNotApplicableAlone_AndComesBackAbsent()
+    {
+        var record = Minimal(r => r with { StudyType = StudyType.Observational });
+
+        Assert.Equal("n-a", Study(record).Phase!.Coding.Single().Code);
+        Assert.Null(RoundTrip(record).Phases);
     }
 
     [Theory]

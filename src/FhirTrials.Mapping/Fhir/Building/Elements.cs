@@ -15,6 +15,20 @@ internal static class Elements
         return meta;
     }
 
+    /// <summary>
+    /// <paramref name="element"/> marked with data-absent-reason <c>unknown</c>: the profiles require the
+    /// element but the registry gives no value.
+    /// </summary>
+    public static T Absent<T>(T element)
+        where T : Element
+    {
+        element.AddExtension(ExtensionUrls.DataAbsentReason, new Code("unknown"));
+        return element;
+    }
+
+    /// <summary>Whether an element carries data-absent-reason (so holds no registry value).</summary>
+    public static bool IsAbsent(Element? element) => element?.GetExtension(ExtensionUrls.DataAbsentReason) is not null;
+
     /// <summary>A UCUM quantity of time (or any UCUM unit): unit and code both the UCUM code.</summary>
     public static T Ucum<T>(decimal value, string unit)
         where T : Quantity, new() => new() { Value = value, Unit = unit, System = SystemUris.Ucum, Code = unit };

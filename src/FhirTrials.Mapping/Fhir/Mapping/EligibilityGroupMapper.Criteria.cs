@@ -9,10 +9,11 @@ internal static partial class EligibilityGroupMapper
     /// <summary>
     /// Every item of the parsed criteria, in document order: one characteristic per structured criterion,
     /// or — when the item yields none — one text characteristic keeping the item, so nothing is lost.
+    /// Items without text (the parser can return an empty item for a stray list marker) hold nothing to keep.
     /// </summary>
     private static void AddCriteria(TrialMappingContext context, Group group, ParsedCriteria parsed)
     {
-        foreach (var item in parsed.Items)
+        foreach (var item in parsed.Items.Where(i => !string.IsNullOrWhiteSpace(i.Text)))
         {
             var structured = item.Criteria.Where(c => !c.IsTextOnly).ToList();
             if (structured.Count == 0)

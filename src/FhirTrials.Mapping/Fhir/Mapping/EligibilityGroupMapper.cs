@@ -17,7 +17,8 @@ internal static partial class EligibilityGroupMapper
     private const string AgeCode = "397669002";
     private const string GenderCode = "263495000";
 
-    public static void Map(TrialMappingContext context, Records.Eligibility eligibility)
+    /// <summary>Adds the Group and returns true; false (nothing added) when the eligibility yields no characteristic.</summary>
+    public static bool Map(TrialMappingContext context, Records.Eligibility eligibility)
     {
         var group = new Group
         {
@@ -66,7 +67,13 @@ internal static partial class EligibilityGroupMapper
             MinimumAge = minimum is null ? eligibility.MinimumAge : null,
             MaximumAge = maximum is null ? eligibility.MaximumAge : null,
         });
+        if (group.Characteristic.Count == 0)
+        {
+            return false;
+        }
+
         context.AddKeyed(group, group.Identifier);
+        return true;
     }
 
     private static Group.CharacteristicComponent Characteristic(FhirTrials.Fhir.Model.Coding code, DataType value, bool exclude = false) => new()

@@ -15,15 +15,16 @@ internal static partial class ProtocolMapper
 {
     public const string FollowUpActionId = "follow-up";
 
-    /// <summary>Whether the record has anything for a PlanDefinition.</summary>
+    /// <summary>Whether the record has anything for a PlanDefinition (an interventional study always has one: the profile requires it).</summary>
     public static bool HasProtocol(TrialRecord record) =>
-        record.Arms is { Count: > 0 } || record.Interventions is { Count: > 0 } || record.FollowUp is { Count: > 0 } || record.FollowUpDuration is not null;
+        record.Arms is { Count: > 0 } || record.Interventions is { Count: > 0 } || record.FollowUp is { Count: > 0 } || record.FollowUpDuration is not null
+        || record.StudyType == StudyType.Interventional;
 
     /// <summary>Whether the follow-up duration is written as the follow-up action's timing (it has a value and unit).</summary>
     public static bool FollowUpDurationIsMapped(TrialRecord record) =>
         record.FollowUpDuration is { } duration && Elements.FromParsedDuration<Duration>(duration) is not null;
 
-    public static void Map(TrialMappingContext context, ArmLinks links, IReadOnlyList<InterventionDefinitions> definitions)
+    public static void Map(TrialMappingContext context, ArmLinks links, IReadOnlyList<InterventionDefinitions> definitions, bool hasEligibilityGroup)
     {
         var record = context.Record;
         var id = context.Keys.Protocol;
@@ -35,7 +36,7 @@ internal static partial class ProtocolMapper
             Title = "Protocol of " + record.RegistryId + (record.BriefTitle is { } title ? ": " + title : ""),
             Type = new CodeableConcept { Coding = [Concepts.Coding(SystemUris.PlanDefinitionType, "clinical-protocol", "Clinical Protocol")] },
             Status = PublicationStatus.Active,
-            Subject = record.Eligibility is null ? null : context.ReferenceTo("Group", context.Keys.Eligibility),
+            Subject = hasEligibilityGroup ? context.ReferenceTo("Group", context.Keys.Eligibility) : null,
         };
         foreach (var definition in definitions)
         {

@@ -19,6 +19,11 @@ internal static partial class ResearchStudyMapper
             study.Condition.Add(Concepts.FromCodes(condition.Codes, condition.Text));
         }
 
+        if (study.Condition.Count == 0)
+        {
+            study.Condition.Add(Elements.Absent(new CodeableConcept()));
+        }
+
         foreach (var keyword in record.Keywords ?? [])
         {
             study.Keyword.Add(Concepts.Text(keyword));

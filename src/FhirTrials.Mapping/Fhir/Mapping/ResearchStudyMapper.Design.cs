@@ -10,23 +10,16 @@ internal static partial class ResearchStudyMapper
     {
         var record = context.Record;
         var tables = context.Tables;
-        if (record.StudyType is { } studyType)
-        {
-            study.Category.Add(Concepts.FromTable(tables.StudyType, studyType));
-        }
-
-        if (PhaseIsMapped(context) && tables.Phase.Map(record.Phases!) is { } phase)
-        {
-            study.Phase = new CodeableConcept { Coding = [Concepts.Coding(phase.System!, phase.Code!, phase.Display)], Text = phase.SourceDisplay };
-        }
+        study.Category.Add(record.StudyType is { } studyType
+            ? Concepts.FromTable(tables.StudyType, studyType)
+            : new CodeableConcept { Coding = [Elements.Absent(new FhirTrials.Fhir.Model.Coding { System = tables.StudyType.Data.SourceSystem })] });
+        study.Phase = Phase(context);
+        study.PrimaryPurposeType = record.Design?.PrimaryPurpose is { } purpose
+            ? Concepts.FromTable(tables.PrimaryPurpose, purpose)
+            : Elements.Absent(new CodeableConcept());
 
         if (record.Design is { } design)
         {
-            if (design.PrimaryPurpose is { } purpose)
-            {
-                study.PrimaryPurposeType = Concepts.FromTable(tables.PrimaryPurpose, purpose);
-            }
-
             AddStudyDesign(study, tables.Allocation, design.Allocation);
             AddStudyDesign(study, tables.InterventionModel, design.InterventionModel);
             AddStudyDesign(study, tables.Masking, design.Masking?.Type);
@@ -56,7 +49,35 @@ internal static partial class ResearchStudyMapper
         }
     }
 
-    /// <summary>A phase list goes to ResearchStudy.phase when the table has it and it is written in CT.gov order.</summary>
+    /// <summary>
+    /// The phase code of the table (<c>phase-1-phase-2</c>…); no phases → <c>n-a</c> alone (R4's code for
+    /// "not applicable", which the profile requires), while CT.gov's explicit NA also carries the CT.gov
+    /// coding so the two come back apart; a combination the table lacks → data-absent-reason.
+    /// </summary>
+    private static CodeableConcept Phase(TrialMappingContext context)
+    {
+        var table = context.Tables.Phase;
+        if (context.Record.Phases is not { Count: > 0 } phases)
+        {
+            var notApplicable = table.Map([Records.Phase.NotApplicable])!;
+            return new CodeableConcept { Coding = [Concepts.Coding(notApplicable.System!, notApplicable.Code!, notApplicable.Display)] };
+        }
+
+        if (table.Map(phases) is not { } row)
+        {
+            return Elements.Absent(new CodeableConcept());
+        }
+
+        var concept = new CodeableConcept { Coding = [Concepts.Coding(row.System!, row.Code!, row.Display)], Text = row.SourceDisplay };
+        if (phases is [Records.Phase.NotApplicable])
+        {
+            concept.Coding.Add(Concepts.Coding(table.Data.SourceSystem, Records.Json.EnumWire<Phase>.ToWire(Records.Phase.NotApplicable), row.SourceDisplay));
+        }
+
+        return concept;
+    }
+
+    /// <summary>The phase list comes back from ResearchStudy.phase: the table has it and it is written in CT.gov order.</summary>
     private static bool PhaseIsMapped(TrialMappingContext context) =>
         context.Record.Phases is { Count: > 0 } phases
         && context.Tables.Phase.Map(phases) is not null

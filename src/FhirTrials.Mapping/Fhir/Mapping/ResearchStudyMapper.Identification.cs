@@ -25,7 +25,7 @@ internal static partial class ResearchStudyMapper
             study.Identifier.Add(StudyIdentifier(context, secondary, "secondaryIds"));
         }
 
-        study.Title = record.BriefTitle;
+        study.TitleElement = record.BriefTitle is { } title ? new FhirString(title) : Elements.Absent(new FhirString());
         AddLabel(context, study, "briefTitle", record.BriefTitle);
         AddLabel(context, study, "officialTitle", record.OfficialTitle);
         AddLabel(context, study, "acronym", record.Acronym);

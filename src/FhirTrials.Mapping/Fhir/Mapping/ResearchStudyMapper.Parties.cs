@@ -32,6 +32,7 @@ internal static partial class ResearchStudyMapper
             AddParty(study, collaborator.Name, new CodeableConcept { Coding = [roles.Coding("collaborators")] }, Classifier(context, collaborator), party);
         }
 
+        study.Sponsor ??= Elements.Absent(new Reference());
         var number = 0;
         foreach (var official in record.OverallOfficials ?? [])
         {

@@ -6,8 +6,6 @@ namespace FhirTrials.Mapping.Fhir;
 
 internal static partial class ResearchStudyMapper
 {
-    private const string DataAbsentReason = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
-
     /// <summary>
     /// status from the overall status (table); without one, status carries data-absent-reason "unknown"
     /// (R4 requires the element). The CT.gov value itself stays in registry-fields (status.overallStatus).
@@ -22,8 +20,7 @@ internal static partial class ResearchStudyMapper
         }
         else
         {
-            study.StatusElement = new Code<ResearchStudyStatus>();
-            study.StatusElement.AddExtension(DataAbsentReason, new Code("unknown"));
+            study.StatusElement = Elements.Absent(new Code<ResearchStudyStatus>());
         }
 
         if (record.Status?.WhyStopped is { } whyStopped)

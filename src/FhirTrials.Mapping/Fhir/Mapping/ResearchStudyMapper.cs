@@ -1,5 +1,6 @@
 using FhirTrials.Fhir.Model;
 using FhirTrials.Mapping.Records;
+using Reference = FhirTrials.Fhir.Model.Reference;
 
 namespace FhirTrials.Mapping.Fhir;
 
@@ -11,11 +12,12 @@ internal static partial class ResearchStudyMapper
     {
         "recordVersion", "registryId", "registryIdAliases", "orgStudyId", "secondaryIds", "briefTitle", "officialTitle", "acronym",
         "dates", "leadSponsor", "collaborators", "briefSummary", "detailedDescription", "conditions", "keywords", "studyType",
-        "arms", "interventions", "interventionCodes", "followUp", "outcomes", "eligibility", "centralContacts",
+        "arms", "interventions", "interventionCodes", "followUp", "outcomes", "centralContacts",
         "overallOfficials", "locations", "references", "seeAlsoLinks",
     };
 
-    public static ResearchStudy Map(TrialMappingContext context, bool hasProtocol)
+    /// <summary>Adds the ResearchStudy; <paramref name="hasEligibilityGroup"/> says whether the eligibility became a Group (else it stays in registry-fields).</summary>
+    public static ResearchStudy Map(TrialMappingContext context, bool hasProtocol, bool hasEligibilityGroup)
     {
         var record = context.Record;
         var study = new ResearchStudy { Id = context.Keys.Study, Meta = Elements.Meta(Profiles.ResearchStudy) };
@@ -32,18 +34,14 @@ internal static partial class ResearchStudyMapper
             study.Protocol.Add(context.ReferenceTo("PlanDefinition", context.Keys.Protocol));
         }
 
-        if (record.Eligibility is not null)
-        {
-            study.Enrollment.Add(context.ReferenceTo("Group", context.Keys.Eligibility));
-        }
-
-        RegistryFields.Add(study, Residual(context), Mapped);
+        study.Enrollment.Add(hasEligibilityGroup ? context.ReferenceTo("Group", context.Keys.Eligibility) : Elements.Absent(new Reference()));
+        RegistryFields.Add(study, Residual(context, hasEligibilityGroup), Mapped);
         context.Bundle.Update(study, context.Keys.FullUrl("ResearchStudy", study.Id), BundleBuilder.IdentifierSearch(SystemUris.NctId, record.RegistryId));
         return study;
     }
 
     /// <summary>The record with the parts FHIR elements hold exactly set to null.</summary>
-    private static TrialRecord Residual(TrialMappingContext context)
+    private static TrialRecord Residual(TrialMappingContext context, bool hasEligibilityGroup)
     {
         var record = context.Record;
         return record with
@@ -53,6 +51,7 @@ internal static partial class ResearchStudyMapper
             Design = record.Design is { } design ? DesignResidual(design) : null,
             Enrollment = EnrollmentIsMapped(record.Enrollment) ? null : record.Enrollment,
             FollowUpDuration = ProtocolMapper.FollowUpDurationIsMapped(record) ? null : record.FollowUpDuration,
+            Eligibility = hasEligibilityGroup ? null : record.Eligibility,
         };
     }
 }

@@ -11,7 +11,12 @@ internal static class SiteMapper
     /// <summary>Adds the Location and returns the ResearchStudy.site reference to it.</summary>
     public static Reference Map(TrialMappingContext context, Records.Location source, int number)
     {
-        var location = new Location { Id = context.Keys.Site(number), Meta = Elements.Meta(Profiles.Site), Name = source.Facility };
+        var location = new Location
+        {
+            Id = context.Keys.Site(number),
+            Meta = Elements.Meta(Profiles.Site),
+            NameElement = source.Facility is { } facility ? new FhirString(facility) : Elements.Absent(new FhirString()),
+        };
         if (source.City is not null || source.State is not null || source.Zip is not null || source.Country is not null)
         {
             location.Address = new Address { City = source.City, State = source.State, PostalCode = source.Zip, Country = source.Country };

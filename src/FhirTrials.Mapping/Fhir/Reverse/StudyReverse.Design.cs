@@ -6,10 +6,26 @@ namespace FhirTrials.Mapping.Fhir;
 
 internal static partial class StudyReverse
 {
-    private static IReadOnlyList<Phase>? Phases(ReverseContext context) =>
-        context.Study.Phase?.Coding
-            .Select(c => c.System is { } system && c.Code is { } code ? context.Tables.Phase.Reverse(system, code) : null)
+    /// <summary>The CT.gov phase codings when present (explicit NA); else the table's phases of the R4 code, where n-a alone means no phase.</summary>
+    private static IReadOnlyList<Phase>? Phases(ReverseContext context)
+    {
+        var table = context.Tables.Phase;
+        var codings = context.Study.Phase?.Coding ?? [];
+        var stated = codings
+            .Where(c => c.System == table.Data.SourceSystem)
+            .Select(c => c.Code is { } code && Records.Json.EnumWire<Phase>.TryParse(code, out var phase) ? phase : (Phase?)null)
+            .OfType<Phase>()
+            .ToList();
+        if (stated.Count > 0)
+        {
+            return stated;
+        }
+
+        var phases = codings
+            .Select(c => c.System is { } system && c.Code is { } code ? table.Reverse(system, code) : null)
             .FirstOrDefault(p => p is not null);
+        return phases is [Phase.NotApplicable] ? null : phases;
+    }
 
     /// <summary>Primary purpose and the R5 studyDesign concepts, each recognised by the CT.gov system of its table.</summary>
     private static StudyDesign? Design(ReverseContext context)

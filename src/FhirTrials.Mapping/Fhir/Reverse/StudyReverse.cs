@@ -27,7 +27,7 @@ internal static partial class StudyReverse
             Collaborators = NullIfEmpty(Organizations(context, "collaborators")),
             BriefSummary = (study.GetExtensionValue(ExtensionUrls.DescriptionSummary) as Markdown)?.Value,
             DetailedDescription = study.Description,
-            Conditions = NullIfEmpty(study.Condition.Select(c => new CodedText { Text = c.Text, Codes = Concepts.ToRecordCodes(c) })),
+            Conditions = NullIfEmpty(study.Condition.Where(c => !Elements.IsAbsent(c)).Select(c => new CodedText { Text = c.Text, Codes = Concepts.ToRecordCodes(c) })),
             Keywords = NullIfEmpty(study.Keyword.Select(k => k.Text).OfType<string>()),
             StudyType = study.Category.Select(c => Concepts.ToTable(context.Tables.StudyType, c)).FirstOrDefault(t => t is not null),
             Phases = Phases(context),

@@ -40,6 +40,9 @@ public static class ExtensionUrls
     /// <summary>R5 <c>Location.contact</c> (complex: purpose, name, telecom): a site contact.</summary>
     public const string LocationContact = R5 + "Location.contact";
 
+    /// <summary>R4 core: why a value required by the profiles is missing (valueCode <c>unknown</c>: the registry does not say).</summary>
+    public const string DataAbsentReason = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
+
     /// <summary>R4 core: the text a value was read from (valueString), e.g. "18 Years".</summary>
     public const string OriginalText = "http://hl7.org/fhir/StructureDefinition/originalText";
 
