@@ -9,11 +9,12 @@ namespace FhirTrials.Eligibility.Extraction;
 /// or before an age suffix ("18-75years old", "18 years of age or older", "Under 19 years old", "6 years or older").
 /// Ages naming who a rule applies to ("for subjects aged 6-11 years", "Children aged 5-8 years must ...") are skipped.
 /// </summary>
-internal static class AgeExtractor
+internal static partial class AgeExtractor
 {
     private const int MaxSkippedAfterKeyword = 4;
 
     private static readonly string[] Keywords = ["age", "aged", "ages"];
+    private static readonly string[] AgeSuffixWords = ["old", "older", "younger"];
 
     private static readonly HashSet<string> KeywordFillers = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -29,6 +30,11 @@ internal static class AgeExtractor
     public static void Extract(ItemContext ctx)
     {
         var t = ctx.T;
+        if (!ctx.HasTimeUnit && !MentionsAge(t) && ctx.Heading is null)
+        {
+            return;
+        }
+
         if (ctx.Heading is { } heading && heading.Trim().Equals("age", StringComparison.OrdinalIgnoreCase))
         {
             TryKeywordLed(ctx, -1);
@@ -45,12 +51,25 @@ internal static class AgeExtractor
             {
                 TryKeywordLed(ctx, i);
             }
-            else if (t.IsNumber(i) || ctx.Lexicon.Comparators.Match(t.Text, t.Tokens, i, out _) is not null
-                || t.IsWord(i, "between") || t.IsWord(i, "from") || ctx.Lexicon.TryGetNumberWord(t.Span(i), out _))
+            else if (t.IsNumber(i) || ctx.MentionAt(i) is { Category: TermCategory.Comparator }
+                || t.IsWord(i, "between") || t.IsWord(i, "from") || (t.Tokens[i].Length >= 3 && ctx.Lexicon.TryGetNumberWord(t.Span(i), out _)))
             {
                 TrySuffixLed(ctx, i);
             }
         }
+    }
+
+    private static bool MentionsAge(Text.TokenText t)
+    {
+        for (var i = 0; i < t.Count; i++)
+        {
+            if (t.Tokens[i].Kind == Text.TokenKind.Word && (t.IsAnyWord(i, Keywords) || t.IsAnyWord(i, AgeSuffixWords)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsKeyword(ItemContext ctx, int i)
@@ -81,10 +100,32 @@ internal static class AgeExtractor
 
             if (!KeywordFillers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t.Span(i)))
             {
-                return;
+                break;
             }
 
             i++;
+        }
+
+        TryValueBefore(ctx, keyword);
+    }
+
+    /// <summary>"≥19 age", "18 years or older age": the limit written right before the age word.</summary>
+    private static void TryValueBefore(ItemContext ctx, int keyword)
+    {
+        if (keyword <= 0)
+        {
+            return;
+        }
+
+        for (var start = Math.Max(ctx.SegmentStart(keyword), keyword - 4); start < keyword; start++)
+        {
+            if (ThresholdParser.TryParse(ctx.T, start, ctx.Lexicon, ThresholdOptions.None, out var threshold) && threshold.End == keyword
+                && threshold.Limit == NormalLimit.None && (threshold.Unit is null || threshold.Dimension == "time")
+                && !ctx.AnyUsed(threshold.Start, keyword + 1) && !ctx.InZone(threshold.Start, keyword + 1, ZoneFlags.Silencing))
+            {
+                Emit(ctx, threshold.Start, threshold, keyword + 1);
+                return;
+            }
         }
     }
 
@@ -129,7 +170,7 @@ internal static class AgeExtractor
         }
 
         if (threshold.Comparator == Comparator.Equal || (requireSuffix && !hasSuffix)
-            || ConditionalFollowers.Any(w => t.IsWord(after, w)))
+            || t.IsAnyWord(after, ConditionalFollowers))
         {
             return false;
         }
@@ -152,8 +193,7 @@ internal static class AgeExtractor
 
         var before = threshold.Start - 1;
         var after = threshold.End;
-        return !DurationWords.Any(w => t.IsWord(before, w) || t.IsWord(before - 1, w))
-            && !AnchorWords.Any(w => t.IsWord(after, w));
+        return !t.IsAnyWord(before, DurationWords) && !t.IsAnyWord(before - 1, DurationWords) && !t.IsAnyWord(after, AnchorWords);
     }
 
     private static bool SkipAgeSuffix(Text.TokenText t, ref int end)
@@ -197,73 +237,4 @@ internal static class AgeExtractor
 
         return false;
     }
-
-    private static void Emit(ItemContext ctx, int start, Threshold threshold, int end)
-    {
-        foreach (var part in threshold.Expand())
-        {
-            EmitOne(ctx, start, part, end);
-        }
-
-        if (TryContinuation(ctx, end, threshold.Unit ?? "a", out var next, out var nextEnd))
-        {
-            EmitOne(ctx, next.Start, next, nextEnd);
-        }
-    }
-
-    /// <summary>"over 18 years of age up to 70", "18 years or older and under 65": a second bound after the first.</summary>
-    private static bool TryContinuation(ItemContext ctx, int i, string unit, out Threshold threshold, out int end)
-    {
-        var t = ctx.T;
-        threshold = default;
-        end = i;
-        if (t.IsSymbol(i, ',') || t.IsWord(i, "and") || t.IsWord(i, "but"))
-        {
-            i++;
-        }
-
-        if (ctx.Lexicon.Comparators.Match(t.Text, t.Tokens, i, out _) is null
-            || !ThresholdParser.TryParse(t, i, ctx.Lexicon, ThresholdOptions.None, out threshold)
-            || threshold.Comparator is Comparator.Range or Comparator.Equal || threshold.Limit != NormalLimit.None
-            || (threshold.Unit is not null && threshold.Dimension != "time") || ctx.AnyUsed(threshold.Start, threshold.End))
-        {
-            return false;
-        }
-
-        threshold = threshold with { Unit = threshold.Unit ?? unit };
-        end = threshold.End;
-        SkipAgeSuffix(t, ref end);
-        return true;
-    }
-
-    private static void EmitOne(ItemContext ctx, int start, Threshold threshold, int end)
-    {
-        var unit = threshold.Unit ?? "a";
-        if (threshold.Comparator == Comparator.Range && threshold.LowUnit is { } lowUnit && lowUnit != unit)
-        {
-            ctx.Add(Create(ctx, Comparator.GreaterOrEqual, threshold.Low, null, null, lowUnit, start, end));
-            ctx.Add(Create(ctx, Comparator.LessOrEqual, threshold.High, null, null, unit, start, end));
-        }
-        else
-        {
-            ctx.Add(Create(ctx, threshold.Comparator, threshold.Value, threshold.Low, threshold.High, unit, start, end));
-        }
-
-        ctx.MarkUsed(start, end);
-    }
-
-    private static StructuredCriterion Create(
-        ItemContext ctx, Comparator comparator, decimal? value, decimal? low, decimal? high, string unit, int start, int end) => new()
-    {
-        Kind = CriterionKind.Age,
-        Code = Codes.Age,
-        Comparator = comparator,
-        Value = comparator == Comparator.Range ? null : value,
-        Low = comparator == Comparator.Range ? low : null,
-        High = comparator == Comparator.Range ? high : null,
-        Unit = unit,
-        Exclude = ctx.IsExclusion,
-        Source = ctx.Span(start, end),
-        ItemText = ctx.Original,
-    };
 }

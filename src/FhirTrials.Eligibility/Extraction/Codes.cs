@@ -14,4 +14,6 @@ internal static class Codes
     public static readonly Coding TrialParticipation = new(CodeSystems.FhirTrialsEligibility, "trial-participation", "Participation in a clinical study");
     public static readonly Coding TherapyOrEvent = new(CodeSystems.FhirTrialsEligibility, "therapy-or-event", "Therapy, procedure, exposure or event named in text");
     public static readonly Coding FreeText = new(CodeSystems.FhirTrialsEligibility, "free-text", "Criterion kept as text");
+    public static readonly Coding UlnMultiple = new(CodeSystems.FhirTrialsEligibility, "uln-multiple", "Multiple of the upper limit of normal");
+    public static readonly Coding LlnMultiple = new(CodeSystems.FhirTrialsEligibility, "lln-multiple", "Multiple of the lower limit of normal");
 }

@@ -8,17 +8,30 @@ internal sealed partial class ItemContext
 {
     private static readonly string[] ZoneStopWords = ["within", "during", "prior", "before", "who", "that", "must", "should"];
 
-    private int[] ComputeSegments()
+    private int[] ComputeSegments(out int[] starts, out int[] ends)
     {
         var segments = new int[T.Count];
         var current = 0;
         for (var i = 0; i < T.Count; i++)
         {
             segments[i] = current;
-            if (T.IsSymbol(i, ';') || (T.IsSymbol(i, '.') && EndsSentence(i)))
+            if (i + 1 < T.Count && (T.IsSymbol(i, ';') || (T.IsSymbol(i, '.') && EndsSentence(i))))
             {
                 current++;
             }
+        }
+
+        var count = T.Count == 0 ? 0 : current + 1;
+        starts = new int[count];
+        ends = new int[count];
+        for (var i = T.Count - 1; i >= 0; i--)
+        {
+            starts[segments[i]] = i;
+        }
+
+        for (var i = 0; i < T.Count; i++)
+        {
+            ends[segments[i]] = i + 1;
         }
 
         return segments;
@@ -54,7 +67,7 @@ internal sealed partial class ItemContext
             switch (mention.Term.Cue)
             {
                 case CueKind.Exception:
-                    Fill(zones, mention.Start, ParenthesisOrSegmentEnd(mention.Start), ZoneFlags.Exception);
+                    Fill(zones, mention.Start, ExceptionEnd(mention), ZoneFlags.Exception);
                     break;
                 case CueKind.Allowance:
                     Fill(zones, EnclosingStart(mention.Start), ParenthesisOrSegmentEnd(mention.Start), ZoneFlags.Exception);
@@ -129,6 +142,21 @@ internal sealed partial class ItemContext
         return start;
     }
 
+    /// <summary>A carve-out ("except NSCLC") ends at its parenthesis, the clause end, or a window ("within 5 years").</summary>
+    private int ExceptionEnd(Mention cue)
+    {
+        var limit = ParenthesisOrSegmentEnd(cue.Start);
+        for (var i = cue.End; i < limit; i++)
+        {
+            if (T.IsWord(i, "within") || T.IsWord(i, "during"))
+            {
+                return i;
+            }
+        }
+
+        return limit;
+    }
+
     /// <summary>A plan runs to the next comma, semicolon or closing parenthesis.</summary>
     private int CommaOrParenthesisEnd(int start)
     {
@@ -161,6 +189,11 @@ internal sealed partial class ItemContext
                 {
                     return i;
                 }
+            }
+
+            if (MentionAt(i) is { Category: TermCategory.Comparator })
+            {
+                return i;
             }
 
             if ((T.IsWord(i, "and") || T.IsWord(i, "or")) && i + 1 < T.Count

@@ -12,6 +12,8 @@ internal sealed partial class ItemContext
 {
     private readonly int[] _startingAt;
     private readonly int[] _endingAt;
+    private readonly int[] _segmentStarts;
+    private readonly int[] _segmentEnds;
 
     public ItemContext(string text, CriteriaSection section, string? heading, Lexicon lexicon)
     {
@@ -31,9 +33,17 @@ internal sealed partial class ItemContext
             _endingAt[Mentions[m].End - 1] = m;
         }
 
-        Segment = ComputeSegments();
+        Segment = ComputeSegments(out _segmentStarts, out _segmentEnds);
         Zones = ComputeZones();
         Used = new bool[T.Count];
+        foreach (var token in T.Tokens)
+        {
+            if (token.Kind == TokenKind.Word && lexicon.IsTimeUnitWord(token.Span(T.Text)))
+            {
+                HasTimeUnit = true;
+                break;
+            }
+        }
     }
 
     public string Original { get; }
@@ -57,6 +67,9 @@ internal sealed partial class ItemContext
     public ZoneFlags[] Zones { get; }
 
     public bool[] Used { get; }
+
+    /// <summary>The item names a time unit; without one it has no age in years and no time window.</summary>
+    public bool HasTimeUnit { get; }
 
     public List<StructuredCriterion> Criteria { get; } = [];
 
@@ -109,29 +122,11 @@ internal sealed partial class ItemContext
         return false;
     }
 
-    public int SegmentStart(int token)
-    {
-        var s = Segment[token];
-        var i = token;
-        while (i > 0 && Segment[i - 1] == s)
-        {
-            i--;
-        }
+    /// <summary>First token of the segment holding <paramref name="token"/>.</summary>
+    public int SegmentStart(int token) => _segmentStarts[Segment[token]];
 
-        return i;
-    }
-
-    public int SegmentEnd(int token)
-    {
-        var s = Segment[token];
-        var i = token;
-        while (i < T.Count && Segment[i] == s)
-        {
-            i++;
-        }
-
-        return i;
-    }
+    /// <summary>Token after the segment holding <paramref name="token"/>.</summary>
+    public int SegmentEnd(int token) => _segmentEnds[Segment[token]];
 
     /// <summary>The mention starting at <paramref name="token"/>, if any.</summary>
     public Mention? MentionAt(int token) =>

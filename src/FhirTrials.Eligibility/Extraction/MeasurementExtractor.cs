@@ -9,7 +9,7 @@ namespace FhirTrials.Eligibility.Extraction;
 /// "AST(...)/ALT(...) &gt;2.0 x ULN" (one threshold for a list of tests), "Ca2+ &gt; 2.9 mmol/L or &lt; 2 mmol/L"
 /// (several thresholds for one test), "systolic blood pressure &lt; 90 or &gt;150 mmHg" (unit shared).
 /// </summary>
-internal static class MeasurementExtractor
+internal static partial class MeasurementExtractor
 {
     public static void Extract(ItemContext ctx)
     {
@@ -20,18 +20,28 @@ internal static class MeasurementExtractor
         {
             var mention = mentions[m];
             if (mention.Category != TermCategory.Measurement || ctx.Used[mention.Start]
-                || ctx.InZone(mention.Start, mention.End, ZoneFlags.Silencing))
+                || ctx.InZone(mention.Start, mention.End, ZoneFlags.Silencing) || NamesAChange(ctx, mention.Start))
             {
                 continue;
             }
 
             var group = MentionGroups.Collect(ctx, m, TermCategory.Measurement, out var next);
-            if (!ThresholdLocator.TryFind(ctx, group[^1].End, ThresholdOptions.None, out var first))
+            var before = TryFindBefore(ctx, group[0].Start);
+            var thresholds = ThresholdLocator.TryFind(ctx, group[^1].End, ThresholdOptions.None, out var first)
+                ? MentionGroups.WithContinuations(ctx, first, ThresholdOptions.None)
+                : [];
+            if (before is { } b)
+            {
+                thresholds.Insert(0, b);
+                MentionGroups.ShareUnits(thresholds);
+            }
+
+            if (thresholds.Count == 0)
             {
                 continue;
             }
 
-            var thresholds = MentionGroups.WithContinuations(ctx, first, ThresholdOptions.None);
+            var start = Math.Min(group[0].Start, thresholds[0].Start);
             var emitted = false;
             foreach (var definition in MentionGroups.Distinct(group, x => x.Term.Measurement!))
             {
@@ -39,7 +49,7 @@ internal static class MeasurementExtractor
                 {
                     if (Accepts(definition, threshold))
                     {
-                        ctx.Add(Create(ctx, definition, threshold, group[0].Start));
+                        ctx.Add(Create(ctx, definition, threshold, start));
                         emitted = true;
                     }
                 }
@@ -47,7 +57,7 @@ internal static class MeasurementExtractor
 
             if (emitted)
             {
-                ctx.MarkUsed(group[0].Start, thresholds[^1].End);
+                ctx.MarkUsed(start, Math.Max(group[^1].End, thresholds[^1].End));
                 lastGroup = [.. MentionGroups.Distinct(group, x => x.Term.Measurement!)];
                 lastSegment = ctx.Segment[thresholds[^1].End - 1];
                 m = next - 1;
@@ -58,6 +68,8 @@ internal static class MeasurementExtractor
         {
             ExtractElliptical(ctx, lastGroup, lastSegment);
         }
+
+        ExtractSlashPairs(ctx);
     }
 
     /// <summary>"AST and ALT ≤ 2.5 × ULN; ≤ 5 × ULN in the presence of liver metastases": the next clause repeats the tests.</summary>

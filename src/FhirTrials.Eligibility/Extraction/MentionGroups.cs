@@ -118,7 +118,7 @@ internal static class MentionGroups
     private static bool IsNumberWord(ItemContext ctx, int i) => ctx.Lexicon.TryGetNumberWord(ctx.T.Span(i), out _);
 
     /// <summary>"&lt; 90 or &gt;150 mmHg": a threshold without unit takes the unit of its neighbour.</summary>
-    private static void ShareUnits(List<Threshold> list)
+    public static void ShareUnits(List<Threshold> list)
     {
         if (list.Count < 2)
         {

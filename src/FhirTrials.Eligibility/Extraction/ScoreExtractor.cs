@@ -13,6 +13,9 @@ internal static class ScoreExtractor
 {
     private const int MaxLookBack = 6;
 
+    /// <summary>A bare number ("ECOG 2") is a score value only on small scales; "IIEF score 25" lost its comparator.</summary>
+    private const int MaxBareScale = 10;
+
     public static void Extract(ItemContext ctx)
     {
         var mentions = ctx.Mentions;
@@ -27,7 +30,7 @@ internal static class ScoreExtractor
 
             var group = MentionGroups.Collect(ctx, m, TermCategory.Score, out var next);
             var definition = group[0].Term.Score!;
-            var options = ThresholdOptions.AllowSet | ThresholdOptions.AllowBare | (definition.Roman ? ThresholdOptions.AllowRoman : 0);
+            var options = ThresholdOptions.AllowSet | (definition.Max <= MaxBareScale ? ThresholdOptions.AllowBare : 0) | (definition.Roman ? ThresholdOptions.AllowRoman : 0);
             List<Threshold> thresholds;
             int start;
             if (ThresholdLocator.TryFind(ctx, group[^1].End, options, out var after) && Valid(definition, after))

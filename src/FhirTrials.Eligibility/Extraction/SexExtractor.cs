@@ -74,7 +74,7 @@ internal static class SexExtractor
         var end = ctx.SegmentEnd(Math.Min(from, ctx.T.Count - 1));
         for (var i = from; i < end && from < ctx.T.Count; i++)
         {
-            if (Modals.Any(m => ctx.T.IsWord(i, m)))
+            if (ctx.T.IsAnyWord(i, Modals))
             {
                 return true;
             }

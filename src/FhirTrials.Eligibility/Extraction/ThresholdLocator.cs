@@ -1,3 +1,4 @@
+using FhirTrials.Eligibility.Model;
 using FhirTrials.Eligibility.Quantities;
 using FhirTrials.Eligibility.Terminology;
 using FhirTrials.Eligibility.Text;
@@ -25,6 +26,11 @@ internal static class ThresholdLocator
         "global",
     };
 
+    private static readonly HashSet<string> BareFollowers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "or", "and", "at", "on", "in", "points", "point", "only", "within", "during", "before", "prior", "for", "with", "without",
+    };
+
     /// <summary>Tries to read a threshold after token <paramref name="from"/> within the segment.</summary>
     public static bool TryFind(ItemContext ctx, int from, ThresholdOptions options, out Threshold threshold)
     {
@@ -41,7 +47,14 @@ internal static class ThresholdLocator
 
             if (ThresholdParser.TryParse(t, i, ctx.Lexicon, options, out threshold))
             {
-                return !ctx.AnyUsed(threshold.Start, threshold.End) && !ctx.InZone(threshold.Start, threshold.End, ZoneFlags.Silencing);
+                if (IsPartOfAName(ctx, threshold))
+                {
+                    i = threshold.End;
+                    continue;
+                }
+
+                return !ctx.AnyUsed(threshold.Start, threshold.End) && !ctx.InZone(threshold.Start, threshold.End, ZoneFlags.Silencing)
+                    && !(t.IsSymbol(threshold.End, '+') && t.IsNumber(threshold.End + 1));
             }
 
             if (t.IsSymbol(i, '(') && SkipParenthesis(ctx, i, end) is var close and > 0)
@@ -60,6 +73,20 @@ internal static class ThresholdLocator
         }
 
         return false;
+    }
+
+    /// <summary>A bare number glued to a name ("IIEF-15", "PHQ-9") or followed by more of the name ("... Function 6 (IIEF)").</summary>
+    private static bool IsPartOfAName(ItemContext ctx, Threshold threshold)
+    {
+        var t = ctx.T;
+        if (threshold.Comparator != Comparator.Equal || ctx.Lexicon.Comparators.Match(t.Text, t.Tokens, threshold.Start, out _) is not null)
+        {
+            return false;
+        }
+
+        var after = threshold.End;
+        return t.IsSymbol(threshold.Start - 1, '-') || t.IsSymbol(after, '(')
+            || (after < t.Count && t.Tokens[after].Kind == TokenKind.Word && !BareFollowers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t.Span(after)));
     }
 
     private static bool IsFiller(ItemContext ctx, int i)

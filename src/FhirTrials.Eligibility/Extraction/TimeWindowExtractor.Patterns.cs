@@ -110,10 +110,11 @@ internal static partial class TimeWindowExtractor
         var direction = anchor.Kind switch
         {
             AnchorKind.Before or AnchorKind.Ago or AnchorKind.Since => lower ? TimeWindowDirection.MoreThanAgo : TimeWindowDirection.Within,
-            AnchorKind.After when lower && !anchor.IsStudy => TimeWindowDirection.MoreThanAgo,
+            AnchorKind.After when lower && !anchor.IsStudy && !t.IsWord(anchor.SubjectStart, "age") => TimeWindowDirection.MoreThanAgo,
             AnchorKind.Of or AnchorKind.Duration => lower ? TimeWindowDirection.DurationAtLeast : TimeWindowDirection.DurationAtMost,
             AnchorKind.None when DurationWordBefore(t, i) => lower ? TimeWindowDirection.DurationAtLeast : TimeWindowDirection.DurationAtMost,
             AnchorKind.None when t.IsSymbol(i - 1, '(') => lower ? TimeWindowDirection.MoreThanAgo : TimeWindowDirection.Within,
+            AnchorKind.None when !lower && (t.IsWord(i - 1, "in") || t.IsWord(i - 1, "within")) => TimeWindowDirection.Within,
             AnchorKind.None when lower && (t.IsWord(i, "at") || t.IsWord(i, "minimum") || t.IsWord(i, "a") || t.IsWord(i, "more")) => TimeWindowDirection.DurationAtLeast,
             _ => (TimeWindowDirection?)null,
         };
@@ -132,7 +133,7 @@ internal static partial class TimeWindowExtractor
     {
         window = default;
         var t = ctx.T;
-        if (BareBlockers.Any(w => t.IsWord(i - 1, w)) || !TryDuration(ctx, i, out var value, out var unit, out var end))
+        if (t.Tokens[i].Kind == TokenKind.Symbol || !TryDuration(ctx, i, out var value, out var unit, out var end) || t.IsAnyWord(i - 1, BareBlockers))
         {
             return false;
         }
@@ -204,12 +205,12 @@ internal static partial class TimeWindowExtractor
         return false;
     }
 
-    private static bool IsModifier(TokenText t, int j) => Modifiers.Any(m => t.IsWord(j, m));
+    private static bool IsModifier(TokenText t, int j) => t.IsAnyWord(j, Modifiers);
 
     private static bool IsLower(Comparator comparator) => comparator is Comparator.GreaterOrEqual or Comparator.GreaterThan;
 
     private static bool DurationWordBefore(TokenText t, int i) =>
-        DurationWords.Any(w => t.IsWord(i - 1, w) || t.IsWord(i - 2, w));
+        t.IsAnyWord(i - 1, DurationWords) || t.IsAnyWord(i - 2, DurationWords);
 
     private static bool Set(out FoundWindow window, FoundWindow value)
     {

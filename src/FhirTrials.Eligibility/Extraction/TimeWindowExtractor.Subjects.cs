@@ -96,6 +96,11 @@ internal static partial class TimeWindowExtractor
     private static (int Start, int End) SubjectRange(ItemContext ctx, List<FoundWindow> windows, int index)
     {
         var window = windows[index];
+        if (window.Continues && index > 0)
+        {
+            return SubjectRange(ctx, windows, index - 1);
+        }
+
         if (window.HasExplicitSubject && !window.OfEvent)
         {
             return (window.SubjectStart, window.SubjectEnd);

@@ -1,4 +1,5 @@
 using FhirTrials.Eligibility.Model;
+using FhirTrials.Eligibility.Terminology;
 
 namespace FhirTrials.Eligibility.Extraction;
 
@@ -16,6 +17,9 @@ internal readonly record struct FoundWindow(
     /// <summary>"within 12 months of diagnosis": the subject is the event after "of" unless text before names another.</summary>
     public bool OfEvent { get; init; }
 
+    /// <summary>"or 28 days" after "within 14 days": shares the subject of the window before.</summary>
+    public bool Continues { get; init; }
+
     public bool HasExplicitSubject => SubjectStart >= 0 && SubjectEnd > SubjectStart;
 }
 
@@ -30,6 +34,11 @@ internal static partial class TimeWindowExtractor
 {
     public static void Extract(ItemContext ctx)
     {
+        if (!ctx.HasTimeUnit)
+        {
+            return;
+        }
+
         var t = ctx.T;
         var found = new List<FoundWindow>();
         for (var i = 0; i < t.Count; i++)
@@ -67,8 +76,8 @@ internal static partial class TimeWindowExtractor
         var matched = t.IsWord(i, "within") ? TryWithin(ctx, i, out window)
             : t.IsWord(i, "in") || t.IsWord(i, "during") || t.IsWord(i, "over") ? TryInThePast(ctx, i, out window)
             : t.IsWord(i, "for") ? TryFor(ctx, i, out window)
-            : ctx.Lexicon.Comparators.Match(t.Text, t.Tokens, i, out var comparatorEnd) is { } comparators
-                ? TryCompared(ctx, i, comparatorEnd, comparators[0].Value, out window)
+            : ctx.MentionAt(i) is { Category: TermCategory.Comparator } comparator
+                ? TryCompared(ctx, i, comparator.End, comparator.Term.Comparator, out window)
                 : TryBare(ctx, i, out window);
         return matched && Accept(ctx, window);
     }
@@ -78,7 +87,7 @@ internal static partial class TimeWindowExtractor
     {
         continued = default;
         var t = ctx.T;
-        var i = previous.End;
+        var i = SkipParenthesis(t, previous.End);
         if (!(t.IsWord(i, "or") || t.IsWord(i, "and") || t.IsSymbol(i, ',')) || !TryDuration(ctx, i + 1, out var value, out var unit, out var end))
         {
             return false;
@@ -91,7 +100,11 @@ internal static partial class TimeWindowExtractor
             return false;
         }
 
-        continued = new FoundWindow(value, unit, previous.Direction, i + 1, anchor.End, previous.SubjectStart, previous.SubjectEnd);
+        continued = new FoundWindow(value, unit, previous.Direction, i + 1, anchor.End, previous.SubjectStart, previous.SubjectEnd)
+        {
+            OfEvent = previous.OfEvent,
+            Continues = true,
+        };
         return Accept(ctx, continued);
     }
 }

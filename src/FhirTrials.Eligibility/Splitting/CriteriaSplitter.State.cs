@@ -18,13 +18,13 @@ internal static partial class CriteriaSplitter
         for (var i = 0; i < lines.Length; i++)
         {
             var content = lines[i].Trim();
-            if (content.Length == 0)
+            if (content.Length == 0 || !HeadingClassifier.MayBeHeading(content))
             {
                 continue;
             }
 
             var text = ListMarker.TryParse(content, out var marker, out var rest) && marker.Kind != MarkerKind.Glued ? rest : content;
-            if (HeadingClassifier.Classify(text) is { } heading)
+            if (HeadingClassifier.Classify(text) is { } heading && (text == content || heading.Heading.EndsWith(':')))
             {
                 headings.Add((i, Indent(lines[i]), heading.Section));
             }

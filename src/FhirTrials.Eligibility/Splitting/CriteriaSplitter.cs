@@ -34,9 +34,10 @@ internal static partial class CriteriaSplitter
     {
         var markerFound = ListMarker.TryParse(content, out var marker, out var rest);
         var headingText = markerFound && marker.Kind != MarkerKind.Glued ? rest : content;
-        if (!state.Demoted.Contains(lineIndex) && HeadingClassifier.Classify(headingText) is { } heading)
+        if (!state.Demoted.Contains(lineIndex) && HeadingClassifier.Classify(headingText) is { } heading
+            && (!markerFound || marker.Kind == MarkerKind.Glued || heading.Heading.EndsWith(':') || heading.Heading.EndsWith('\uFF1A')))
         {
-            state.StartSection(heading.Section, heading.Heading);
+            state.StartSection(heading.Section, markerFound && marker.Kind != MarkerKind.Glued ? marker.Raw + " " + heading.Heading : heading.Heading);
             if (heading.Remainder.Length > 0 && !IsNone(heading.Remainder))
             {
                 ProcessLine(state, lines, lineIndex, 0, heading.Remainder);

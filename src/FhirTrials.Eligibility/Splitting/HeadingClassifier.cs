@@ -19,6 +19,11 @@ internal static partial class HeadingClassifier
 
     public static HeadingMatch? Classify(string line)
     {
+        if (!MayBeHeading(line))
+        {
+            return null;
+        }
+
         var text = line.Trim().Trim('*', '_', '#', ' ');
         if (text.Length == 0 || text.Length > 160)
         {
@@ -49,6 +54,14 @@ internal static partial class HeadingClassifier
         return new HeadingMatch(isExclusion ? CriteriaSection.Exclusion : CriteriaSection.Inclusion, heading, remainder);
     }
 
+    /// <summary>Cheap test before the regular expressions: every heading keyword contains one of these.</summary>
+    public static bool MayBeHeading(string line) =>
+        line.Length <= 200 && (line.Contains("clu", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("eligib", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("entry", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("selection", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("enrol", StringComparison.OrdinalIgnoreCase));
+
     private static int WordCount(string text)
     {
         var count = 0;
@@ -73,7 +86,7 @@ internal static partial class HeadingClassifier
     [GeneratedRegex(@"\b(?:exclu\w*|non[- ]?inclusions?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Exclusion();
 
-    [GeneratedRegex(@"\binclusions?\b(?!\s+criteria\s+are\s+not)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!non[- ]?)\binclusions?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Inclusion();
 
     [GeneratedRegex(@"\b(?:criteria|criterion|citeria|criteriar|critera|criterias|inclusions?|exclusions?|standards?)\b|^\W*(?:key|main|major|other|additional|general|specific)?\s*(?:inclusion|exclusion)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace FhirTrials.Eligibility.Splitting;
 
 /// <summary>Kinds of list markers.</summary>
@@ -16,9 +13,11 @@ internal enum MarkerKind
     Glued,
 }
 
-/// <summary>A list marker at the start of a line: "*", "-", "•", "1.", "1)", "(1)", "a.", "ii)", "①".</summary>
-internal sealed partial record ListMarker(MarkerKind Kind, int Value, string Raw)
+/// <summary>A list marker at the start of a line: "*", "-", "•", "1.", "1)", "(1)", "7 .", "a.", "ii)", "①".</summary>
+internal sealed record ListMarker(MarkerKind Kind, int Value, string Raw)
 {
+    private const string Bullets = "*-•·+▪◦●○‣⁃■□➢►✓–—";
+
     /// <summary>Reads the marker at the start of <paramref name="line"/> (already trimmed); rest is the text after it.</summary>
     public static bool TryParse(string line, out ListMarker marker, out string rest)
     {
@@ -29,30 +28,27 @@ internal sealed partial record ListMarker(MarkerKind Kind, int Value, string Raw
             return false;
         }
 
-        Match m;
-        if ((m = NumberMarker().Match(line)).Success)
+        int length;
+        if ((length = NumberMarker(line, out var number)) > 0)
         {
-            marker = new ListMarker(MarkerKind.Number, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Value.Trim());
+            marker = new ListMarker(MarkerKind.Number, number, line[..length].Trim());
         }
-        else if ((m = RomanMarker().Match(line)).Success && m.Groups[1].Length > 1)
+        else if ((length = RomanOrLetterMarker(line, out var kind, out var value)) > 0)
         {
-            marker = new ListMarker(MarkerKind.Roman, RomanValue(m.Groups[1].Value), m.Value.Trim());
+            marker = new ListMarker(kind, value, line[..length].Trim());
         }
-        else if ((m = LetterMarker().Match(line)).Success)
+        else if ((length = BulletMarker(line)) > 0)
         {
-            marker = new ListMarker(MarkerKind.Letter, char.ToLowerInvariant(m.Groups[1].Value[0]) - 'a' + 1, m.Value.Trim());
-        }
-        else if ((m = BulletMarker().Match(line)).Success && !line.StartsWith("**", StringComparison.Ordinal))
-        {
-            marker = new ListMarker(MarkerKind.Bullet, 0, m.Value.Trim());
+            marker = new ListMarker(MarkerKind.Bullet, 0, line[..length].Trim());
         }
         else if (line[0] is >= '\u2460' and <= '\u2473')
         {
-            m = CircledMarker().Match(line);
-            marker = new ListMarker(MarkerKind.Circled, line[0] - '\u2460' + 1, m.Value.Trim());
+            length = SkipSpaces(line, 1);
+            marker = new ListMarker(MarkerKind.Circled, line[0] - '\u2460' + 1, line[..1]);
         }
-        else if ((m = GluedMarker().Match(line)).Success)
+        else if (line.Length > 1 && line[0] == '1' && char.IsAsciiLetter(line[1]))
         {
+            length = 1;
             marker = new ListMarker(MarkerKind.Glued, 1, "1");
         }
         else
@@ -60,28 +56,117 @@ internal sealed partial record ListMarker(MarkerKind Kind, int Value, string Raw
             return false;
         }
 
-        rest = line[m.Length..].Trim();
+        rest = line[length..].Trim();
         return rest.Length > 0 || marker.Kind != MarkerKind.Glued;
     }
 
-    private static int RomanValue(string roman) =>
-        Quantities.NumberParser.TryParseRoman(roman, out var value) ? value : 0;
+    /// <summary>"1.", "12)", "(3)", "7 .", "2、": length including following spaces, or 0.</summary>
+    private static int NumberMarker(string line, out int value)
+    {
+        value = 0;
+        var i = line[0] == '(' ? 1 : 0;
+        var digits = i;
+        while (i < line.Length && i - digits < 3 && char.IsAsciiDigit(line[i]))
+        {
+            value = (value * 10) + (line[i] - '0');
+            i++;
+        }
 
-    [GeneratedRegex(@"^\(?(\d{1,2})\s?[.)\u3001\uFF0E\uFF09](?!\d)\s*", RegexOptions.CultureInvariant)]
-    private static partial Regex NumberMarker();
+        if (i == digits || i - digits > 2)
+        {
+            return 0;
+        }
 
-    [GeneratedRegex(@"^\(?(i{1,3}|iv|vi{0,3}|ix|x)[.)]\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex RomanMarker();
+        if (i < line.Length && line[i] == ' ')
+        {
+            i++;
+        }
 
-    [GeneratedRegex(@"^\(?([a-zA-Z])[.)](?:\s+|(?=[A-Z]))", RegexOptions.CultureInvariant)]
-    private static partial Regex LetterMarker();
+        if (i >= line.Length || line[i] is not ('.' or ')' or '\u3001' or '\uFF0E' or '\uFF09'))
+        {
+            return 0;
+        }
 
-    [GeneratedRegex(@"^[*\-•·+▪◦●○‣⁃■□➢►✓–—]+\s*(?=\S)", RegexOptions.CultureInvariant)]
-    private static partial Regex BulletMarker();
+        i++;
+        return i < line.Length && char.IsAsciiDigit(line[i]) ? 0 : SkipSpaces(line, i);
+    }
 
-    [GeneratedRegex(@"^[\u2460-\u2473]\s*", RegexOptions.CultureInvariant)]
-    private static partial Regex CircledMarker();
+    /// <summary>"ii)", "iv." (Roman, two letters or more) or "a.", "(b)", "A)" (letter); a letter needs a space or a capital after.</summary>
+    private static int RomanOrLetterMarker(string line, out MarkerKind kind, out int value)
+    {
+        kind = MarkerKind.Letter;
+        value = 0;
+        var start = line[0] == '(' ? 1 : 0;
+        var i = start;
+        while (i < line.Length && i - start < 5 && char.IsAsciiLetter(line[i]))
+        {
+            i++;
+        }
 
-    [GeneratedRegex(@"^1(?=[A-Za-z])", RegexOptions.CultureInvariant)]
-    private static partial Regex GluedMarker();
+        var letters = i - start;
+        if (letters == 0 || i >= line.Length || line[i] is not ('.' or ')'))
+        {
+            return 0;
+        }
+
+        var after = i + 1;
+        var spaced = after < line.Length && char.IsWhiteSpace(line[after]);
+        if (letters > 1)
+        {
+            kind = MarkerKind.Roman;
+            return spaced && IsRoman(line.AsSpan(start, letters)) && Quantities.NumberParser.TryParseRoman(line.AsSpan(start, letters), out value)
+                ? SkipSpaces(line, after)
+                : 0;
+        }
+
+        value = char.ToLowerInvariant(line[start]) - 'a' + 1;
+        return spaced || (after < line.Length && char.IsUpper(line[after])) ? SkipSpaces(line, after) : 0;
+    }
+
+    private static bool IsRoman(ReadOnlySpan<char> letters)
+    {
+        var lower = char.IsLower(letters[0]);
+        foreach (var c in letters)
+        {
+            if ("ivxIVX".IndexOf(c) < 0 || char.IsLower(c) != lower)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"*", "-", "•", "* *": length including following spaces, or 0 (also for "**bold**").</summary>
+    private static int BulletMarker(string line)
+    {
+        if (line.StartsWith("**", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var i = 0;
+        while (i < line.Length && Bullets.Contains(line[i], StringComparison.Ordinal))
+        {
+            i++;
+        }
+
+        if (i == 0)
+        {
+            return 0;
+        }
+
+        var end = SkipSpaces(line, i);
+        return end < line.Length ? end : 0;
+    }
+
+    private static int SkipSpaces(string line, int i)
+    {
+        while (i < line.Length && char.IsWhiteSpace(line[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
 }

@@ -21,6 +21,9 @@ internal sealed record MeasurementDefinition(
     string? ImpliedRate,
     bool RequiresUnit)
 {
+    /// <summary>The measurement read from the second number of "N/M" (diastolic after systolic), if any.</summary>
+    public MeasurementDefinition? SlashPair { get; internal set; }
+
     /// <summary>The code for a threshold written in a unit of <paramref name="dimension"/>.</summary>
     public Coding CodeFor(string? dimension) =>
         dimension is not null && Alternates.TryGetValue(dimension, out var alternate) ? alternate : Code;

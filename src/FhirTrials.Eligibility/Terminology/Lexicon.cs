@@ -12,6 +12,7 @@ internal sealed class Lexicon
     private static readonly Lazy<Lexicon> LazyDefault = new(TerminologyLoader.Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Dictionary<string, decimal>.AlternateLookup<ReadOnlySpan<char>> _numberWords;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _timeUnitWords;
 
     internal Lexicon(
         LexiconTables tables,
@@ -30,6 +31,7 @@ internal sealed class Lexicon
         Conditions = tables.Conditions;
         Scores = tables.Scores;
         _numberWords = numberWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _timeUnitWords = tables.TimeUnitWords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The lexicon of the embedded data files.</summary>
@@ -61,6 +63,9 @@ internal sealed class Lexicon
     public IReadOnlyList<ScoreDefinition> Scores { get; }
 
     public bool TryGetNumberWord(ReadOnlySpan<char> word, out decimal value) => _numberWords.TryGetValue(word, out value);
+
+    /// <summary>True for spelled time units ("weeks", "mo", "years").</summary>
+    public bool IsTimeUnitWord(ReadOnlySpan<char> word) => _timeUnitWords.Contains(word);
 }
 
 /// <summary>The mutable tables the loader fills before the lexicon freezes them.</summary>
@@ -89,4 +94,6 @@ internal sealed class LexiconTables
     public List<ConditionDefinition> Conditions { get; } = [];
 
     public List<ScoreDefinition> Scores { get; } = [];
+
+    public HashSet<string> TimeUnitWords { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

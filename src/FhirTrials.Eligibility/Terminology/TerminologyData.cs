@@ -33,6 +33,7 @@ internal sealed class MeasurementRow
     public List<AlternateRow> Alternates { get; set; } = [];
     public string? ImpliedRate { get; set; }
     public bool RequiresUnit { get; set; }
+    public string? SlashPair { get; set; }
     public List<string> Synonyms { get; set; } = [];
     public List<string> CaseSensitive { get; set; } = [];
 }

@@ -19,6 +19,10 @@ internal static class TerminologyLoader
             foreach (var spelling in row.Spellings)
             {
                 tables.Units.Add(spelling, unit, row.CaseSensitive);
+                if (row.Dimension == "time" && spelling.All(char.IsLetter))
+                {
+                    tables.TimeUnitWords.Add(spelling);
+                }
             }
         }
 
@@ -47,6 +51,16 @@ internal static class TerminologyLoader
     }
 
     private static void LoadMeasurements(LexiconTables tables, MeasurementsFile file)
+    {
+        LoadMeasurementRows(tables, file);
+        foreach (var row in file.Measurements.Where(r => r.SlashPair is not null))
+        {
+            tables.Measurements.Single(m => m.Key == row.Key).SlashPair = tables.Measurements.SingleOrDefault(m => m.Key == row.SlashPair)
+                ?? throw new InvalidDataException($"measurements.json: measurement '{row.Key}' names unknown slashPair '{row.SlashPair}'.");
+        }
+    }
+
+    private static void LoadMeasurementRows(LexiconTables tables, MeasurementsFile file)
     {
         foreach (var row in file.Measurements)
         {

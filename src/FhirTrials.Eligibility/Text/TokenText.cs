@@ -38,6 +38,26 @@ internal sealed class TokenText
     public bool IsWord(int index, string word) =>
         index >= 0 && index < Tokens.Length && Tokens[index].Kind == TokenKind.Word && Tokens[index].Is(Text, word);
 
+    /// <summary>True when token <paramref name="index"/> is one of <paramref name="words"/> (case-insensitive).</summary>
+    public bool IsAnyWord(int index, string[] words)
+    {
+        if (index < 0 || index >= Tokens.Length || Tokens[index].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var span = Tokens[index].Span(Text);
+        foreach (var word in words)
+        {
+            if (span.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public bool IsSymbol(int index, char symbol) =>
         index >= 0 && index < Tokens.Length && Tokens[index].IsSymbol(Text, symbol);
 

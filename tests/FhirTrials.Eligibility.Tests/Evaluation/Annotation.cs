@@ -24,7 +24,11 @@ public sealed class AnnotationFile
 
     public bool IsSeed => Source.StartsWith("seeds/", StringComparison.Ordinal);
 
-    public static IReadOnlyList<AnnotationFile> LoadAll() => [.. LoadFolder(RepositoryPaths.Annotations), .. LoadFolder(RepositoryPaths.HeldOutAnnotations)];
+    public static IReadOnlyList<AnnotationFile> LoadAll() =>
+        [
+            .. LoadFolder(RepositoryPaths.Annotations), .. LoadFolder(RepositoryPaths.HeldOutAnnotations),
+            .. LoadFolder(RepositoryPaths.SecondHeldOutAnnotations), .. LoadFolder(RepositoryPaths.ThirdHeldOutAnnotations),
+        ];
 
     public static IReadOnlyList<AnnotationFile> LoadFolder(string folder) =>
         Directory.EnumerateFiles(folder, "*.json").OrderBy(f => f, StringComparer.Ordinal).Select(Load).ToList();

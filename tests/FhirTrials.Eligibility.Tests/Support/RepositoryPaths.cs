@@ -14,8 +14,14 @@ internal static class RepositoryPaths
     /// <summary>Annotations the rules were developed against.</summary>
     public static string Annotations => Path.Combine(Root, "tests", "FhirTrials.Eligibility.Tests", "Evaluation", "Annotations");
 
-    /// <summary>Annotations written after the rules, to estimate how they generalise.</summary>
+    /// <summary>Annotations written after the first rules; their errors guided a second round of rules.</summary>
     public static string HeldOutAnnotations => Path.Combine(Root, "tests", "FhirTrials.Eligibility.Tests", "Evaluation", "HeldOut");
+
+    /// <summary>Randomly drawn records annotated after the second round; their errors guided a third round.</summary>
+    public static string SecondHeldOutAnnotations => Path.Combine(Root, "tests", "FhirTrials.Eligibility.Tests", "Evaluation", "HeldOut2");
+
+    /// <summary>Randomly drawn records annotated after the third round and never used to change the parser.</summary>
+    public static string ThirdHeldOutAnnotations => Path.Combine(Root, "tests", "FhirTrials.Eligibility.Tests", "Evaluation", "HeldOut3");
 
     public static string CodeSystem => Path.Combine(Root, "profiles", "CodeSystem-fhirtrials-eligibility.json");
 
