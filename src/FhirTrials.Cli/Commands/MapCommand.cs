@@ -1,8 +1,5 @@
 using System.CommandLine;
 using FhirTrials.Cli.Infrastructure;
-using FhirTrials.Mapping.ClinicalTrialsGov;
-using FhirTrials.Mapping.Fhir;
-using FhirTrials.Mapping.Records;
 
 namespace FhirTrials.Cli.Commands;
 
@@ -29,9 +26,10 @@ public enum BundleFormat
 /// <summary>
 /// <c>fhirtrials map</c>: trial records or CT.gov studies → one FHIR transaction Bundle per trial. A record
 /// that cannot be read or mapped is reported on one line (file and field) and the others are still
-/// written; exit 1 when any failed, 2 for usage or I/O errors.
+/// written; exit 1 when any failed, 2 for usage or I/O errors. Files are read and mapped on all cores
+/// (<c>--jobs</c>); Bundles and errors are written in input order.
 /// </summary>
-public static class MapCommand
+public static partial class MapCommand
 {
     public const string NdjsonFileName = "bundles.ndjson";
 
@@ -44,15 +42,16 @@ public static class MapCommand
         var from = new Option<MapSource>("--from") { Description = "Input kind: record (trial record files) or ctgov (CT.gov API v2 JSON, pages or NDJSON)", DefaultValueFactory = _ => MapSource.Record };
         var output = new Option<string?>("--out") { Description = "Folder to write <registry id>.json files (or bundles.ndjson) into; stdout when absent" };
         var format = new Option<BundleFormat>("--format") { Description = "bundle: one indented Bundle per trial; ndjson: one compact Bundle per line", DefaultValueFactory = _ => BundleFormat.Bundle };
+        var jobs = new Option<int>("--jobs") { Description = "Files read and mapped at once (default: the number of processors)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("map", "Map trial records or ClinicalTrials.gov studies to FHIR R4 transaction Bundles (one per trial)")
         {
-            inputs, from, output, format,
+            inputs, from, output, format, jobs,
         };
-        command.SetAction((result, _) => RunAsync(result.GetValue(inputs)!, result.GetValue(from), result.GetValue(output), result.GetValue(format)));
+        command.SetAction((result, _) => RunAsync(result.GetValue(inputs)!, result.GetValue(from), result.GetValue(output), result.GetValue(format), Math.Max(1, result.GetValue(jobs))));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, MapSource from, string? outputFolder, BundleFormat format)
+    private static async Task<int> RunAsync(string[] paths, MapSource from, string? outputFolder, BundleFormat format, int jobs)
     {
         var extensions = from == MapSource.Record ? [".json"] : new[] { ".json", ".ndjson", ".jsonl" };
         var files = InputFiles.Expand(paths, extensions, out var missing);
@@ -75,8 +74,9 @@ public static class MapCommand
                 ndjson = format == BundleFormat.Ndjson ? File.Create(Path.Combine(outputFolder, NdjsonFileName)) : null;
             }
 
-            var sink = new BundleSink(outputFolder, format, ndjson ?? (outputFolder is null ? StandardOutput() : null));
-            await Terminal.ForEachWithProgressAsync(files, "Mapping", file => MapFileAsync(file, from, sink));
+            var sink = new BundleSink(outputFolder, ndjson ?? (outputFolder is null ? StandardOutput() : null));
+            var batches = files.Chunk(jobs * 4).ToList();
+            await Terminal.ForEachWithProgressAsync(batches, "Mapping", batch => MapBatchAsync(batch, from, format, jobs, sink));
             Console.Error.WriteLine($"{sink.Written} bundles written, {sink.Failed} records failed");
             return sink.Failed > 0 ? ExitCodes.Findings : ExitCodes.Ok;
         }
@@ -91,59 +91,6 @@ public static class MapCommand
             {
                 await ndjson.DisposeAsync();
             }
-        }
-    }
-
-    private static async Task MapFileAsync(string file, MapSource from, BundleSink sink)
-    {
-        try
-        {
-            var records = from == MapSource.Record ? [TrialRecordReader.ReadFile(file)] : CtGovImporter.ImportFile(file);
-            foreach (var record in records)
-            {
-                try
-                {
-                    await sink.WriteAsync(TrialBundleMapper.Default.Map(record), record.RegistryId);
-                }
-                catch (TrialMappingException exception)
-                {
-                    sink.Fail($"{file}: {exception.Message}");
-                }
-            }
-        }
-        catch (Exception exception) when (exception is TrialRecordFormatException or CtGovImportException)
-        {
-            sink.Fail(exception.Message);
-        }
-    }
-
-    /// <summary>Where Bundles go: files in a folder, one NDJSON stream, or stdout.</summary>
-    private sealed class BundleSink(string? folder, BundleFormat format, Stream? stream)
-    {
-        public int Written { get; private set; }
-
-        public int Failed { get; private set; }
-
-        public async Task WriteAsync(FhirTrials.Fhir.Model.Bundle bundle, string registryId)
-        {
-            var bytes = format == BundleFormat.Ndjson ? BundleFiles.ToNdjsonLine(bundle) : BundleFiles.ToFileBytes(bundle);
-            if (stream is not null)
-            {
-                await stream.WriteAsync(bytes);
-                await stream.FlushAsync();
-            }
-            else
-            {
-                await File.WriteAllBytesAsync(Path.Combine(folder!, BundleFiles.FileName(registryId)), bytes);
-            }
-
-            Written++;
-        }
-
-        public void Fail(string message)
-        {
-            Terminal.WriteError(message);
-            Failed++;
         }
     }
 }

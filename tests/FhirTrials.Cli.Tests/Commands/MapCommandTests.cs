@@ -61,6 +61,21 @@ public sealed class MapCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Map_ManyFilesOnSeveralJobs_KeepsInputOrder()
+    {
+        var inputs = Directory.GetFiles(TestPaths.Fixture("ctgov-v2"), "*.json").Order(StringComparer.Ordinal).Take(24).ToList();
+        using var stdout = new MemoryStream();
+        MapCommand.StandardOutput = () => stdout;
+
+        var exit = await Run([.. inputs, "--from", "ctgov", "--format", "ndjson", "--jobs", "4"]);
+
+        Assert.Equal(0, exit);
+        var ids = Encoding.UTF8.GetString(stdout.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => FhirJsonParser.Parse<Bundle>(Encoding.UTF8.GetBytes(l)).Entry[0].Resource!.Id!.ToUpperInvariant());
+        Assert.Equal(inputs.Select(Path.GetFileNameWithoutExtension), ids);
+    }
+
+    [Fact]
     public async Task Map_ToStdout_WritesTheBundle()
     {
         using var stdout = new MemoryStream();
