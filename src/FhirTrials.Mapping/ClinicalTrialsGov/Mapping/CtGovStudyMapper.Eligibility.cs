@@ -5,7 +5,7 @@ namespace FhirTrials.Mapping.ClinicalTrialsGov;
 
 internal static partial class CtGovStudyMapper
 {
-    private static Eligibility Eligibility(CtNode eligibility, MappingTables tables) => new()
+    private static Records.Eligibility Eligibility(CtNode eligibility, MappingTables tables) => new()
     {
         Criteria = eligibility.String("eligibilityCriteria"),
         Sex = eligibility.Enum<Sex>("sex"),
