@@ -13,6 +13,7 @@ public static class FhirTrialsApp
         {
             ParseCommand.Create(),
             MapCommand.Create(),
+            MatchCommand.Create(),
         };
         return root;
     }

@@ -1,0 +1,80 @@
+using FhirTrials.Eligibility.Matching.Criteria;
+using FhirTrials.Eligibility.Matching.Knowledge;
+using FhirTrials.Eligibility.Terminology;
+
+namespace FhirTrials.Eligibility.Matching.Evaluation;
+
+/// <summary>
+/// Conditions and states (diseases, infections, pregnancy, lactation): Conditions with the same code, a
+/// known descendant or an equivalent, and test or status Observations (concepts.json). Absence reads as
+/// "not met" for diseases (closed world) and as "unknown" for infections and pregnancy, which need a test.
+/// </summary>
+internal static partial class ConditionEvaluator
+{
+    public static Finding Evaluate(CriterionSpec spec, EvaluationContext context)
+    {
+        if (spec.Code is not { } code)
+        {
+            return Finding.Unknown(UnknownReason.Unsupported, "the characteristic has no code");
+        }
+
+        var concept = context.Knowledge.Concept(code);
+        var name = $"{Codes.ShortSystem(code.System)} {code.Code}" + (spec.CodeDisplay is { } display ? $" ({display})" : string.Empty);
+        if (NotForGender(concept, context, name) is { } notApplicable)
+        {
+            return notApplicable;
+        }
+
+        var unclassified = new List<Fact>();
+        var facts = ConditionFacts(spec, code, concept, context, unclassified);
+        facts.AddRange(TestFacts(spec, concept, context));
+        if (Fact.Decide(facts) is { } decided)
+        {
+            return decided;
+        }
+
+        if (PresenceOf(code, concept, context.Options) == Presence.EvidenceRequired)
+        {
+            var tests = concept is { Observations.Count: > 0 } ? " or test result" : string.Empty;
+            return Finding.Unknown(UnknownReason.MissingData, $"no Condition{tests} for {name} in the record; absence is not read as absence for this condition");
+        }
+
+        if (unclassified.Count > 0)
+        {
+            var finding = Finding.Unknown(UnknownReason.Terminology,
+                $"{unclassified.Count} Condition(s) have codes outside the matcher's concept table and may be kinds of {name}; deciding needs a terminology server");
+            return finding.With(unclassified.Select(f => f.Evidence));
+        }
+
+        var count = context.Record.Conditions.Count;
+        return Finding.NotMet(new MatchEvidence
+        {
+            Summary = $"no Condition coded {name} or a known kind of it among the {count} Conditions of the record",
+        }).Say("a disease missing from the record is read as absent (closed world)");
+    }
+
+    private static Presence PresenceOf(CodeKey code, ConceptInfo? concept, MatchOptions options)
+    {
+        if (!options.AbsentConditionIsNotMet)
+        {
+            return Presence.EvidenceRequired;
+        }
+
+        return concept?.Presence ?? MatchingKnowledge.CategoryOf(code) switch
+        {
+            ConditionCategory.Infection or ConditionCategory.Reproductive => Presence.EvidenceRequired,
+            _ => Presence.ClosedWorld,
+        };
+    }
+
+    private static Finding? NotForGender(ConceptInfo? concept, EvaluationContext context, string name)
+    {
+        if (concept is not { NotForGender.Count: > 0 } || context.Record.Patient is not { } patient
+            || patient.Resource.GenderElement?.LexicalValue is not { } gender || !concept.NotForGender.Contains(gender))
+        {
+            return null;
+        }
+
+        return Finding.NotMet(patient.Evidence($"gender {gender}: {name} does not apply", "Patient.gender", gender));
+    }
+}
