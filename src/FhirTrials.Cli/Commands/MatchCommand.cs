@@ -117,7 +117,8 @@ public static class MatchCommand
                 ? string.Join("; ", criterion.Evidence.Select(e => e.Summary))
                 : criterion.Messages.FirstOrDefault() ?? string.Empty;
             var kind = criterion.Exclude && criterion.ItemId?.StartsWith("inclusion", StringComparison.Ordinal) == true ? "(negated) " : string.Empty;
-            Console.Out.WriteLine($"{marker}  [{criterion.ItemId ?? "registry"}] {kind}{OneLine(criterion.Text)} — {outcome}{(because.Length > 0 ? ": " + OneLine(because) : string.Empty)}");
+            var label = (criterion.ItemId ?? "registry") + (criterion.AlternativesOf is null ? string.Empty : ", alternative");
+            Console.Out.WriteLine($"{marker}  [{label}] {kind}{OneLine(criterion.Text)} — {outcome}{(because.Length > 0 ? ": " + OneLine(because) : string.Empty)}");
         }
 
         var verdict = result.Outcome switch

@@ -66,7 +66,7 @@ internal static partial class ConditionEvaluator
 
         if (verification is "unconfirmed" or "provisional" or "differential")
         {
-            return new Fact(null, evidence, $"the Condition is {verification}, not confirmed");
+            return new Fact(null, evidence, $"the Condition's verification status is {verification}");
         }
 
         var active = clinical is null or "active" or "recurrence" or "relapse";

@@ -27,23 +27,25 @@ internal static partial class ConditionEvaluator
 
         var unclassified = new List<Fact>();
         var facts = ConditionFacts(spec, code, concept, context, unclassified);
-        facts.AddRange(TestFacts(spec, concept, context));
+        var tests = TestFacts(spec, concept, context);
+        facts.AddRange(tests);
         if (Fact.Decide(facts) is { } decided)
         {
-            return decided;
-        }
-
-        if (PresenceOf(code, concept, context.Options) == Presence.EvidenceRequired)
-        {
-            var tests = concept is { Observations.Count: > 0 } ? " or test result" : string.Empty;
-            return Finding.Unknown(UnknownReason.MissingData, $"no Condition{tests} for {name} in the record; absence is not read as absence for this condition");
+            // A Condition saying no (refuted, resolved, out of the window) does not rule out others the matcher cannot classify; a negative test does.
+            return decided.Outcome == CriterionOutcome.NotMet && unclassified.Count > 0 && !tests.Any(t => t.Holds == false)
+                ? decided.As(CriterionOutcome.Unknown, UnknownReason.Terminology, Unclassified(unclassified.Count, name)).With(unclassified.Select(f => f.Evidence))
+                : decided;
         }
 
         if (unclassified.Count > 0)
         {
-            var finding = Finding.Unknown(UnknownReason.Terminology,
-                $"{unclassified.Count} Condition(s) have codes outside the matcher's concept table and may be kinds of {name}; deciding needs a terminology server");
-            return finding.With(unclassified.Select(f => f.Evidence));
+            return Finding.Unknown(UnknownReason.Terminology, Unclassified(unclassified.Count, name)).With(unclassified.Select(f => f.Evidence));
+        }
+
+        if (PresenceOf(code, concept, context.Options) == Presence.EvidenceRequired)
+        {
+            var testWords = concept is { Observations.Count: > 0 } ? " or test result" : string.Empty;
+            return Finding.Unknown(UnknownReason.MissingData, $"no Condition{testWords} for {name} in the record; absence is not read as absence for this condition");
         }
 
         var count = context.Record.Conditions.Count;
@@ -52,6 +54,9 @@ internal static partial class ConditionEvaluator
             Summary = $"no Condition coded {name} or a known kind of it among the {count} Conditions of the record",
         }).Say("a disease missing from the record is read as absent (closed world)");
     }
+
+    private static string Unclassified(int count, string name) =>
+        $"{count} Condition(s) have codes outside the matcher's concept table and may be kinds of {name}; deciding needs a terminology server";
 
     private static Presence PresenceOf(CodeKey code, ConceptInfo? concept, MatchOptions options)
     {

@@ -20,8 +20,7 @@ internal sealed record Fact(bool? Holds, MatchEvidence Evidence, string? Message
         var open = facts.Where(f => f.Holds is null).ToList();
         if (open.Count > 0)
         {
-            return Build(Finding.Unknown(open[0].Reason, open[0].Message ?? "the record does not settle it"), open.Skip(1), open[0])
-                .With(facts.Where(f => f.Holds == false).Select(f => f.Evidence));
+            return Build(Finding.Unknown(open[0].Reason, open[0].Message ?? "the record does not settle it"), open.Skip(1).Concat(facts.Where(f => f.Holds == false)), open[0]);
         }
 
         return facts.Count > 0 ? Build(Finding.NotMet(), facts) : null;

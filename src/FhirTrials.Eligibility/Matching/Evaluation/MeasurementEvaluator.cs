@@ -36,8 +36,10 @@ internal static partial class MeasurementEvaluator
         {
             var why = found.Count > 0
                 ? $"{found[0].Entry.Reference} has no numeric value ({found[0].Element})"
-                : $"no Observation coded {Listed(codes)} in the record";
-            return Finding.Unknown(UnknownReason.MissingData, why).With(found.Take(1).Select(f => f.Evidence("has no numeric value", null)));
+                : $"no Observation coded {Listed(codes)} in the record" + (spec.Window is { Relation: WindowRelation.Within } w ? $" within '{w.Describe()}'" : string.Empty);
+            var missing = Finding.Unknown(UnknownReason.MissingData, why).With(found.Take(1).Select(f => f.Evidence("has no numeric value", null)));
+            messages.ForEach(m => missing.Say(m));
+            return missing;
         }
 
         if (!codes.Contains(code) || !Codes.Of(latest.Found.Code).Contains(code))
