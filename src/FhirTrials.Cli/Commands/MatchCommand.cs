@@ -18,20 +18,27 @@ public static class MatchCommand
 
     public static Command Create()
     {
-        var study = new Option<string>("--study") { Description = "The study's transaction Bundle (as 'fhirtrials map' writes it)", Required = true };
-        var patient = new Option<string>("--patient") { Description = "The patient Bundle: Patient, Observations, Conditions, medications, Procedures", Required = true };
+        // Checked in Run rather than by the parser, so that a missing option exits 2 (usage), never 1 (a verdict).
+        var study = new Option<string?>("--study") { Description = "Required: the study's transaction Bundle (as 'fhirtrials map' writes it)" };
+        var patient = new Option<string?>("--patient") { Description = "Required: the patient Bundle with Patient, Observations, Conditions, medications, Procedures" };
         var output = CommonOptions.Output();
         var date = new Option<string?>("--date") { Description = "Evaluation date (yyyy-mm-dd); today when absent" };
         var command = new Command("match", "Pre-screen a patient against a study's eligibility criteria: each criterion met, not met or unknown, with evidence")
         {
             study, patient, output, date,
         };
-        command.SetAction(result => Run(result.GetValue(study)!, result.GetValue(patient)!, result.GetValue(output), result.GetValue(date)));
+        command.SetAction(result => Run(result.GetValue(study), result.GetValue(patient), result.GetValue(output), result.GetValue(date)));
         return command;
     }
 
-    private static int Run(string studyPath, string patientPath, OutputFormat format, string? dateText)
+    private static int Run(string? studyPath, string? patientPath, OutputFormat format, string? dateText)
     {
+        if (studyPath is null || patientPath is null)
+        {
+            Terminal.WriteError($"match needs {(studyPath is null ? "--study <bundle>" : "--patient <bundle>")} (see fhirtrials match --help)");
+            return ExitCodes.UsageOrIo;
+        }
+
         var options = MatchOptions.Default;
         if (dateText is not null)
         {
