@@ -63,7 +63,12 @@ public sealed partial class MatchResult
         var part = new Parameters.ParameterComponent { Name = "evidence" };
         if (evidence.Reference is not null)
         {
-            part.Part.Add(Part("reference", new Reference { ReferenceValue = evidence.FullUrl ?? evidence.Reference, Display = evidence.Reference }));
+            part.Part.Add(Part("reference", new Reference { ReferenceValue = evidence.Reference }));
+        }
+
+        if (evidence.FullUrl is not null)
+        {
+            part.Part.Add(Part("fullUrl", new FhirUri(evidence.FullUrl)));
         }
 
         part.Part.Add(Part("summary", new FhirString(evidence.Summary)));

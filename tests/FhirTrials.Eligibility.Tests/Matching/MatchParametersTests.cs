@@ -41,8 +41,8 @@ public sealed class MatchParametersTests
         Assert.Equal("unknown", ((Code)Part(criterion, "outcome").Value!).Value);
         Assert.Equal("no-reference-range", ((Code)Part(criterion, "reason").Value!).Value);
         var evidence = Part(criterion, "evidence");
-        var reference = (Reference)Part(evidence, "reference").Value!;
-        Assert.Equal(("urn:uuid:labs-female-observation-ast", "Observation/ast"), (reference.ReferenceValue, reference.Display));
+        Assert.Equal("Observation/ast", ((Reference)Part(evidence, "reference").Value!).ReferenceValue);
+        Assert.Equal("urn:uuid:labs-female-observation-ast", ((FhirUri)Part(evidence, "fullUrl").Value!).Value);
         Assert.Contains("no referenceRange.high", ((FhirString)Part(criterion, "note").Value!).Value, StringComparison.Ordinal);
     }
 
