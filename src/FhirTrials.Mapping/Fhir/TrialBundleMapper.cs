@@ -1,5 +1,4 @@
 using FhirTrials.Fhir.Model;
-using FhirTrials.Fhir.Serialization;
 using FhirTrials.Mapping.Records;
 using FhirTrials.Mapping.Tables;
 
@@ -44,5 +43,5 @@ public sealed class TrialBundleMapper
     }
 
     /// <summary>The Bundle of <paramref name="record"/> as FHIR JSON (UTF-8).</summary>
-    public byte[] MapToJson(TrialRecord record, bool indented = false) => FhirJsonSerializer.SerializeToUtf8Bytes(Map(record), indented);
+    public byte[] MapToJson(TrialRecord record, bool indented = false) => PooledJson.Serialize(Map(record), indented, newline: false);
 }

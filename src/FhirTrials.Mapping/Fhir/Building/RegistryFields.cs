@@ -19,6 +19,7 @@ namespace FhirTrials.Mapping.Fhir;
 internal static class RegistryFields
 {
     private static readonly ConcurrentDictionary<Enum, string> WireNames = new();
+    private static readonly ConcurrentDictionary<Type, JsonTypeInfo> TypeInfos = new();
 
     /// <summary>The extension for the non-null properties of <paramref name="value"/> not in <paramref name="skip"/>; null when none.</summary>
     public static Extension? Encode<T>(T value, ISet<string>? skip = null)
@@ -47,7 +48,7 @@ internal static class RegistryFields
     }
 
     private static JsonTypeInfo TypeInfo(Type type) =>
-        TrialRecordJsonContext.Default.GetTypeInfo(type) ?? throw new InvalidOperationException($"{type.Name} is not a trial record type");
+        TypeInfos.GetOrAdd(type, static t => TrialRecordJsonContext.Default.GetTypeInfo(t) ?? throw new InvalidOperationException($"{t.Name} is not a trial record type"));
 
     private static void EncodeObject(object value, JsonTypeInfo info, List<Extension> into, ISet<string>? skip)
     {

@@ -1,5 +1,4 @@
 using FhirTrials.Fhir.Model;
-using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Mapping.Fhir;
 
@@ -18,8 +17,8 @@ public static class BundleFiles
     }
 
     /// <summary>The Bundle as an indented JSON file (UTF-8, ending with a newline).</summary>
-    public static byte[] ToFileBytes(Bundle bundle) => [.. FhirJsonSerializer.SerializeToUtf8Bytes(bundle, indented: true), (byte)'\n'];
+    public static byte[] ToFileBytes(Bundle bundle) => PooledJson.Serialize(bundle, indented: true, newline: true);
 
     /// <summary>The Bundle as one NDJSON line (compact JSON and a newline).</summary>
-    public static byte[] ToNdjsonLine(Bundle bundle) => [.. FhirJsonSerializer.SerializeToUtf8Bytes(bundle), (byte)'\n'];
+    public static byte[] ToNdjsonLine(Bundle bundle) => PooledJson.Serialize(bundle, indented: false, newline: true);
 }

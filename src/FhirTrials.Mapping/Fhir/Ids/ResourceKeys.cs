@@ -8,10 +8,14 @@ namespace FhirTrials.Mapping.Fhir;
 /// <c>nct03765957-eligibility</c>, <c>nct03765957-arm-1-dose-a</c>...), their canonical URLs and
 /// their <c>urn:uuid</c> fullUrls (v5 UUIDs of registry id + resource type + id). Organizations are
 /// shared between trials: their id is a hash of the normalised name, and so is their fullUrl.
+/// One instance per trial; an instance is not thread-safe.
 /// </summary>
 public sealed class ResourceKeys
 {
     private const int MaxIdLength = 64;
+    private const int OrganizationCacheLimit = 100_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> OrganizationIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string), string> _fullUrls = [];
 
     public ResourceKeys(string registryId)
     {
@@ -54,13 +58,35 @@ public sealed class ResourceKeys
     }
 
     /// <summary>Id of the Organization named <paramref name="name"/>: <c>org-</c> and a hash of the normalised name.</summary>
-    public static string Organization(string name) => "org-" + DeterministicUuid.ShortHash(NormaliseName(name));
+    public static string Organization(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (OrganizationIds.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
+        if (OrganizationIds.Count >= OrganizationCacheLimit)
+        {
+            OrganizationIds.Clear();
+        }
+
+        return OrganizationIds[name] = "org-" + DeterministicUuid.ShortHash(NormaliseName(name));
+    }
 
     /// <summary>The <c>urn:uuid</c> fullUrl of a resource of this trial (of any trial for Organizations).</summary>
-    public string FullUrl(string resourceType, string id) =>
-        string.Equals(resourceType, "Organization", StringComparison.Ordinal)
-            ? DeterministicUuid.Urn("Organization/" + id)
-            : DeterministicUuid.Urn(RegistryId + "/" + resourceType + "/" + id);
+    public string FullUrl(string resourceType, string id)
+    {
+        if (!_fullUrls.TryGetValue((resourceType, id), out var fullUrl))
+        {
+            fullUrl = string.Equals(resourceType, "Organization", StringComparison.Ordinal)
+                ? DeterministicUuid.Urn("Organization/" + id)
+                : DeterministicUuid.Urn(RegistryId + "/" + resourceType + "/" + id);
+            _fullUrls[(resourceType, id)] = fullUrl;
+        }
+
+        return fullUrl;
+    }
 
     /// <summary>Canonical URL of a PlanDefinition or ActivityDefinition.</summary>
     public static string Canonical(string resourceType, string id) => SystemUris.CanonicalBase + resourceType + "/" + id;
@@ -71,7 +97,7 @@ public sealed class ResourceKeys
         ArgumentNullException.ThrowIfNull(name);
         var builder = new StringBuilder(name.Length);
         var space = false;
-        foreach (var c in name.Normalize(NormalizationForm.FormKC))
+        foreach (var c in Ascii.IsValid(name) ? name : name.Normalize(NormalizationForm.FormKC))
         {
             if (char.IsLetterOrDigit(c))
             {

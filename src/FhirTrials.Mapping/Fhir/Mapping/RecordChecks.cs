@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Text.Json.Serialization.Metadata;
 using FhirTrials.Mapping.Records;
 using FhirTrials.Mapping.Records.Json;
@@ -8,45 +9,53 @@ namespace FhirTrials.Mapping.Fhir;
 /// <summary>Checks a record for what FHIR cannot hold before mapping it.</summary>
 internal static class RecordChecks
 {
-    /// <summary>FHIR strings cannot be empty: an empty string anywhere in the record is a mapping error naming its path.</summary>
-    public static void NoEmptyStrings(TrialRecord record) => Walk(record, TrialRecordJsonContext.Default.TrialRecord, "$", record.RegistryId);
+    /// <summary>Per record type, the properties that can hold a string (strings, lists, nested records): value types are never read.</summary>
+    private static readonly ConcurrentDictionary<Type, JsonPropertyInfo[]> StringHolders = new();
 
-    private static void Walk(object value, JsonTypeInfo info, string path, string registryId)
+    /// <summary>FHIR strings cannot be empty: an empty string anywhere in the record is a mapping error naming its path.</summary>
+    public static void NoEmptyStrings(TrialRecord record)
     {
-        foreach (var property in info.Properties)
+        if (FindEmpty(record, path: null) is not null)
         {
-            switch (property.Get!(value))
-            {
-                case string { Length: 0 }:
-                    throw new TrialMappingException(registryId, $"{path}.{property.Name}", "empty strings cannot be written in FHIR");
-                case null or string or ValueType:
-                    break;
-                case IEnumerable items:
-                    var index = 0;
-                    foreach (var item in items)
+            throw new TrialMappingException(record.RegistryId, FindEmpty(record, "$")!, "empty strings cannot be written in FHIR");
+        }
+    }
+
+    /// <summary>The path of the first empty string below <paramref name="value"/> (or "" when <paramref name="path"/> is null, to skip building paths), else null.</summary>
+    private static string? FindEmpty(object? value, string? path)
+    {
+        switch (value)
+        {
+            case null or ValueType:
+                return null;
+            case string text:
+                return text.Length == 0 ? path ?? "" : null;
+            case IEnumerable items:
+                var index = 0;
+                foreach (var item in items)
+                {
+                    if (FindEmpty(item, path is null ? null : $"{path}[{index}]") is { } found)
                     {
-                        Check(item, $"{path}.{property.Name}[{index++}]", registryId);
+                        return found;
                     }
 
-                    break;
-                case var nested:
-                    Walk(nested, TrialRecordJsonContext.Default.GetTypeInfo(nested.GetType())!, $"{path}.{property.Name}", registryId);
-                    break;
-            }
+                    index++;
+                }
+
+                return null;
+            default:
+                foreach (var property in Holders(value.GetType()))
+                {
+                    if (FindEmpty(property.Get!(value), path is null ? null : $"{path}.{property.Name}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
         }
     }
 
-    private static void Check(object? item, string path, string registryId)
-    {
-        switch (item)
-        {
-            case string { Length: 0 }:
-                throw new TrialMappingException(registryId, path, "empty strings cannot be written in FHIR");
-            case null or string or ValueType:
-                break;
-            default:
-                Walk(item, TrialRecordJsonContext.Default.GetTypeInfo(item.GetType())!, path, registryId);
-                break;
-        }
-    }
+    private static JsonPropertyInfo[] Holders(Type type) =>
+        StringHolders.GetOrAdd(type, static t => [.. TrialRecordJsonContext.Default.GetTypeInfo(t)!.Properties.Where(p => !p.PropertyType.IsValueType)]);
 }
