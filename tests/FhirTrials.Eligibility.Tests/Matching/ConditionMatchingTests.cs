@@ -74,6 +74,29 @@ public sealed class ConditionMatchingTests
     }
 
     [Fact]
+    public void Match_ObservationCodedWithTheSnomedState_IsRead()
+    {
+        var bundle = Patient("therapies-rxnorm");
+        bundle.Entry.Add(new Bundle.EntryComponent
+        {
+            FullUrl = "urn:uuid:pregnant-observation",
+            Resource = new Observation
+            {
+                Id = "pregnant",
+                Status = ObservationStatus.Final,
+                Code = new CodeableConcept { Coding = [new Coding { System = "http://snomed.info/sct", Code = Pregnant }] },
+                Effective = new FhirDateTime("2025-06-12"),
+                Value = new FhirBoolean(true),
+            },
+        });
+
+        var result = One(Pregnant, bundle);
+
+        Assert.Equal(CriterionOutcome.Met, result.Outcome);
+        Assert.Equal(("Observation/pregnant", "urn:uuid:pregnant-observation", "Observation.valueBoolean"), (result.Evidence[0].Reference, result.Evidence[0].FullUrl, result.Evidence[0].Element));
+    }
+
+    [Fact]
     public void Match_ResolvedPregnancyCondition_IsNotMet()
     {
         var result = One(Pregnant, "history");

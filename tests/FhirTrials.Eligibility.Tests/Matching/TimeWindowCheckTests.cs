@@ -40,7 +40,7 @@ public sealed class TimeWindowCheckTests
     public void Check_EventAgainstWindow(string date, string relation, double value, string unit, bool? expected)
     {
         Assert.True(DateSpan.TryParse(date, out var at));
-        var window = new TimeWindowSpec((decimal)value, unit, Relation(relation), null, null);
+        var window = new TimeWindowSpec((decimal)value, unit, Relation(relation), null);
 
         var (holds, explanation) = TimeWindowCheck.Check(window, new EventTime(at, at, date), Evaluation, MatchingKnowledge.Default.Units, onsetOnly: true);
 
@@ -51,7 +51,7 @@ public sealed class TimeWindowCheckTests
     [Fact]
     public void Check_UnknownUnit_CannotBeComputed()
     {
-        var window = new TimeWindowSpec(2, "fortnight", WindowRelation.Within, null, "within 2 fortnights");
+        var window = new TimeWindowSpec(2, "fortnight", WindowRelation.Within, "within 2 fortnights");
         var at = DateSpan.Day(Evaluation);
 
         var (holds, explanation) = TimeWindowCheck.Check(window, new EventTime(at, at, "today"), Evaluation, MatchingKnowledge.Default.Units, onsetOnly: true);

@@ -44,7 +44,6 @@ internal static class CharacteristicReader
             ItemText = Text(source, "itemText"),
             SpanStart = (span?.GetExtensionValue("start") as Integer)?.Value,
             SpanLength = (span?.GetExtensionValue("length") as Integer)?.Value,
-            Negated = (source?.GetExtensionValue("negated") as FhirBoolean)?.Value ?? false,
             Window = Window(characteristic.GetExtension(TimeWindowUrl)),
         };
     }
@@ -95,6 +94,6 @@ internal static class CharacteristicReader
         };
         return relation is null
             ? null
-            : new TimeWindowSpec(value, duration.Code ?? duration.Unit ?? "d", relation.Value, Text(extension, "subject"), Text(extension, "text"));
+            : new TimeWindowSpec(value, duration.Code ?? duration.Unit ?? "d", relation.Value, Text(extension, "text"));
     }
 }

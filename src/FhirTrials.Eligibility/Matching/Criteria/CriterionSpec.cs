@@ -30,8 +30,6 @@ internal sealed record CriterionSpec
 
     public int? SpanLength { get; init; }
 
-    public bool Negated { get; init; }
-
     public TimeWindowSpec? Window { get; init; }
 
     /// <summary>True for the record-level age, sex and healthy-volunteer characteristics (no criterion-source).</summary>

@@ -17,7 +17,7 @@ internal enum WindowRelation
 }
 
 /// <summary>A criterion-time-window: duration (UCUM time unit), relation and the words it was read from.</summary>
-internal sealed record TimeWindowSpec(decimal Value, string Unit, WindowRelation Relation, string? Subject, string? Text)
+internal sealed record TimeWindowSpec(decimal Value, string Unit, WindowRelation Relation, string? Text)
 {
     public string Describe() => Text ?? $"{Relation.ToString().ToLowerInvariant()} {Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {Unit}";
 }

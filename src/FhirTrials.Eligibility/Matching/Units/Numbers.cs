@@ -17,7 +17,8 @@ internal static class Numbers
     }
 
     /// <summary>The value rounded to six significant digits, as evidence reports converted values.</summary>
-    public static decimal Round(decimal value) => value == 0 ? 0 : RoundSignificant(value, 6) / 1.000000000000000000000000000000000m;
+    public static decimal Round(decimal value) =>
+        value == 0 ? 0 : RoundSignificant(value, 6) / 1.000000000000000000000000000000000m; // the division drops trailing zeros (128.000 → 128)
 
     private static decimal RoundSignificant(decimal value, int digits)
     {

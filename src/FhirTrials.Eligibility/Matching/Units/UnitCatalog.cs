@@ -24,7 +24,5 @@ internal sealed class UnitCatalog
         }
     }
 
-    public int Count => _units.Count;
-
     public UcumUnit? Find(string? code) => code is not null && _units.TryGetValue(code, out var unit) ? unit : null;
 }
