@@ -106,10 +106,12 @@ public static class MatchCommand
 
     private static void WriteText(MatchResult result, bool unicode)
     {
+        var satisfied = result.Criteria.Where(c => c.AlternativesOf is not null && c.Outcome == CriterionOutcome.Met).Select(c => c.AlternativesOf).ToHashSet();
         foreach (var criterion in result.Criteria)
         {
             var marker = criterion.SupportsEligibility switch
             {
+                _ when criterion.Outcome != CriterionOutcome.Met && satisfied.Contains(criterion.AlternativesOf) => unicode ? "·" : "-",
                 true => unicode ? "✔" : "+",
                 false => unicode ? "✘" : "x",
                 null => "?",

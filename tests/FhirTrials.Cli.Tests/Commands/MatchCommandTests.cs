@@ -102,6 +102,19 @@ public sealed class MatchCommandTests : IDisposable
     }
 
     [Fact]
+    public void Match_AlternativeThatDoesNotMatter_IsMarkedNeutral()
+    {
+        var arthritis = Path.Combine(TestPaths.RepoRoot, "examples", "bundles", "NCT03798028.json");
+
+        Run("--study", arthritis, "--patient", Patient("ra-eligible"), "--date", "2025-06-15");
+
+        var lines = Lines();
+        Assert.Contains(lines, l => l.StartsWith("+  [inclusion/5, alternative] Hemoglobin < 90 g/L — met", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("-  [inclusion/5, alternative] interstitial lung disease — not met", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("x  ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Match_JsonOutput_IsTheParametersResource()
     {
         var exit = Run("--study", Psoriasis, "--patient", Patient("psoriasis-eligible"), "--date", "2025-06-15", "--output", "json");
