@@ -14,6 +14,7 @@ public static class FhirTrialsApp
             ParseCommand.Create(),
             FhirPathCommand.Create(),
             MapCommand.Create(),
+            MatchCommand.Create(),
             ValidateCommand.Create(),
         };
         return root;

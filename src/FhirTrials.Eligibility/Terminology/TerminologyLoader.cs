@@ -34,7 +34,8 @@ internal static class TerminologyLoader
         return new Lexicon(tables, new Dictionary<string, decimal>(phrases.NumberWords, StringComparer.OrdinalIgnoreCase));
     }
 
-    private static T Read<T>(string name, JsonTypeInfo<T> typeInfo)
+    /// <summary>Reads one embedded data file (<c>FhirTrials.Eligibility.Data.&lt;name&gt;</c>); the matcher's tables use it too.</summary>
+    internal static T Read<T>(string name, JsonTypeInfo<T> typeInfo)
     {
         using var stream = typeof(TerminologyLoader).Assembly.GetManifestResourceStream(ResourcePrefix + name)
             ?? throw new InvalidDataException($"Terminology data file '{name}' is not embedded in the assembly.");
