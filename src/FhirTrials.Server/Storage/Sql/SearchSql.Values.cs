@@ -18,7 +18,7 @@ internal static partial class SearchSql
                 Token(sql, token, a);
                 break;
             case StringValue text when type == SearchParamType.Token:
-                Prefix(sql, a + ".text", StringNormalizer.Normalize(text.Text));
+                WordPrefix(sql, a + ".text", StringNormalizer.Normalize(text.Text));
                 break;
             case StringValue text:
                 StringCondition(sql, modifier, text.Text, a);
@@ -82,6 +82,14 @@ internal static partial class SearchSql
     /// <summary>Starts-with as a range (<c>x &gt;= p AND x &lt; p + U+10FFFF</c>), which both databases answer from an index.</summary>
     private static void Prefix(SqlBuilder sql, string column, string prefix) =>
         sql.Append(column).Append(" >= ").AppendParam(prefix).Append(" AND ").Append(column).Append(" < ").AppendParam(prefix + PrefixUpperBound);
+
+    /// <summary>Token <c>:text</c>: the text starts with the value, or one of its words does.</summary>
+    private static void WordPrefix(SqlBuilder sql, string column, string prefix)
+    {
+        sql.Append('(');
+        Prefix(sql, column, prefix);
+        sql.Append(") OR ").Append(column).Append(" LIKE ").AppendParam("% " + EscapeLike(prefix) + "%").Append(" ESCAPE '\\'");
+    }
 
     private static string EscapeLike(string text)
     {
