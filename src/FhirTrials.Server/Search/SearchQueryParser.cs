@@ -37,8 +37,10 @@ public sealed partial class SearchQueryParser
         }
 
         var query = new SearchQuery(resourceType);
-        foreach (var (key, value) in parameters)
+        foreach (var (key, rawValue) in parameters)
         {
+            // NUL cannot be stored as text (PostgreSQL rejects it): it becomes U+FFFD, which matches nothing.
+            var value = rawValue.Replace('\0', '\uFFFD');
             if (string.IsNullOrEmpty(key) || TransportParameters.Contains(key))
             {
                 continue;

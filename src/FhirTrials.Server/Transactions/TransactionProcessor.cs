@@ -64,12 +64,13 @@ internal sealed partial class TransactionProcessor : IFhirTransactionProcessor
             throw new FhirOperationException(400, IssueType.Invalid, $"expected a Bundle, found a {root.Type?.Name}");
         }
 
-        if (!checkedBundle.IsValid)
+        var type = root.Child("type")?.Text;
+        var entryIssues = EntryIssues(checkedBundle.Outcome, type == "batch");
+        if (!checkedBundle.IsValid && entryIssues is null)
         {
             throw new FhirOperationException(422, checkedBundle.Outcome);
         }
 
-        var type = root.Child("type")?.Text;
         var entryNodes = root.ChildrenNamed("entry").ToArray();
         if (entryNodes.Length > _maxEntries)
         {
@@ -79,7 +80,7 @@ internal sealed partial class TransactionProcessor : IFhirTransactionProcessor
         return type switch
         {
             "transaction" => await TransactionAsync(entryNodes, options, cancellationToken),
-            "batch" => await BatchAsync(entryNodes, options, cancellationToken),
+            "batch" => await BatchAsync(entryNodes, entryIssues ?? [], options, cancellationToken),
             _ => throw new FhirOperationException(400, IssueType.Invalid, $"Bundle.type must be transaction or batch to be processed, found '{type}'"),
         };
     }
@@ -92,16 +93,17 @@ internal sealed partial class TransactionProcessor : IFhirTransactionProcessor
         var prepared = new Dictionary<int, PreparedResource>();
         await using (var transaction = await _store.BeginAsync(cancellationToken))
         {
+            // DELETE first, so that conditional creates and updates no longer see what the transaction deletes.
+            foreach (var entry in entries.Where(e => e.Method == "DELETE"))
+            {
+                entry.Result = await Wrap(entry, () => DeleteAsync(transaction, entry, cancellationToken));
+            }
+
             var references = await ResolveIdentitiesAsync(transaction, entries, cancellationToken);
             await ResolveConditionalReferencesAsync(transaction, entries, references, cancellationToken);
             foreach (var entry in entries.Where(e => e.Method is "POST" or "PUT"))
             {
                 prepared[entry.Index] = Prepare(entry, references);
-            }
-
-            foreach (var entry in entries.Where(e => e.Method == "DELETE"))
-            {
-                entry.Result = await Wrap(entry, () => DeleteAsync(transaction, entry, cancellationToken));
             }
 
             foreach (var entry in entries.Where(e => e.Method == "POST"))
@@ -130,11 +132,17 @@ internal sealed partial class TransactionProcessor : IFhirTransactionProcessor
         return new TransactionResult("transaction-response", [.. entries.Select(e => e.Result!)], options, _time.GetUtcNow());
     }
 
-    private async Task<TransactionResult> BatchAsync(ElementNode[] nodes, TransactionOptions options, CancellationToken cancellationToken)
+    private async Task<TransactionResult> BatchAsync(ElementNode[] nodes, Dictionary<int, OperationOutcome> entryIssues, TransactionOptions options, CancellationToken cancellationToken)
     {
         var results = new List<EntryResult>();
         for (var i = 0; i < nodes.Length; i++)
         {
+            if (entryIssues.TryGetValue(i, out var invalid))
+            {
+                results.Add(new EntryResult(422, null, invalid));
+                continue;
+            }
+
             try
             {
                 var entry = TransactionEntry.Read(nodes[i], i);
@@ -169,6 +177,33 @@ internal sealed partial class TransactionProcessor : IFhirTransactionProcessor
         return result;
     }
 
+    /// <summary>
+    /// For a batch whose only errors lie inside entry resources: those errors per entry index (those
+    /// entries fail on their own); null when the Bundle itself is invalid or it is not a batch.
+    /// </summary>
+    private static Dictionary<int, OperationOutcome>? EntryIssues(OperationOutcome outcome, bool batch)
+    {
+        var perEntry = new Dictionary<int, OperationOutcome>();
+        foreach (var issue in outcome.Issue.Where(i => i.Severity is IssueSeverity.Error or IssueSeverity.Fatal))
+        {
+            var match = issue.Expression.Select(e => EntryResource().Match(e ?? string.Empty)).FirstOrDefault(m => m.Success);
+            if (!batch || match is null)
+            {
+                return null;
+            }
+
+            var index = int.Parse(match.Groups["i"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            if (!perEntry.TryGetValue(index, out var entryOutcome))
+            {
+                perEntry[index] = entryOutcome = new OperationOutcome();
+            }
+
+            entryOutcome.Issue.Add(issue);
+        }
+
+        return perEntry;
+    }
+
     /// <summary>Runs one entry's step; failures name the entry and keep their status.</summary>
     private static async Task<EntryResult> Wrap(TransactionEntry entry, Func<Task<EntryResult>> step)
     {
@@ -185,6 +220,9 @@ internal sealed partial class TransactionProcessor : IFhirTransactionProcessor
             throw new FhirOperationException(409, IssueType.Conflict, $"{entry.Label}: {ex.Message}");
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Bundle\.entry\[(?<i>[0-9]+)\]\.resource", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex EntryResource();
 
     private static OperationOutcome Prefix(OperationOutcome outcome, string label)
     {

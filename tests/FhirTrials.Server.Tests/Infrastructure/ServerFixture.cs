@@ -43,6 +43,9 @@ public abstract class ServerFixture : IAsyncLifetime
 
     protected virtual Task CleanUpStoreAsync() => Task.CompletedTask;
 
+    /// <summary>The tables of the store's schema, read straight from the database catalogue.</summary>
+    public abstract Task<IReadOnlyList<string>> TableNamesAsync();
+
     public async Task InitializeAsync()
     {
         if (!Available)
@@ -85,6 +88,19 @@ public abstract class ServerFixture : IAsyncLifetime
     {
     }
 
+    protected static async Task<IReadOnlyList<string>> ReadNamesAsync(System.Data.Common.DbCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
     public async Task DisposeAsync()
     {
         Client?.Dispose();
@@ -111,6 +127,15 @@ public class SqliteServerFixture : ServerFixture
         options.Store = "sqlite";
         options.SqlitePath = Path.Combine(_folder, "fhirtrials.db");
         return Task.CompletedTask;
+    }
+
+    public override async Task<IReadOnlyList<string>> TableNamesAsync()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + Path.Combine(_folder!, "fhirtrials.db"));
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+        return await ReadNamesAsync(command);
     }
 
     protected override Task CleanUpStoreAsync()
@@ -140,4 +165,14 @@ public class PostgresServerFixture : ServerFixture
     }
 
     protected override Task CleanUpStoreAsync() => _schema is null ? Task.CompletedTask : PostgresDatabase.DropSchemaAsync(_schema);
+
+    public override async Task<IReadOnlyList<string>> TableNamesAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(PostgresDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = @schema ORDER BY table_name";
+        command.Parameters.AddWithValue("schema", _schema!);
+        return await ReadNamesAsync(command);
+    }
 }

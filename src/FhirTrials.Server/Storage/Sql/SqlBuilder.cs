@@ -30,9 +30,14 @@ internal sealed class SqlBuilder
         return this;
     }
 
-    /// <summary>Adds a parameter and returns its name for the SQL text.</summary>
+    /// <summary>Adds a parameter and returns its name for the SQL text. NUL in text becomes U+FFFD (PostgreSQL text cannot hold it).</summary>
     public string Param(object? value)
     {
+        if (value is string text && text.Contains('\0', StringComparison.Ordinal))
+        {
+            value = text.Replace('\0', '\uFFFD');
+        }
+
         var name = "@p" + _values.Count.ToString(CultureInfo.InvariantCulture);
         _values.Add(value);
         return name;
