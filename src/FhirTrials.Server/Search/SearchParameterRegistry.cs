@@ -10,7 +10,8 @@ namespace FhirTrials.Server.Search;
 
 /// <summary>
 /// Every search parameter the server supports, per resource type: the R4 core SearchParameters
-/// (with their FHIRPath expressions compiled once) plus FhirTrials' back-ported ones. Composite and
+/// (with their FHIRPath expressions compiled once; the package's three examples left out) plus
+/// FhirTrials' back-ported ones. Composite and
 /// special parameters, and those whose expression does not compile, are left out and listed in
 /// <see cref="Unsupported"/>.
 /// </summary>
@@ -140,7 +141,9 @@ public sealed class SearchParameterRegistry
         var resolver = R4Definitions.Resolver;
         foreach (var (package, entry) in resolver.Entries("SearchParameter"))
         {
-            if (resolver.Node(package, entry.FileName) is { } node)
+            // The package holds three examples (example, example-reference, example-extension; one redefines
+            // _id, one Condition's subject): they are not parameters of R4.
+            if (resolver.Node(package, entry.FileName) is { } node && node.Child("id")?.Text?.StartsWith("example", StringComparison.Ordinal) != true)
             {
                 yield return (node, false);
             }
