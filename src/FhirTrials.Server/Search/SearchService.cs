@@ -33,6 +33,22 @@ public sealed class SearchService
             return new SearchResult { Query = query, Matches = [], Total = await _store.CountAsync(query, cancellationToken), PageSize = pageSize };
         }
 
+        // Most searches fit one page: read the matches themselves, and only when there are more take the
+        // keys of all of them for a paging snapshot.
+        var firstPage = await _store.SearchResourcesAsync(query, pageSize + 1, cancellationToken);
+        if (firstPage.Count <= pageSize)
+        {
+            return new SearchResult
+            {
+                Query = query,
+                Matches = firstPage,
+                Included = await IncludeAsync(query, firstPage, cancellationToken),
+                Total = firstPage.Count,
+                PageSize = pageSize,
+                SnapshotSize = firstPage.Count,
+            };
+        }
+
         var pks = await _store.SearchAsync(query, _options.MaxResults + 1, cancellationToken);
         long total = pks.Count;
         if (pks.Count > _options.MaxResults)

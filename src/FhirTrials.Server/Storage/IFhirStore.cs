@@ -34,6 +34,9 @@ public interface IFhirStore : IAsyncDisposable
     /// <summary>The row keys of the matches of <paramref name="query"/> in its order, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<long>> SearchAsync(SearchQuery query, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The matches of <paramref name="query"/> themselves, in its order, at most <paramref name="limit"/> (one round trip for a single page).</summary>
+    Task<IReadOnlyList<StoredResource>> SearchResourcesAsync(SearchQuery query, int limit, CancellationToken cancellationToken);
+
     /// <summary>The number of matches of <paramref name="query"/>.</summary>
     Task<long> CountAsync(SearchQuery query, CancellationToken cancellationToken);
 

@@ -57,6 +57,9 @@ public sealed class ErrorHidingTests : IClassFixture<ErrorHidingTests.FailingSto
         public Task<IReadOnlyList<long>> SearchAsync(SearchQuery query, int limit, CancellationToken cancellationToken) =>
             throw new SqliteException("no such table: secret_table (SELECT r.pk FROM secret_table)", 1);
 
+        public Task<IReadOnlyList<StoredResource>> SearchResourcesAsync(SearchQuery query, int limit, CancellationToken cancellationToken) =>
+            throw new SqliteException("no such table: secret_table (SELECT r.pk FROM secret_table)", 1);
+
         public Task<StoredResource?> ReadVersionAsync(string type, string id, long versionId, CancellationToken cancellationToken) => inner.ReadVersionAsync(type, id, versionId, cancellationToken);
 
         public Task<IReadOnlyList<StoredResource>> ReadHistoryAsync(HistoryQuery query, CancellationToken cancellationToken) => inner.ReadHistoryAsync(query, cancellationToken);

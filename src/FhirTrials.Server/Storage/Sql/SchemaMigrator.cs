@@ -76,6 +76,7 @@ internal static partial class SchemaMigrator
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await dialect.AfterCommitAsync(connection, 0, cancellationToken);
         return migrations.Count;
     }
 

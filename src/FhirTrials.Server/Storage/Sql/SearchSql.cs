@@ -4,9 +4,10 @@ using FhirTrials.Server.Search;
 namespace FhirTrials.Server.Storage.Sql;
 
 /// <summary>
-/// Turns a <see cref="SearchQuery"/> into SQL over the resource and index tables: each criterion an
-/// <c>EXISTS</c> sub-query on its parameter's index table, chains and <c>_has</c> as nested
-/// sub-queries, sort keys as correlated sub-queries. Every value is a parameter.
+/// Turns a <see cref="SearchQuery"/> into SQL over the resource and index tables. Each criterion is an
+/// uncorrelated <c>pk IN (SELECT res_pk FROM idx_… WHERE param = … AND …)</c>, so both databases drive the
+/// search from the index of the most selective criterion; chains and <c>_has</c> nest the same way; sort
+/// keys are correlated sub-queries. Every value is a parameter.
 /// </summary>
 internal static partial class SearchSql
 {
@@ -39,11 +40,12 @@ internal static partial class SearchSql
         foreach (var criterion in query.Criteria)
         {
             sql.Append(" AND ");
-            Criterion(sql, criterion, alias);
+            Criterion(sql, criterion, alias, query.ResourceType);
         }
     }
 
-    private static void Criterion(SqlBuilder sql, Criterion criterion, string alias)
+    /// <summary>One criterion on the rows of <paramref name="alias"/>, whose resource type is <paramref name="aliasType"/> when known.</summary>
+    private static void Criterion(SqlBuilder sql, Criterion criterion, string alias, string? aliasType)
     {
         switch (criterion)
         {
@@ -59,23 +61,22 @@ internal static partial class SearchSql
                 IndexCriterion(sql, p, alias);
                 break;
             case MissingCriterion m:
-                var table = Table(m.Parameter.Type);
-                var missingAlias = sql.Alias("m");
-                sql.Append(m.Missing ? "NOT EXISTS (SELECT 1 FROM " : "EXISTS (SELECT 1 FROM ").Append(table).Append(' ').Append(missingAlias)
-                    .Append(" WHERE ").Append(missingAlias).Append(".res_pk = ").Append(alias).Append(".pk AND ").Append(missingAlias).Append(".param = ").AppendParam(m.Parameter.Code).Append(')');
+                var missing = sql.Alias("m");
+                sql.Append(alias).Append(m.Missing ? ".pk NOT IN (SELECT " : ".pk IN (SELECT ").Append(missing).Append(".res_pk FROM ").Append(Table(m.Parameter.Type)).Append(' ').Append(missing)
+                    .Append(" WHERE ").Append(missing).Append(".param = ").AppendParam(m.Parameter.Code).Append(')');
                 break;
             case ChainCriterion c:
                 Chain(sql, c, alias);
                 break;
             case HasCriterion h:
-                Has(sql, h, alias);
+                Has(sql, h, alias, aliasType);
                 break;
             case AnyOfCriterion any:
                 sql.Append('(');
                 for (var i = 0; i < any.Alternatives.Count; i++)
                 {
                     sql.Append(i == 0 ? "(" : " OR (");
-                    Criterion(sql, any.Alternatives[i], alias);
+                    Criterion(sql, any.Alternatives[i], alias, aliasType);
                     sql.Append(')');
                 }
 
@@ -104,9 +105,9 @@ internal static partial class SearchSql
         }
 
         var a = sql.Alias("i");
-        sql.Append(criterion.Modifier == SearchModifier.Not ? "NOT EXISTS (SELECT 1 FROM " : "EXISTS (SELECT 1 FROM ")
+        sql.Append(alias).Append(criterion.Modifier == SearchModifier.Not ? ".pk NOT IN (SELECT " : ".pk IN (SELECT ").Append(a).Append(".res_pk FROM ")
             .Append(Table(type)).Append(' ').Append(a)
-            .Append(" WHERE ").Append(a).Append(".res_pk = ").Append(alias).Append(".pk AND ").Append(a).Append(".param = ").AppendParam(param).Append(" AND (");
+            .Append(" WHERE ").Append(a).Append(".param = ").AppendParam(param).Append(" AND (");
         Or(sql, criterion.Values, value => Value(sql, type, criterion.Modifier, value, a));
         sql.Append("))");
     }
@@ -130,23 +131,40 @@ internal static partial class SearchSql
     {
         var c = sql.Alias("c");
         var t = sql.Alias("t");
-        sql.Append("EXISTS (SELECT 1 FROM idx_reference ").Append(c).Append(" JOIN resource ").Append(t)
+        sql.Append(alias).Append(".pk IN (SELECT ").Append(c).Append(".res_pk FROM idx_reference ").Append(c).Append(" JOIN resource ").Append(t)
             .Append(" ON ").Append(t).Append(".res_type = ").Append(c).Append(".target_type AND ").Append(t).Append(".res_id = ").Append(c).Append(".target_id")
-            .Append(" WHERE ").Append(c).Append(".res_pk = ").Append(alias).Append(".pk AND ").Append(c).Append(".param = ").AppendParam(chain.Reference.Code)
+            .Append(" WHERE ").Append(c).Append(".param = ").AppendParam(chain.Reference.Code)
             .Append(" AND ").Append(t).Append(".deleted = 0 AND ").Append(t).Append(".res_type IN ").AppendList(chain.TargetTypes).Append(" AND ");
-        Criterion(sql, chain.Inner, t);
+        Criterion(sql, chain.Inner, t, chain.TargetTypes.Count == 1 ? chain.TargetTypes[0] : null);
         sql.Append(')');
     }
 
-    private static void Has(SqlBuilder sql, HasCriterion has, string alias)
+    private static void Has(SqlBuilder sql, HasCriterion has, string alias, string? aliasType)
     {
         var h = sql.Alias("h");
         var s = sql.Alias("s");
-        sql.Append("EXISTS (SELECT 1 FROM idx_reference ").Append(h).Append(" JOIN resource ").Append(s).Append(" ON ").Append(s).Append(".pk = ").Append(h).Append(".res_pk")
-            .Append(" WHERE ").Append(h).Append(".param = ").AppendParam(has.Reference.Code)
-            .Append(" AND ").Append(h).Append(".target_type = ").Append(alias).Append(".res_type AND ").Append(h).Append(".target_id = ").Append(alias).Append(".res_id")
-            .Append(" AND ").Append(s).Append(".res_type = ").AppendParam(has.SourceType).Append(" AND ").Append(s).Append(".deleted = 0 AND ");
-        Criterion(sql, has.Inner, s);
+        if (aliasType is not null)
+        {
+            sql.Append(alias).Append(".res_id IN (SELECT ").Append(h).Append(".target_id");
+        }
+        else
+        {
+            sql.Append("EXISTS (SELECT 1");
+        }
+
+        sql.Append(" FROM idx_reference ").Append(h).Append(" JOIN resource ").Append(s).Append(" ON ").Append(s).Append(".pk = ").Append(h).Append(".res_pk")
+            .Append(" WHERE ").Append(h).Append(".param = ").AppendParam(has.Reference.Code).Append(" AND ").Append(h).Append(".target_type = ");
+        if (aliasType is not null)
+        {
+            sql.AppendParam(aliasType);
+        }
+        else
+        {
+            sql.Append(alias).Append(".res_type AND ").Append(h).Append(".target_id = ").Append(alias).Append(".res_id");
+        }
+
+        sql.Append(" AND ").Append(s).Append(".res_type = ").AppendParam(has.SourceType).Append(" AND ").Append(s).Append(".deleted = 0 AND ");
+        Criterion(sql, has.Inner, s, has.SourceType);
         sql.Append(')');
     }
 

@@ -28,6 +28,9 @@ internal abstract class SqlDialect
     /// <summary>Prepares a connection for a write transaction (SQLite: synchronous=NORMAL under WAL).</summary>
     public virtual Task PrepareWriteAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Runs after a write transaction that wrote <paramref name="writes"/> versions commits, on its connection (SQLite: keeps planner statistics current).</summary>
+    public virtual Task AfterCommitAsync(DbConnection connection, int writes, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>True for a unique-constraint violation (two writers creating the same id).</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 

@@ -9,40 +9,38 @@ internal sealed partial class SqlFhirStore
 
     public async Task<IReadOnlyList<StoredResource>> IncludeAsync(IReadOnlyList<StoredResource> matches, IncludeSpec include, CancellationToken cancellationToken)
     {
-        var pks = new List<long>();
-        await using (var connection = await OpenAsync(cancellationToken))
+        var found = new Dictionary<long, StoredResource>();
+        await using var connection = await OpenAsync(cancellationToken);
+        if (!include.Reverse)
         {
-            if (!include.Reverse)
+            var sources = matches.Where(m => string.Equals(m.Type, include.SourceType, StringComparison.Ordinal)).Select(m => m.Pk).Distinct().ToArray();
+            foreach (var chunk in sources.Chunk(500))
             {
-                var sources = matches.Where(m => string.Equals(m.Type, include.SourceType, StringComparison.Ordinal)).Select(m => m.Pk).Distinct().ToArray();
-                foreach (var chunk in sources.Chunk(500))
-                {
-                    var sql = new SqlBuilder().Append("SELECT DISTINCT t.pk FROM idx_reference i JOIN resource t ON t.res_type = i.target_type AND t.res_id = i.target_id WHERE t.deleted = 0 AND i.res_pk IN ").AppendList(chunk);
-                    AppendIncludeFilter(sql, include, "i.target_type");
-                    await ReadPksAsync(connection, sql, pks, cancellationToken);
-                }
+                var sql = new SqlBuilder().Append("SELECT ").Append(ResourceColumns).Append(" FROM resource r WHERE r.deleted = 0 AND r.pk IN (SELECT t.pk FROM idx_reference i JOIN resource t ON t.res_type = i.target_type AND t.res_id = i.target_id WHERE i.res_pk IN ").AppendList(chunk);
+                AppendIncludeFilter(sql, include, "i.target_type");
+                await ReadIntoAsync(connection, sql, found, cancellationToken);
             }
-            else
+        }
+        else
+        {
+            foreach (var group in matches.GroupBy(m => m.Type, StringComparer.Ordinal))
             {
-                foreach (var group in matches.GroupBy(m => m.Type, StringComparer.Ordinal))
+                if (include.TargetType is not null && !string.Equals(include.TargetType, group.Key, StringComparison.Ordinal))
                 {
-                    if (include.TargetType is not null && !string.Equals(include.TargetType, group.Key, StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    foreach (var chunk in group.Select(m => m.Id).Distinct().Chunk(500))
-                    {
-                        var sql = new SqlBuilder().Append("SELECT DISTINCT s.pk FROM idx_reference i JOIN resource s ON s.pk = i.res_pk WHERE s.deleted = 0 AND s.res_type = ").AppendParam(include.SourceType)
-                            .Append(" AND i.target_type = ").AppendParam(group.Key).Append(" AND i.target_id IN ").AppendList(chunk);
-                        AppendIncludeFilter(sql, include with { TargetType = null }, "i.target_type");
-                        await ReadPksAsync(connection, sql, pks, cancellationToken);
-                    }
+                foreach (var chunk in group.Select(m => m.Id).Distinct().Chunk(500))
+                {
+                    var sql = new SqlBuilder().Append("SELECT ").Append(ResourceColumns).Append(" FROM resource r WHERE r.deleted = 0 AND r.res_type = ").AppendParam(include.SourceType)
+                        .Append(" AND r.pk IN (SELECT i.res_pk FROM idx_reference i WHERE i.target_type = ").AppendParam(group.Key).Append(" AND i.target_id IN ").AppendList(chunk);
+                    AppendIncludeFilter(sql, include with { TargetType = null }, "i.target_type");
+                    await ReadIntoAsync(connection, sql, found, cancellationToken);
                 }
             }
         }
 
-        return await ReadByPksAsync([.. pks.Distinct().Take(MaxIncluded)], cancellationToken);
+        return [.. found.Values.OrderBy(r => r.Pk).Take(MaxIncluded)];
     }
 
     private static void AppendIncludeFilter(SqlBuilder sql, IncludeSpec include, string targetTypeColumn)
@@ -57,16 +55,14 @@ internal sealed partial class SqlFhirStore
             sql.Append(" AND ").Append(targetTypeColumn).Append(" = ").AppendParam(include.TargetType);
         }
 
-        sql.Append(" LIMIT ").AppendParam((long)MaxIncluded + 1);
+        sql.Append(") ORDER BY r.pk LIMIT ").AppendParam((long)MaxIncluded + 1);
     }
 
-    private static async Task ReadPksAsync(System.Data.Common.DbConnection connection, SqlBuilder sql, List<long> pks, CancellationToken cancellationToken)
+    private static async Task ReadIntoAsync(System.Data.Common.DbConnection connection, SqlBuilder sql, Dictionary<long, StoredResource> found, CancellationToken cancellationToken)
     {
-        await using var command = sql.CreateCommand(connection, null);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await foreach (var resource in ReadRowsAsync(connection, sql, cancellationToken))
         {
-            pks.Add(reader.GetInt64(0));
+            found[resource.Pk] = resource;
         }
     }
 }

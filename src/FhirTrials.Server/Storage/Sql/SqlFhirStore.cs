@@ -69,6 +69,18 @@ internal sealed partial class SqlFhirStore : IFhirStore
         return pks;
     }
 
+    public async Task<IReadOnlyList<StoredResource>> SearchResourcesAsync(SearchQuery query, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = new List<StoredResource>();
+        await foreach (var row in ReadRowsAsync(connection, SearchSql.Select(query, limit, ResourceColumns), cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     public async Task<long> CountAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

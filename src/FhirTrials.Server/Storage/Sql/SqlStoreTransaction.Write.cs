@@ -15,6 +15,7 @@ internal sealed partial class SqlStoreTransaction
     {
         var json = write.Json.ToArray();
         var when = write.LastUpdated.ToUnixTimeMilliseconds();
+        _writes++;
         long pk;
         try
         {
@@ -46,6 +47,7 @@ internal sealed partial class SqlStoreTransaction
     {
         var version = current.VersionId + 1;
         var millis = when.ToUnixTimeMilliseconds();
+        _writes++;
         await UpdateCurrentAsync(current, version, millis, deleted: true, null, cancellationToken);
         await DeleteIndexAsync(current.Pk, cancellationToken);
         await InsertVersionAsync(current.Pk, version, millis, deleted: true, "DELETE", null, cancellationToken);

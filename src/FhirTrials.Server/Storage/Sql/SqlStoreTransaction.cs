@@ -11,6 +11,7 @@ internal sealed partial class SqlStoreTransaction : IStoreTransaction
     private readonly DbTransaction _transaction;
     private readonly SemaphoreSlim? _gate;
     private bool _completed;
+    private int _writes;
 
     public SqlStoreTransaction(SqlFhirStore store, DbConnection connection, DbTransaction transaction, SemaphoreSlim? gate)
     {
@@ -40,6 +41,7 @@ internal sealed partial class SqlStoreTransaction : IStoreTransaction
     {
         await _transaction.CommitAsync(cancellationToken);
         _completed = true;
+        await _store.Dialect.AfterCommitAsync(_connection, _writes, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

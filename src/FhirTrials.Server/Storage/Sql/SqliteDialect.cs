@@ -7,7 +7,13 @@ namespace FhirTrials.Server.Storage.Sql;
 internal sealed class SqliteDialect : SqlDialect
 {
     private const int SqliteConstraint = 19;
+
+    // Planner statistics are refreshed (PRAGMA optimize: SQLite re-analyses only tables that changed a
+    // lot) at start and after this many written versions: without them SQLite drives searches from the
+    // resource table instead of the selective index.
+    private const int WritesPerOptimize = 1000;
     private readonly string _connectionString;
+    private int _writesSinceOptimize = WritesPerOptimize;
 
     public SqliteDialect(string path)
     {
@@ -36,6 +42,21 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override Task InitializeAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
+
+    public override Task AfterCommitAsync(DbConnection connection, int writes, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Add(ref _writesSinceOptimize, writes) < WritesPerOptimize)
+        {
+            return Task.CompletedTask;
+        }
+
+        Interlocked.Exchange(ref _writesSinceOptimize, 0);
+        return OptimizeAsync(connection, cancellationToken);
+    }
+
+    /// <summary>Refreshes planner statistics of tables whose size changed (bounded work: analysis_limit).</summary>
+    public static Task OptimizeAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, null, "PRAGMA analysis_limit=2000; PRAGMA optimize=0x10002;", cancellationToken);
 
     public override Task PrepareWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, null, "PRAGMA synchronous=NORMAL;", cancellationToken);
