@@ -12,6 +12,7 @@ public static class FhirTrialsApp
         var root = new RootCommand("FhirTrials: publish clinical-trial records as FHIR R4.")
         {
             ParseCommand.Create(),
+            ValidateCommand.Create(),
             ServeCommand.Create(),
         };
         return root;

@@ -50,10 +50,18 @@ public sealed class FhirPathCompiler
     /// Returns the problems found (empty when none); throws <see cref="FhirPathSyntaxException"/> when
     /// the expression does not compile.
     /// </summary>
-    public IReadOnlyList<FhirPathDiagnostic> Check(string expression, string contextType, FhirPathCheckOptions? options = null)
+    public IReadOnlyList<FhirPathDiagnostic> Check(string expression, string contextType, FhirPathCheckOptions? options = null) =>
+        Check(expression, [contextType], options);
+
+    /// <summary>
+    /// Like <see cref="Check(string, string, FhirPathCheckOptions?)"/> for a context that may have any
+    /// of several types (a choice element such as <c>Observation.value[x]</c>): a member is reported
+    /// only when none of the types has it. Throws <see cref="ArgumentException"/> for unknown type names.
+    /// </summary>
+    public IReadOnlyList<FhirPathDiagnostic> Check(string expression, IReadOnlyList<string> contextTypes, FhirPathCheckOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        ArgumentNullException.ThrowIfNull(contextType);
-        return TypeChecker.Check(Compile(expression).Syntax, contextType, options ?? FhirPathCheckOptions.Default);
+        ArgumentNullException.ThrowIfNull(contextTypes);
+        return TypeChecker.Check(Compile(expression).Syntax, contextTypes, options ?? FhirPathCheckOptions.Default);
     }
 }

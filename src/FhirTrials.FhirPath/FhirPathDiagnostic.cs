@@ -1,6 +1,6 @@
 namespace FhirTrials.FhirPath;
 
-/// <summary>A problem <see cref="FhirPathCompiler.Check"/> found: where (0-based offset; <see cref="Column"/> 1-based) and what.</summary>
+/// <summary>A problem <see cref="FhirPathCompiler.Check(string, string, FhirPathCheckOptions?)"/> found: where (0-based offset; <see cref="Column"/> 1-based) and what.</summary>
 public sealed record FhirPathDiagnostic(int Position, string Message)
 {
     public int Column => Position + 1;
@@ -8,7 +8,7 @@ public sealed record FhirPathDiagnostic(int Position, string Message)
     public override string ToString() => $"column {Column}: {Message}";
 }
 
-/// <summary>Options of <see cref="FhirPathCompiler.Check"/>.</summary>
+/// <summary>Options of <see cref="FhirPathCompiler.Check(string, string, FhirPathCheckOptions?)"/>.</summary>
 public sealed record FhirPathCheckOptions
 {
     public static FhirPathCheckOptions Default { get; } = new();

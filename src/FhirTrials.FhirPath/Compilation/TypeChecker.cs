@@ -18,18 +18,23 @@ internal sealed partial class TypeChecker
     private readonly StaticType _context;
     private readonly StaticType _resource;
 
-    private TypeChecker(FhirTypeInfo context, FhirPathCheckOptions options)
+    private TypeChecker(IReadOnlyList<FhirTypeInfo> context, FhirPathCheckOptions options)
     {
         _options = options;
-        _context = StaticType.Fhir([context]);
-        var rootName = context.Name.Split('.')[0];
-        _resource = ModelInfo.GetType(rootName) is { IsResource: true } resource ? StaticType.Fhir([resource]) : StaticType.Any;
+        _context = StaticType.Fhir(context);
+        var rootName = context[0].Name.Split('.')[0];
+        _resource = context.Count == 1 && ModelInfo.GetType(rootName) is { IsResource: true } resource ? StaticType.Fhir([resource]) : StaticType.Any;
     }
 
-    public static IReadOnlyList<FhirPathDiagnostic> Check(SyntaxNode syntax, string contextType, FhirPathCheckOptions options)
+    public static IReadOnlyList<FhirPathDiagnostic> Check(SyntaxNode syntax, IReadOnlyList<string> contextTypes, FhirPathCheckOptions options)
     {
-        var type = ModelInfo.GetType(contextType) ?? throw new ArgumentException($"unknown FHIR type '{contextType}'", nameof(contextType));
-        var checker = new TypeChecker(type, options);
+        if (contextTypes.Count == 0)
+        {
+            throw new ArgumentException("at least one context type is needed", nameof(contextTypes));
+        }
+
+        var types = contextTypes.Select(t => ModelInfo.GetType(t) ?? throw new ArgumentException($"unknown FHIR type '{t}'", nameof(contextTypes))).ToList();
+        var checker = new TypeChecker(types, options);
         checker.Visit(syntax, checker._context, checker._context, pathStart: true);
         return checker._diagnostics;
     }

@@ -10,7 +10,7 @@ namespace FhirTrials.FhirPath.Fhir;
 /// <c>htmlChecks()</c>: the R4 rules for narrative XHTML, with the allowed elements and attributes
 /// from <c>narrative-rules.json</c>. The content must be well-formed XHTML rooted in a <c>div</c> in
 /// the XHTML namespace, use only allowed elements and attributes (no event handlers, no
-/// <c>javascript:</c> URLs), and have some non-whitespace content.
+/// <c>javascript:</c> URLs), and have some non-whitespace content (or an image).
 /// </summary>
 internal static partial class NarrativeChecks
 {
@@ -38,7 +38,7 @@ internal static partial class NarrativeChecks
                         }
 
                         first = false;
-                        hasContent |= reader.LocalName == "img";
+                        hasContent |= reader.LocalName == "img" && reader.GetAttribute("src") is { Length: > 0 };
                         break;
                     case XmlNodeType.Text or XmlNodeType.CDATA:
                         hasContent |= !string.IsNullOrWhiteSpace(reader.Value);
