@@ -55,6 +55,7 @@ public static class FhirServerApp
         to.PublicBaseUrl = from.PublicBaseUrl;
         to.MaxBundleEntries = from.MaxBundleEntries;
         to.MaxRequestBodyBytes = from.MaxRequestBodyBytes;
+        to.Validation = from.Validation;
         to.Search = from.Search;
         to.Security = from.Security;
         to.Export = from.Export;

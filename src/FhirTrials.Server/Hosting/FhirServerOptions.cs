@@ -31,11 +31,24 @@ public sealed class FhirServerOptions
     /// <summary>The largest request body in bytes (more: 413).</summary>
     public long MaxRequestBodyBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>How resources are checked on write: full profile validation (default) or the structural parse only.</summary>
+    public ValidationMode Validation { get; set; } = ValidationMode.Full;
+
     public SearchOptions Search { get; set; } = new();
 
     public SecurityOptions Security { get; set; } = new();
 
     public ExportOptions Export { get; set; } = new();
+}
+
+/// <summary>How resources are checked on write.</summary>
+public enum ValidationMode
+{
+    /// <summary>The FhirTrials validator: base definitions, <c>meta.profile</c>, bindings, invariants (invalid: 422).</summary>
+    Full,
+
+    /// <summary>The strict JSON parse only: structure, known elements, primitive formats.</summary>
+    Structural,
 }
 
 /// <summary>Who may read and write.</summary>

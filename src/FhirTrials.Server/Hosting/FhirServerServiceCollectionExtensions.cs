@@ -38,7 +38,9 @@ public static class FhirServerServiceCollectionExtensions
         services.TryAddSingleton(sp => new SearchIndexer(
             sp.GetRequiredService<SearchParameterRegistry>(),
             sp.GetRequiredService<FhirServerOptions>().PublicBaseUrl is { Length: > 0 } publicBase ? [publicBase] : null));
-        services.TryAddSingleton<IResourceValidator, StructuralValidator>();
+        services.TryAddSingleton<IResourceValidator>(sp => sp.GetRequiredService<FhirServerOptions>().Validation == ValidationMode.Full
+            ? new ProfileValidator(FhirTrials.Validation.FhirValidator.Default)
+            : new StructuralValidator());
         services.TryAddSingleton<SearchQueryParser>();
         services.TryAddSingleton<SearchSnapshots>();
         services.TryAddSingleton<SearchService>();
@@ -49,7 +51,6 @@ public static class FhirServerServiceCollectionExtensions
             sp.GetRequiredService<ResourceWriter>(),
             sp.GetRequiredService<ConditionalSearch>(),
             sp.GetRequiredService<SearchService>(),
-            sp.GetRequiredService<IResourceValidator>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<FhirServerOptions>().MaxBundleEntries,
             sp.GetRequiredService<FhirServerOptions>().PublicBaseUrl ?? "http://localhost/fhir"));

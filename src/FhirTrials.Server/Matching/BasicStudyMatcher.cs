@@ -5,14 +5,16 @@ namespace FhirTrials.Server.Matching;
 
 /// <summary>
 /// The criteria the server evaluates itself, as FhirTrials encodes them in Group.characteristic: age
-/// (SNOMED 397669002, valueRange in UCUM a, mo, wk or d, bounds inclusive) from Patient.birthDate, and
-/// sex (SNOMED 263495000, valueCodeableConcept in administrative-gender) from Patient.gender. Every
-/// other characteristic is unknown until the full matcher is plugged in.
+/// (SNOMED 397669002 "Age", also 424144002 "Current chronological age"; valueRange in UCUM a, mo, wk or
+/// d, bounds inclusive) from Patient.birthDate, and sex (SNOMED 263495000, valueCodeableConcept in
+/// administrative-gender) from Patient.gender. Every other characteristic is unknown until the full
+/// matcher is plugged in.
 /// </summary>
 public sealed class BasicStudyMatcher : IStudyMatcher
 {
     internal const string Snomed = "http://snomed.info/sct";
     internal const string AgeCode = "397669002";
+    internal const string ChronologicalAgeCode = "424144002";
     internal const string SexCode = "263495000";
 
     private readonly TimeProvider _time;
@@ -33,7 +35,7 @@ public sealed class BasicStudyMatcher : IStudyMatcher
             var exclude = characteristic.Child("exclude")?.Text == "true";
             var (holds, reason) = (system, code) switch
             {
-                (Snomed, AgeCode) => Age(characteristic, patient),
+                (Snomed, AgeCode or ChronologicalAgeCode) => Age(characteristic, patient),
                 (Snomed, SexCode) => Sex(characteristic, patient),
                 _ => ((bool?)null, "not evaluated by the basic matcher"),
             };

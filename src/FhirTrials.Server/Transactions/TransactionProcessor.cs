@@ -22,18 +22,18 @@ internal sealed partial class TransactionProcessor : IFhirTransactionProcessor
     private readonly ResourceWriter _writer;
     private readonly ConditionalSearch _conditional;
     private readonly SearchService _search;
-    private readonly IResourceValidator _validator;
+    // The Bundle itself only needs reading (entries are validated one by one, fully, when prepared).
+    private static readonly StructuralValidator BundleReader = new();
     private readonly TimeProvider _time;
     private readonly int _maxEntries;
     private readonly string _defaultBaseUrl;
 
-    public TransactionProcessor(IFhirStore store, ResourceWriter writer, ConditionalSearch conditional, SearchService search, IResourceValidator validator, TimeProvider time, int maxEntries, string defaultBaseUrl)
+    public TransactionProcessor(IFhirStore store, ResourceWriter writer, ConditionalSearch conditional, SearchService search, TimeProvider time, int maxEntries, string defaultBaseUrl)
     {
         _store = store;
         _writer = writer;
         _conditional = conditional;
         _search = search;
-        _validator = validator;
         _time = time;
         _maxEntries = maxEntries;
         _defaultBaseUrl = defaultBaseUrl;
@@ -53,7 +53,7 @@ internal sealed partial class TransactionProcessor : IFhirTransactionProcessor
 
     public async Task<TransactionResult> ProcessAsync(ReadOnlyMemory<byte> bundleJson, TransactionOptions options, CancellationToken cancellationToken)
     {
-        var checkedBundle = _validator.Validate(bundleJson, "Bundle");
+        var checkedBundle = BundleReader.Validate(bundleJson, "Bundle");
         if (checkedBundle.Malformed || checkedBundle.Resource is not { } root)
         {
             throw new FhirOperationException(400, checkedBundle.Outcome);
@@ -65,16 +65,16 @@ internal sealed partial class TransactionProcessor : IFhirTransactionProcessor
         }
 
         var type = root.Child("type")?.Text;
-        var entryIssues = EntryIssues(checkedBundle.Outcome, type == "batch");
-        if (!checkedBundle.IsValid && entryIssues is null)
-        {
-            throw new FhirOperationException(422, checkedBundle.Outcome);
-        }
-
         var entryNodes = root.ChildrenNamed("entry").ToArray();
         if (entryNodes.Length > _maxEntries)
         {
             throw new FhirOperationException(413, IssueType.TooCostly, $"the Bundle has {entryNodes.Length} entries; this server takes at most {_maxEntries}");
+        }
+
+        var entryIssues = EntryIssues(checkedBundle.Outcome, type == "batch");
+        if (!checkedBundle.IsValid && entryIssues is null)
+        {
+            throw new FhirOperationException(422, checkedBundle.Outcome);
         }
 
         return type switch

@@ -5,7 +5,11 @@ using FhirTrials.Testing;
 
 namespace FhirTrials.Server.Tests.Search;
 
-/// <summary>Any R4 resource type is stored and searched through its SearchParameter definitions: official R4 examples, put as they are, found by their own values.</summary>
+/// <summary>
+/// Any R4 resource type is stored and searched through its SearchParameter definitions: official R4
+/// examples (ones that pass validation; medrx0301, for one, references a Practitioner where R4 allows
+/// only an Organization), put as they are, found by their own values.
+/// </summary>
 public abstract class GenericTypeSearchTests : ServerTests
 {
     protected GenericTypeSearchTests(ServerFixture server)
@@ -23,7 +27,7 @@ public abstract class GenericTypeSearchTests : ServerTests
     [InlineData("PlanDefinition-KDN5.json", "PlanDefinition?identifier=http://example.org/ordertemplates|KDN5&title:contains=carbo&status=draft")]
     [InlineData("Location-1.json", "Location?name=south&address-city=den&status=active")]
     [InlineData("Organization-1.json", "Organization?name=gastro&phone=%2B1 555 234 3523&email=gastro@acme.org")]
-    [InlineData("MedicationRequest-medrx0301.json", "MedicationRequest?intent=order&authoredon=2015-01-15&status=completed&subject=Patient/pat1")]
+    [InlineData("MedicationRequest-medrx0302.json", "MedicationRequest?intent=order&authoredon=2015-01-15&status=active&subject=Patient/pat1")]
     [InlineData("Encounter-example.json", "Encounter?class=http://terminology.hl7.org/CodeSystem/v3-ActCode|IMP&status=in-progress&patient=example")]
     public async Task OfficialExample_FoundByItsValues(string file, string query)
     {

@@ -2,6 +2,7 @@ using FhirTrials.Fhir.Model;
 using FhirTrials.Fhir.Serialization;
 using FhirTrials.FhirPath;
 using FhirTrials.Server.Search;
+using FhirTrials.Validation;
 
 namespace FhirTrials.Server.Tests.Search;
 
@@ -17,8 +18,8 @@ public sealed class SearchParameterRegistryTests
 
         Assert.True(registry.All.Count > 1200, $"{registry.All.Count} parameters");
         Assert.All(reasons, r => Assert.True(r is "composite parameters are not supported" or "special parameters are not supported" or "no FHIRPath expression", r));
-        // 1,400 SearchParameters in the R4 package, 3 of them examples; 5 back-ported.
-        Assert.Equal(1397 + 5, registry.All.Count + registry.Unsupported.Count);
+        // 1,400 SearchParameters in the R4 package, 3 of them examples; 8 of FhirTrials'.
+        Assert.Equal(1397 + 8, registry.All.Count + registry.Unsupported.Count);
         Assert.DoesNotContain(registry.All, p => p.Url.Contains("/SearchParameter/example", StringComparison.Ordinal));
     }
 
@@ -28,6 +29,9 @@ public sealed class SearchParameterRegistryTests
     [InlineData("ResearchStudy", "recruitment", SearchParamType.Token)]
     [InlineData("ResearchStudy", "classifier", SearchParamType.Token)]
     [InlineData("ResearchStudy", "enrollment", SearchParamType.Reference)]
+    [InlineData("ResearchStudy", "recruitment_target", SearchParamType.Number)]
+    [InlineData("ResearchStudy", "recruitment_actual", SearchParamType.Number)]
+    [InlineData("ResearchStudy", "site-recruitment", SearchParamType.Token)]
     [InlineData("ResearchStudy", "sponsor", SearchParamType.Reference)]
     [InlineData("ResearchStudy", "_id", SearchParamType.Token)]
     [InlineData("ResearchStudy", "_lastUpdated", SearchParamType.Date)]
@@ -42,14 +46,17 @@ public sealed class SearchParameterRegistryTests
         Assert.Equal(expected, SearchParameterRegistry.Default.Find(type, code)?.Type);
 
     [Fact]
-    public void Backported_AreStrictlyValidAndTypeCheckAgainstResearchStudy()
+    public void Backported_AreValidSearchParametersThatTypeCheckAgainstResearchStudy()
     {
         var definitions = SearchParameterRegistry.BackportedDefinitions().ToList();
 
-        Assert.Equal(5, definitions.Count);
+        Assert.Equal(8, definitions.Count);
         foreach (var node in definitions)
         {
-            var parameter = FhirJsonParser.Parse<SearchParameter>(FhirJsonSerializer.SerializeToUtf8Bytes(node));
+            var json = FhirJsonSerializer.SerializeToUtf8Bytes(node);
+            var validation = FhirValidator.Default.ValidateJson(json, node.SourceName);
+            Assert.True(validation.IsValid, string.Join("; ", validation.Issues));
+            var parameter = FhirJsonParser.Parse<SearchParameter>(json);
             Assert.StartsWith("https://fhirtrials.org/fhir/SearchParameter/ResearchStudy-", parameter.Url, StringComparison.Ordinal);
             Assert.Equal(PublicationStatus.Active, parameter.Status);
             Assert.Empty(FhirPathCompiler.Default.Check(parameter.Expression!, "ResearchStudy"));

@@ -21,13 +21,18 @@ public abstract class SortSummaryTests : ServerTests
     [InlineData("_sort=-_lastUpdated", "d,c,b,a")]
     public async Task Sort_OrdersMatches(string sort, string expected)
     {
-        var ids = new Dictionary<string, string>
+        var ids = new Dictionary<string, string>();
+        foreach (var (name, json) in new[]
         {
-            ["a"] = await CreateAsync("""{"resourceType":"ResearchStudy","status":"active","title":"Zeta","period":{"start":"2019-05-01"}}"""),
-            ["b"] = await CreateAsync("""{"resourceType":"ResearchStudy","status":"active","title":"alpha","period":{"start":"2018-01-01","end":"2023-01-01"}}"""),
-            ["c"] = await CreateAsync("""{"resourceType":"ResearchStudy","status":"active","title":"Beta","period":{"start":"2017-01-01","end":"2017-06-01"}}"""),
-            ["d"] = await CreateAsync("""{"resourceType":"ResearchStudy","status":"withdrawn"}"""),
-        };
+            ("a", """{"resourceType":"ResearchStudy","status":"active","title":"Zeta","period":{"start":"2019-05-01"}}"""),
+            ("b", """{"resourceType":"ResearchStudy","status":"active","title":"alpha","period":{"start":"2018-01-01","end":"2023-01-01"}}"""),
+            ("c", """{"resourceType":"ResearchStudy","status":"active","title":"Beta","period":{"start":"2017-01-01","end":"2017-06-01"}}"""),
+            ("d", """{"resourceType":"ResearchStudy","status":"withdrawn"}"""),
+        })
+        {
+            ids[name] = await CreateAsync(json);
+            Server.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
 
         var found = await FindAsync("ResearchStudy?" + sort);
 

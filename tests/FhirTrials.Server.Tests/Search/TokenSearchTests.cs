@@ -57,8 +57,8 @@ public abstract class TokenSearchTests : ServerTests
     [StoreFact]
     public async Task Boolean_Token_MatchesTrueAndFalse()
     {
-        var active = await CreateAsync("""{"resourceType":"Organization","active":true}""");
-        var inactive = await CreateAsync("""{"resourceType":"Organization","active":false}""");
+        var active = await CreateAsync("""{"resourceType":"Organization","name":"on","active":true}""");
+        var inactive = await CreateAsync("""{"resourceType":"Organization","name":"off","active":false}""");
 
         Assert.Equal([active], await FindAsync("Organization?active=true"));
         Assert.Equal([inactive], await FindAsync("Organization?active=false"));

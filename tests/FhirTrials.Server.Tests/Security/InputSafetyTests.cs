@@ -130,7 +130,7 @@ public abstract class InputSafetyTests : ServerTests
     [StoreFact]
     public async Task TooManyBundleEntries_Returns413AndWritesNothing()
     {
-        var entries = Enumerable.Range(0, 6).Select(_ => TransactionTests.Entry("POST", "Organization", Tagged("""{"resourceType":"Organization"}"""))).ToArray();
+        var entries = Enumerable.Range(0, 6).Select(_ => TransactionTests.Entry("POST", "Organization", Tagged("""{"resourceType":"Organization","name":"n"}"""))).ToArray();
 
         using var response = await Client.SendAsync(HttpMethod.Post, string.Empty, TransactionTests.Bundle("transaction", entries).ToJsonString());
 
