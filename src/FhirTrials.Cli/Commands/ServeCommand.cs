@@ -2,7 +2,9 @@ using System.CommandLine;
 using FhirTrials.Cli.Infrastructure;
 using FhirTrials.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace FhirTrials.Cli.Commands;
 
@@ -34,10 +36,18 @@ public static class ServeCommand
             return ExitCodes.UsageOrIo;
         }
 
+        var addresses = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var bad = addresses.Length == 0 ? urls : addresses.FirstOrDefault(u => !IsListenUrl(u));
+        if (bad is not null)
+        {
+            Terminal.WriteError($"--urls: '{bad}' is not an http(s)://host:port URL");
+            return ExitCodes.UsageOrIo;
+        }
+
         WebApplication app;
         try
         {
-            app = FhirServerApp.Create(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), options =>
+            app = FhirServerApp.Create(addresses, options =>
             {
                 if (postgres is not null)
                 {
@@ -53,7 +63,9 @@ public static class ServeCommand
                 {
                     options.Security.ApiKey = apiKey;
                 }
-            });
+            },
+            // Start-up failures are reported below in one line; the host would log them with a stack trace.
+            services => services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None)));
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or System.Data.Common.DbException)
@@ -74,4 +86,10 @@ public static class ServeCommand
 
         return ExitCodes.Ok;
     }
+
+    /// <summary>An http(s) URL Kestrel can listen on (<c>*</c> and <c>+</c> stand for every interface).</summary>
+    private static bool IsListenUrl(string url) =>
+        Uri.TryCreate(url.Replace("://*", "://any", StringComparison.Ordinal).Replace("://+", "://any", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && uri.AbsolutePath == "/";
 }

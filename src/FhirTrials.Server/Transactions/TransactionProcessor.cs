@@ -11,10 +11,11 @@ namespace FhirTrials.Server.Transactions;
 
 /// <summary>
 /// Processes transaction and batch Bundles (R4 http page). A transaction runs in one database
-/// transaction: ids are decided first (POST gets a new id, conditional creates and updates search),
-/// <c>urn:uuid:</c> and other fullUrls and conditional references (<c>Type?criteria</c>) are rewritten
-/// to <c>Type/id</c>, then entries run in the spec's order — DELETE, POST, PUT, then GET after the
-/// commit; any failure rolls everything back. A batch runs each entry on its own.
+/// transaction, in the spec's order: DELETEs first; then the ids of POSTs (new) and PUTs (from the URL,
+/// or by the search of a conditional update) are decided, conditional creates search, <c>urn:uuid:</c>
+/// and other fullUrls and conditional references (<c>Type?criteria</c>) are rewritten to <c>Type/id</c>;
+/// then POSTs, then PUTs; GETs run after the commit. Any failure rolls everything back. A batch runs
+/// each entry on its own.
 /// </summary>
 internal sealed partial class TransactionProcessor : IFhirTransactionProcessor
 {
@@ -175,62 +176,5 @@ internal sealed partial class TransactionProcessor : IFhirTransactionProcessor
         };
         await transaction.CommitAsync(cancellationToken);
         return result;
-    }
-
-    /// <summary>
-    /// For a batch whose only errors lie inside entry resources: those errors per entry index (those
-    /// entries fail on their own); null when the Bundle itself is invalid or it is not a batch.
-    /// </summary>
-    private static Dictionary<int, OperationOutcome>? EntryIssues(OperationOutcome outcome, bool batch)
-    {
-        var perEntry = new Dictionary<int, OperationOutcome>();
-        foreach (var issue in outcome.Issue.Where(i => i.Severity is IssueSeverity.Error or IssueSeverity.Fatal))
-        {
-            var match = issue.Expression.Select(e => EntryResource().Match(e ?? string.Empty)).FirstOrDefault(m => m.Success);
-            if (!batch || match is null)
-            {
-                return null;
-            }
-
-            var index = int.Parse(match.Groups["i"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-            if (!perEntry.TryGetValue(index, out var entryOutcome))
-            {
-                perEntry[index] = entryOutcome = new OperationOutcome();
-            }
-
-            entryOutcome.Issue.Add(issue);
-        }
-
-        return perEntry;
-    }
-
-    /// <summary>Runs one entry's step; failures name the entry and keep their status.</summary>
-    private static async Task<EntryResult> Wrap(TransactionEntry entry, Func<Task<EntryResult>> step)
-    {
-        try
-        {
-            return await step();
-        }
-        catch (FhirOperationException ex)
-        {
-            throw new FhirOperationException(ex.Status, Prefix(ex.Outcome, entry.Label));
-        }
-        catch (StoreConflictException ex)
-        {
-            throw new FhirOperationException(409, IssueType.Conflict, $"{entry.Label}: {ex.Message}");
-        }
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^Bundle\.entry\[(?<i>[0-9]+)\]\.resource", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex EntryResource();
-
-    private static OperationOutcome Prefix(OperationOutcome outcome, string label)
-    {
-        foreach (var issue in outcome.Issue)
-        {
-            issue.Diagnostics = label + ": " + issue.Diagnostics;
-        }
-
-        return outcome;
     }
 }
