@@ -34,8 +34,26 @@ public sealed partial class CapabilityStatementBuilder
         _time = time;
     }
 
+    // The base URL comes from the request's Host header unless configured: a few are cached, not every
+    // one a client makes up.
+    private const int MaxCached = 16;
+
     /// <summary>The CapabilityStatement JSON for a server at <paramref name="baseUrl"/> (cached).</summary>
-    public byte[] Json(string baseUrl) => _cache.GetOrAdd(baseUrl, url => FhirJsonSerializer.SerializeToUtf8Bytes(Build(url)));
+    public byte[] Json(string baseUrl)
+    {
+        if (_cache.TryGetValue(baseUrl, out var json))
+        {
+            return json;
+        }
+
+        json = FhirJsonSerializer.SerializeToUtf8Bytes(Build(baseUrl));
+        if (_cache.Count < MaxCached)
+        {
+            _cache.TryAdd(baseUrl, json);
+        }
+
+        return json;
+    }
 
     public CapabilityStatement Build(string baseUrl)
     {

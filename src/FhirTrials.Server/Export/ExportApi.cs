@@ -80,6 +80,12 @@ public static class ExportApi
         }
 
         var job = jobs.Enqueue(context.Request.GetEncodedUrl(), types, since, options.Security.RequireAuthForReads);
+        if (job is null)
+        {
+            context.Response.Headers.RetryAfter = "60";
+            throw new FhirOperationException(429, IssueType.Throttled, $"{options.Export.MaxActiveJobs} exports are already queued or running; try again later");
+        }
+
         context.Response.Headers.ContentLocation = $"{FhirHttp.BaseUrl(context)}/$export-poll-status/{job.Id}";
         await FhirHttp.WriteOutcomeAsync(context, 202, Outcome.Information($"export {job.Id} accepted; poll the Content-Location URL"));
     }

@@ -25,9 +25,15 @@ public sealed class ExportJobs
 
     internal ChannelReader<ExportJob> Queue => _queue.Reader;
 
-    public ExportJob Enqueue(string request, IReadOnlyList<string>? types, DateTimeOffset? since, bool requiresAccessToken)
+    /// <summary>Queues an export; null when <see cref="ExportOptions.MaxActiveJobs"/> are already queued or running.</summary>
+    public ExportJob? Enqueue(string request, IReadOnlyList<string>? types, DateTimeOffset? since, bool requiresAccessToken)
     {
         Purge();
+        if (_jobs.Values.Count(j => j.Status is ExportStatus.Queued or ExportStatus.Running) >= _options.MaxActiveJobs)
+        {
+            return null;
+        }
+
         var job = new ExportJob(Guid.NewGuid().ToString("N"), request, types, since, _time.GetUtcNow(), requiresAccessToken);
         _jobs[job.Id] = job;
         _queue.Writer.TryWrite(job);

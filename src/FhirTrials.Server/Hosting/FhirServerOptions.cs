@@ -81,6 +81,9 @@ public sealed class ExportOptions
     /// <summary>How long finished exports (and their files) are kept.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How many exports may be queued or running at once (more kick-offs: 429).</summary>
+    public int MaxActiveJobs { get; set; } = 4;
+
     /// <summary>The most resources one NDJSON file holds before the next file starts.</summary>
     public int MaxResourcesPerFile { get; set; } = 50_000;
 }

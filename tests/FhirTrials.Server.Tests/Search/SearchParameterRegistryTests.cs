@@ -20,6 +20,9 @@ public sealed class SearchParameterRegistryTests
         Assert.All(reasons, r => Assert.True(r is "composite parameters are not supported" or "special parameters are not supported" or "no FHIRPath expression", r));
         // 1,400 SearchParameters in the R4 package, 3 of them examples; 8 of FhirTrials'.
         Assert.Equal(1397 + 8, registry.All.Count + registry.Unsupported.Count);
+        Assert.Equal(1334 + 8, registry.All.Count);
+        Assert.Equal(46, reasons.Count(r => r.StartsWith("composite", StringComparison.Ordinal)));
+        Assert.Equal(2, reasons.Count(r => r.StartsWith("special", StringComparison.Ordinal)));
         Assert.DoesNotContain(registry.All, p => p.Url.Contains("/SearchParameter/example", StringComparison.Ordinal));
     }
 
