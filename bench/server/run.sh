@@ -3,10 +3,11 @@
 # SQLite file, loads 10,000 generated studies through transaction Bundles, then measures with wrk
 # (reads by id; searches by condition with two _includes) and prints a markdown table.
 #
-#   bench/server/run.sh [--studies 10000] [--duration 20s] [--connections 16] [--threads 2] [--keep DIR]
+#   bench/server/run.sh [--studies 10000] [--duration 20s] [--connections 16] [--threads 2] [--keep DIR] [--postgres]
 #
-# Needs wrk (apt-get install -y wrk). --keep DIR reuses (or creates) the database in DIR, so a second
-# run skips loading. Numbers depend on the machine and on whatever else runs on it: the table says both.
+# Needs wrk (apt-get install -y wrk). --keep DIR reuses (or creates) the SQLite database in DIR, so a
+# second run skips loading. --postgres runs against a throwaway PostgreSQL (.ci/postgres.sh) instead.
+# Numbers depend on the machine and on whatever else runs on it: the table says both.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -15,6 +16,7 @@ duration=20s
 connections=16
 threads=2
 keep=""
+postgres=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --studies) studies="$2"; shift 2 ;;
@@ -22,6 +24,7 @@ while [ $# -gt 0 ]; do
     --connections) connections="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
+    --postgres) postgres=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -39,12 +42,27 @@ key="bench-$RANDOM$RANDOM"
 base="http://127.0.0.1:$port"
 fresh=0
 [ -f "$work/fhirtrials.db" ] || fresh=1
+store_args=()
+store_name=SQLite
+if [ "$postgres" = 1 ]; then
+  # shellcheck source=../../.ci/postgres.sh
+  . .ci/postgres.sh >&2
+  store_args=(--postgres "$FHIRTRIALS_TEST_POSTGRES")
+  store_name=PostgreSQL
+  fresh=1
+fi
 
 echo "== server on $base (data in $work)" >&2
 (cd "$work" && FHIRTRIALS_API_KEY="$key" Logging__LogLevel__Default=Warning \
-  exec dotnet "$OLDPWD/src/FhirTrials.Cli/bin/Release/net10.0/fhirtrials.dll" serve --urls "$base" >"$work/server.log" 2>&1) &
+  exec dotnet "$OLDPWD/src/FhirTrials.Cli/bin/Release/net10.0/fhirtrials.dll" serve --urls "$base" "${store_args[@]}" >"$work/server.log" 2>&1) &
 server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; [ -n "$keep" ] || rm -rf "$work"' EXIT
+cleanup() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  [ -n "$keep" ] || rm -rf "$work"
+  if declare -F fhirtrials_postgres_stop >/dev/null; then fhirtrials_postgres_stop; fi
+}
+trap cleanup EXIT
 for _ in $(seq 1 100); do
   curl -sf "$base/fhir/metadata" -o /dev/null && break
   sleep 0.2
@@ -72,7 +90,7 @@ field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 cat <<EOF
 
-| scenario ($studies studies, SQLite, wrk -t$threads -c$connections -d$duration) | req/s | p50 ms | p90 ms | p99 ms | errors | goal |
+| scenario ($studies studies, $store_name, wrk -t$threads -c$connections -d$duration) | req/s | p50 ms | p90 ms | p99 ms | errors | goal |
 |---|---:|---:|---:|---:|---:|---|
 | read \`ResearchStudy/[id]\` | $(field "$read_result" rps) | $(field "$read_result" p50_ms) | $(field "$read_result" p90_ms) | $(field "$read_result" p99_ms) | $(field "$read_result" errors) | ≥ 5,000/s, p99 < 50 ms |
 | search \`ResearchStudy?condition=…&_include=ResearchStudy:sponsor&_include=ResearchStudy:enrollment\` (≈10 matches + includes) | $(field "$search_result" rps) | $(field "$search_result" p50_ms) | $(field "$search_result" p90_ms) | $(field "$search_result" p99_ms) | $(field "$search_result" errors) | ≥ 1,000/s, p99 < 50 ms |

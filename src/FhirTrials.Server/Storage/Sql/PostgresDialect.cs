@@ -10,7 +10,26 @@ internal sealed class PostgresDialect : SqlDialect, IDisposable
     private const long MigrationLockKey = 0x4648495254524C53;
     private readonly NpgsqlDataSource _dataSource;
 
-    public PostgresDialect(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
+    public PostgresDialect(string connectionString)
+    {
+        // Searches repeat the same few statement shapes: let Npgsql prepare them server-side (planning
+        // costs more than executing them), unless the connection string says otherwise.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 256;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        // A generic plan cannot see how selective a search value is and may walk the whole resource
+        // table in key order; custom plans are made for the actual values.
+        if (string.IsNullOrEmpty(builder.Options))
+        {
+            builder.Options = "-c plan_cache_mode=force_custom_plan";
+        }
+
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+    }
 
     public override string Kind => "postgres";
 
