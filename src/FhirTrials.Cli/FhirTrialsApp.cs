@@ -16,6 +16,7 @@ public static class FhirTrialsApp
             MapCommand.Create(),
             MatchCommand.Create(),
             ValidateCommand.Create(),
+            ServeCommand.Create(),
         };
         return root;
     }
