@@ -13,6 +13,8 @@ public static class FhirTrialsApp
         {
             ParseCommand.Create(),
             FhirPathCommand.Create(),
+            MapCommand.Create(),
+            ValidateCommand.Create(),
         };
         return root;
     }

@@ -54,10 +54,10 @@ public sealed class CanonicalResolver : IResourceResolver
 
     public ElementNode? ResolveExpansion(string valueSetCanonical)
     {
-        var (url, _) = Split(valueSetCanonical);
+        var (url, version) = Split(valueSetCanonical);
         foreach (var package in _expansions)
         {
-            if (package.Resources.FirstOrDefault(e => e.Url == url) is { } entry)
+            if (package.Resources.FirstOrDefault(e => e.Url == url && (version is null || VersionMatches(e.Version, version))) is { } entry)
             {
                 return Node(package, entry.FileName);
             }

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json;
+using FhirTrials.Eligibility;
+using FhirTrials.Fhir.Model;
+using FhirTrials.Fhir.Serialization;
+using FhirTrials.Mapping.Fhir;
+using FhirTrials.Mapping.Records;
+
+namespace FhirTrials.Benchmarks.Mapping;
+
+/// <summary>
+/// Per-core throughput of map + serialize on the 943 CT.gov records, by thread CPU time (robust when the
+/// machine is shared): full Bundle, Bundle without the criteria parser, the parser alone, the reverse.
+/// Garbage collection runs on the measured thread (non-concurrent GC is set for this mode).
+/// <code>dotnet run -c Release --project bench/FhirTrials.Benchmarks -- mapping-throughput --seconds 10</code>
+/// </summary>
+public static class CpuThroughput
+{
+    public static int Run(string[] args)
+    {
+        var seconds = args is ["--seconds", var value] ? double.Parse(value, CultureInfo.InvariantCulture) : 10;
+        var records = MappingCorpus.Records();
+        var withoutCriteria = MappingCorpus.WithoutCriteria(records);
+        var bundles = records.Select(r => FhirJsonParser.Parse<Bundle>(TrialBundleMapper.Default.MapToJson(r))).ToList();
+        var results = new Dictionary<string, object>
+        {
+            ["records"] = records.Count,
+            ["fullBundle"] = Measure(records, r => TrialBundleMapper.Default.MapToJson(r).Length, seconds),
+            ["withoutCriteriaParsing"] = Measure(withoutCriteria, r => TrialBundleMapper.Default.MapToJson(r).Length, seconds),
+            ["criteriaParserAlone"] = Measure(records, r => r.Eligibility?.Criteria is { } c ? EligibilityCriteriaParser.Parse(c).Items.Count : 0, seconds),
+            ["reverse"] = Measure(bundles, b => TrialRecordReverseMapper.Default.Reverse(b).Locations?.Count ?? 0, seconds),
+        };
+        Console.WriteLine(JsonSerializer.Serialize(results));
+        return 0;
+    }
+
+    /// <summary>Records per second of thread CPU time, after one warm-up pass.</summary>
+    private static double Measure<T>(IReadOnlyList<T> items, Func<T, int> work, double seconds)
+    {
+        long sink = 0;
+        foreach (var item in items)
+        {
+            sink += work(item);
+        }
+
+        var start = ThreadCpuClock.Seconds();
+        long count = 0;
+        while (ThreadCpuClock.Seconds() - start < seconds)
+        {
+            foreach (var item in items)
+            {
+                sink += work(item);
+            }
+
+            count += items.Count;
+        }
+
+        GC.KeepAlive(sink);
+        return Math.Round(count / (ThreadCpuClock.Seconds() - start));
+    }
+}

@@ -1,0 +1,149 @@
+using System.CommandLine;
+using FhirTrials.Cli.Infrastructure;
+using FhirTrials.Mapping.ClinicalTrialsGov;
+using FhirTrials.Mapping.Fhir;
+using FhirTrials.Mapping.Records;
+
+namespace FhirTrials.Cli.Commands;
+
+/// <summary>What <c>fhirtrials map</c> reads.</summary>
+public enum MapSource
+{
+    /// <summary>Trial record files (docs/trial-record.md).</summary>
+    Record,
+
+    /// <summary>ClinicalTrials.gov API v2 JSON: single studies, <c>{"studies": [...]}</c> pages, NDJSON.</summary>
+    Ctgov,
+}
+
+/// <summary>How <c>fhirtrials map</c> writes Bundles.</summary>
+public enum BundleFormat
+{
+    /// <summary>One indented Bundle per trial (<c>&lt;registry id&gt;.json</c> with --out).</summary>
+    Bundle,
+
+    /// <summary>One compact transaction Bundle per line (<c>bundles.ndjson</c> with --out).</summary>
+    Ndjson,
+}
+
+/// <summary>
+/// <c>fhirtrials map</c>: trial records or CT.gov studies → one FHIR transaction Bundle per trial. A record
+/// that cannot be read or mapped is reported on one line (file and field) and the others are still
+/// written; exit 1 when any failed, 2 for usage or I/O errors.
+/// </summary>
+public static class MapCommand
+{
+    public const string NdjsonFileName = "bundles.ndjson";
+
+    /// <summary>Where stdout output goes (tests replace it).</summary>
+    internal static Func<Stream> StandardOutput { get; set; } = Console.OpenStandardOutput;
+
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("inputs") { Description = "Record or CT.gov files, or folders of them", Arity = ArgumentArity.OneOrMore };
+        var from = new Option<MapSource>("--from") { Description = "Input kind: record (trial record files) or ctgov (CT.gov API v2 JSON, pages or NDJSON)", DefaultValueFactory = _ => MapSource.Record };
+        var output = new Option<string?>("--out") { Description = "Folder to write <registry id>.json files (or bundles.ndjson) into; stdout when absent" };
+        var format = new Option<BundleFormat>("--format") { Description = "bundle: one indented Bundle per trial; ndjson: one compact Bundle per line", DefaultValueFactory = _ => BundleFormat.Bundle };
+        var command = new Command("map", "Map trial records or ClinicalTrials.gov studies to FHIR R4 transaction Bundles (one per trial)")
+        {
+            inputs, from, output, format,
+        };
+        command.SetAction((result, _) => RunAsync(result.GetValue(inputs)!, result.GetValue(from), result.GetValue(output), result.GetValue(format)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] paths, MapSource from, string? outputFolder, BundleFormat format)
+    {
+        var extensions = from == MapSource.Record ? [".json"] : new[] { ".json", ".ndjson", ".jsonl" };
+        var files = InputFiles.Expand(paths, extensions, out var missing);
+        foreach (var path in missing)
+        {
+            Terminal.WriteError($"{path}: no such file or folder");
+        }
+
+        if (missing.Count > 0)
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
+        Stream? ndjson = null;
+        try
+        {
+            if (outputFolder is not null)
+            {
+                Directory.CreateDirectory(outputFolder);
+                ndjson = format == BundleFormat.Ndjson ? File.Create(Path.Combine(outputFolder, NdjsonFileName)) : null;
+            }
+
+            var sink = new BundleSink(outputFolder, format, ndjson ?? (outputFolder is null ? StandardOutput() : null));
+            await Terminal.ForEachWithProgressAsync(files, "Mapping", file => MapFileAsync(file, from, sink));
+            Console.Error.WriteLine($"{sink.Written} bundles written, {sink.Failed} records failed");
+            return sink.Failed > 0 ? ExitCodes.Findings : ExitCodes.Ok;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Terminal.WriteError($"{outputFolder ?? "stdout"}: {exception.Message}");
+            return ExitCodes.UsageOrIo;
+        }
+        finally
+        {
+            if (ndjson is not null)
+            {
+                await ndjson.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task MapFileAsync(string file, MapSource from, BundleSink sink)
+    {
+        try
+        {
+            var records = from == MapSource.Record ? [TrialRecordReader.ReadFile(file)] : CtGovImporter.ImportFile(file);
+            foreach (var record in records)
+            {
+                try
+                {
+                    await sink.WriteAsync(TrialBundleMapper.Default.Map(record), record.RegistryId);
+                }
+                catch (TrialMappingException exception)
+                {
+                    sink.Fail($"{file}: {exception.Message}");
+                }
+            }
+        }
+        catch (Exception exception) when (exception is TrialRecordFormatException or CtGovImportException)
+        {
+            sink.Fail(exception.Message);
+        }
+    }
+
+    /// <summary>Where Bundles go: files in a folder, one NDJSON stream, or stdout.</summary>
+    private sealed class BundleSink(string? folder, BundleFormat format, Stream? stream)
+    {
+        public int Written { get; private set; }
+
+        public int Failed { get; private set; }
+
+        public async Task WriteAsync(FhirTrials.Fhir.Model.Bundle bundle, string registryId)
+        {
+            var bytes = format == BundleFormat.Ndjson ? BundleFiles.ToNdjsonLine(bundle) : BundleFiles.ToFileBytes(bundle);
+            if (stream is not null)
+            {
+                await stream.WriteAsync(bytes);
+                await stream.FlushAsync();
+            }
+            else
+            {
+                await File.WriteAllBytesAsync(Path.Combine(folder!, BundleFiles.FileName(registryId)), bytes);
+            }
+
+            Written++;
+        }
+
+        public void Fail(string message)
+        {
+            Terminal.WriteError(message);
+            Failed++;
+        }
+    }
+}

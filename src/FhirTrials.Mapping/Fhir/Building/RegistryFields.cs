@@ -1,0 +1,146 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using FhirTrials.Fhir.Model;
+using FhirTrials.Mapping.Records.Json;
+
+namespace FhirTrials.Mapping.Fhir;
+
+/// <summary>
+/// The <c>registry-fields</c> extension: the properties of a trial record object that FHIR has no
+/// element for, as a complex extension whose sub-extension URLs are the record's JSON property names
+/// (strings as valueString, enumerations as valueCode with the CT.gov value, booleans, integers,
+/// decimals, nested objects as nested complex extensions, lists as repeated sub-extensions in order).
+/// Driven by the record's source-generated JSON metadata, so it follows the record format exactly.
+/// </summary>
+internal static class RegistryFields
+{
+    private static readonly ConcurrentDictionary<Enum, string> WireNames = new();
+    private static readonly ConcurrentDictionary<Type, JsonTypeInfo> TypeInfos = new();
+
+    /// <summary>The extension for the non-null properties of <paramref name="value"/> not in <paramref name="skip"/>; null when none.</summary>
+    public static Extension? Encode<T>(T value, ISet<string>? skip = null)
+        where T : class
+    {
+        var extension = new Extension { Url = ExtensionUrls.RegistryFields };
+        EncodeObject(value, TypeInfo(typeof(T)), extension.Extension, skip);
+        return extension.Extension.Count > 0 ? extension : null;
+    }
+
+    /// <summary>Adds the extension to <paramref name="target"/> when there is anything to keep.</summary>
+    public static void Add<T>(IExtendable target, T? value, ISet<string>? skip = null)
+        where T : class
+    {
+        if (value is not null && Encode(value, skip) is { } extension)
+        {
+            target.Extension.Add(extension);
+        }
+    }
+
+    /// <summary>The record JSON object held by the registry-fields extension of <paramref name="source"/>, or null.</summary>
+    public static JsonObject? Decode<T>(IExtendable source)
+    {
+        var extension = source.GetExtension(ExtensionUrls.RegistryFields);
+        return extension is null ? null : DecodeObject(extension, TypeInfo(typeof(T)), "registry-fields");
+    }
+
+    private static JsonTypeInfo TypeInfo(Type type) =>
+        TypeInfos.GetOrAdd(type, static t => TrialRecordJsonContext.Default.GetTypeInfo(t) ?? throw new InvalidOperationException($"{t.Name} is not a trial record type"));
+
+    private static void EncodeObject(object value, JsonTypeInfo info, List<Extension> into, ISet<string>? skip)
+    {
+        foreach (var property in info.Properties)
+        {
+            if (skip is not null && skip.Contains(property.Name) || property.Get!(value) is not { } propertyValue)
+            {
+                continue;
+            }
+
+            if (propertyValue is IEnumerable items and not string)
+            {
+                foreach (var item in items)
+                {
+                    EncodeValue(property.Name, item, into);
+                }
+            }
+            else
+            {
+                EncodeValue(property.Name, propertyValue, into);
+            }
+        }
+    }
+
+    private static void EncodeValue(string name, object value, List<Extension> into)
+    {
+        DataType? primitive = value switch
+        {
+            string text => new FhirString(text),
+            bool flag => new FhirBoolean(flag),
+            int number => new Integer(number),
+            decimal number => new FhirDecimal(number),
+            double number => new FhirDecimal { LexicalValue = number.ToString("R", CultureInfo.InvariantCulture) },
+            Enum enumValue => new Code(Wire(enumValue)),
+            _ => null,
+        };
+        if (primitive is not null)
+        {
+            into.Add(new Extension { Url = name, Value = primitive });
+            return;
+        }
+
+        var nested = new Extension { Url = name };
+        EncodeObject(value, TypeInfo(value.GetType()), nested.Extension, skip: null);
+        if (nested.Extension.Count > 0)
+        {
+            into.Add(nested);
+        }
+    }
+
+    private static string Wire(Enum value) =>
+        WireNames.GetOrAdd(value, static v => JsonSerializer.SerializeToElement(v, TypeInfo(v.GetType())).GetString()!);
+
+    private static JsonObject DecodeObject(Extension extension, JsonTypeInfo info, string path)
+    {
+        var result = new JsonObject();
+        foreach (var part in extension.Extension)
+        {
+            var property = info.Properties.FirstOrDefault(p => string.Equals(p.Name, part.Url, StringComparison.Ordinal))
+                ?? throw new TrialReverseMappingException($"{path}: '{part.Url}' is not a property of the record's {info.Type.Name}");
+            var itemType = ItemType(property.PropertyType);
+            var node = part.Value is { } value
+                ? Primitive(value, $"{path}.{part.Url}")
+                : DecodeObject(part, TypeInfo(itemType ?? property.PropertyType), $"{path}.{part.Url}");
+            if (itemType is null)
+            {
+                result[property.Name] = node;
+            }
+            else
+            {
+                if (result[property.Name] is not JsonArray array)
+                {
+                    result[property.Name] = array = [];
+                }
+
+                array.Add(node);
+            }
+        }
+
+        return result;
+    }
+
+    private static Type? ItemType(Type type) =>
+        type != typeof(string) && type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : null;
+
+    private static JsonNode Primitive(DataType value, string path) => value switch
+    {
+        FhirBoolean flag => JsonValue.Create(flag.Value ?? throw Bad(path)),
+        Integer or FhirDecimal => JsonNode.Parse(((PrimitiveType)value).LexicalValue ?? throw Bad(path))!,
+        PrimitiveType text => JsonValue.Create(text.LexicalValue ?? throw Bad(path)),
+        _ => throw new TrialReverseMappingException($"{path}: unexpected value type {value.TypeName}"),
+    };
+
+    private static TrialReverseMappingException Bad(string path) => new($"{path}: the value is missing");
+}

@@ -1,0 +1,24 @@
+using FhirTrials.Fhir.Model;
+
+namespace FhirTrials.Mapping.Fhir;
+
+/// <summary>
+/// How trial Bundles are written to files: one indented Bundle per trial named <c>&lt;registry id&gt;.json</c>
+/// (as in examples/bundles), or NDJSON with one compact transaction Bundle per line.
+/// </summary>
+public static class BundleFiles
+{
+    /// <summary>The file name of a trial's Bundle, e.g. <c>NCT03765957.json</c> (characters not allowed in file names become '_').</summary>
+    public static string FileName(string registryId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(registryId);
+        var invalid = Path.GetInvalidFileNameChars();
+        return string.Concat(registryId.Select(c => invalid.Contains(c) || c == '\\' ? '_' : c)) + ".json";
+    }
+
+    /// <summary>The Bundle as an indented JSON file (UTF-8, ending with a newline).</summary>
+    public static byte[] ToFileBytes(Bundle bundle) => PooledJson.Serialize(bundle, indented: true, newline: true);
+
+    /// <summary>The Bundle as one NDJSON line (compact JSON and a newline).</summary>
+    public static byte[] ToNdjsonLine(Bundle bundle) => PooledJson.Serialize(bundle, indented: false, newline: true);
+}
