@@ -15,6 +15,7 @@ public static class FhirTrialsApp
             FhirPathCommand.Create(),
             MapCommand.Create(),
             ValidateCommand.Create(),
+            ServeCommand.Create(),
         };
         return root;
     }
