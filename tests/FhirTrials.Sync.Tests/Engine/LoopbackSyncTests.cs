@@ -1,0 +1,110 @@
+using FhirTrials.Sync.Engine;
+using FhirTrials.Sync.State;
+using FhirTrials.Sync.Tests.Infrastructure;
+
+namespace FhirTrials.Sync.Tests.Engine;
+
+/// <summary>The engine against the project's own FHIR server over loopback HTTP, with a real SQLite state file.</summary>
+public sealed class LoopbackSyncTests : IAsyncLifetime
+{
+    private readonly TempFolder _serverFolder = new("server");
+    private LoopbackServer _server = null!;
+    private SyncHarness _sync = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await LoopbackServer.StartAsync(_serverFolder.File("fhir.db"));
+        _sync = new SyncHarness(_server.BaseUrl);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _sync.Dispose();
+        await _server.DisposeAsync();
+        _serverFolder.Dispose();
+    }
+
+    [Fact]
+    public async Task RunOnce_NewTrials_SendsEveryTrialAndSharesOrganizations()
+    {
+        TrialFactory.Write(_sync.Source, 0, 12);
+
+        var report = await _sync.RunAsync();
+
+        Assert.Empty(report.Problems);
+        Assert.Equal(12, report.Sent);
+        Assert.Equal(12, await _server.Client.CountAsync("ResearchStudy"));
+        Assert.Equal(5, await _server.Client.CountAsync("Organization"));
+        var counts = await _sync.WithStateAsync(s => s.CountsAsync(default));
+        Assert.Equal(12, counts.Synced);
+    }
+
+    [Fact]
+    public async Task RunOnce_NothingChanged_SendsNothing()
+    {
+        TrialFactory.Write(_sync.Source, 0, 6);
+        await _sync.RunAsync();
+
+        var second = await _sync.RunAsync();
+
+        Assert.Equal(0, second.Requests);
+        Assert.Equal(0, second.Sent);
+        Assert.Equal(0, second.Seen);
+        Assert.Equal("1", (await _server.Client.StudyAsync(TrialFactory.NctId(3))).VersionOf());
+    }
+
+    [Fact]
+    public async Task RunOnce_OneRecordChanged_SendsOnlyThatTrial()
+    {
+        TrialFactory.Write(_sync.Source, 0, 6);
+        await _sync.RunAsync();
+        TrialFactory.Write(_sync.Source, 2, 1, revision: 1);
+
+        var report = await _sync.RunAsync();
+
+        Assert.Equal(1, report.Sent);
+        Assert.Equal(1, report.Requests);
+        var changed = await _server.Client.StudyAsync(TrialFactory.NctId(2));
+        Assert.Equal("2", changed.VersionOf());
+        Assert.Contains("revision 1", changed.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal("1", (await _server.Client.StudyAsync(TrialFactory.NctId(1))).VersionOf());
+    }
+
+    [Fact]
+    public async Task RunOnce_InvalidRecord_GoesToDeadLetterAndIsNotSent()
+    {
+        TrialFactory.Write(_sync.Source, 0, 2);
+        File.WriteAllText(TrialFactory.PathOf(_sync.Source, 7), TrialFactory.InvalidRecordJson(7));
+
+        var report = await _sync.RunAsync();
+        var again = await _sync.RunAsync();
+
+        Assert.Equal(2, report.Sent);
+        Assert.Equal(1, report.Invalid);
+        Assert.Equal(0, await _server.Client.CountAsync("ResearchStudy?identifier=https://clinicaltrials.gov/nctid|" + TrialFactory.NctId(7)));
+        var outcome = File.ReadAllText(Path.Combine(_sync.DeadLetter, TrialFactory.NctId(7) + ".outcome.json"));
+        Assert.Contains("ResearchStudy.sponsor", outcome, StringComparison.Ordinal);
+        var summary = File.ReadAllText(Path.Combine(_sync.DeadLetter, DeadLetterReport.SummaryFile));
+        Assert.Contains(TrialFactory.NctId(7), summary, StringComparison.Ordinal);
+        Assert.Equal(0, again.Invalid);
+        Assert.Equal(0, again.Requests);
+    }
+
+    [Fact]
+    public async Task RunOnce_RecordRemoved_StatusPolicyWithdrawsTheStudy()
+    {
+        TrialFactory.Write(_sync.Source, 0, 3);
+        await _sync.RunAsync();
+        File.Delete(TrialFactory.PathOf(_sync.Source, 1));
+
+        var report = await _sync.RunAsync();
+
+        Assert.Equal(1, report.Removed);
+        var study = await _server.Client.StudyAsync(TrialFactory.NctId(1));
+        Assert.Equal("withdrawn", study.GetProperty("status").GetString());
+        Assert.Equal("2", study.VersionOf());
+        Assert.NotEqual("withdrawn", (await _server.Client.StudyAsync(TrialFactory.NctId(0))).GetProperty("status").GetString());
+        var states = await _sync.WithStateAsync(s => s.GetTrialsAsync([TrialFactory.NctId(1)], default));
+        Assert.Equal(TrialSyncStatus.Removed, states[TrialFactory.NctId(1)].Status);
+    }
+}
