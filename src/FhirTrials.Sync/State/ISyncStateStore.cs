@@ -26,6 +26,9 @@ public interface ISyncStateStore : IAsyncDisposable
     /// <summary>The states of <paramref name="registryIds"/> that exist, with their resources.</summary>
     Task<IReadOnlyDictionary<string, TrialState>> GetTrialsAsync(IReadOnlyCollection<string> registryIds, CancellationToken cancellationToken);
 
+    /// <summary>The server addresses (<c>Type/id</c>) of shared resources by fullUrl, for those known.</summary>
+    Task<IReadOnlyDictionary<string, string>> SharedAsync(IReadOnlyCollection<string> fullUrls, CancellationToken cancellationToken);
+
     /// <summary>Writes <paramref name="commit"/> in one transaction.</summary>
     Task CommitAsync(StateCommit commit, CancellationToken cancellationToken);
 

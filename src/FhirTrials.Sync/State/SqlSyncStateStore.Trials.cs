@@ -7,7 +7,7 @@ namespace FhirTrials.Sync.State;
 public abstract partial class SqlSyncStateStore
 {
     private const string TrialColumns = "registry_id, status, content_hash, checked_hash, source, study, message, updated_at";
-    private const string ResourceColumns = "resource_type, resource_id, registry_id, request_url, version_id, last_updated, content_hash";
+    private const string ResourceColumns = "resource_type, resource_id, registry_id, full_url, request_url, version_id, last_updated, content_hash";
 
     public async Task<IReadOnlyDictionary<string, TrialState>> GetTrialsAsync(IReadOnlyCollection<string> registryIds, CancellationToken cancellationToken)
     {
@@ -51,6 +51,26 @@ public abstract partial class SqlSyncStateStore
             StringComparer.Ordinal);
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> SharedAsync(IReadOnlyCollection<string> fullUrls, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fullUrls);
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var connection = await OpenAsync(cancellationToken);
+        foreach (var batch in Batches(fullUrls.Distinct(StringComparer.Ordinal)))
+        {
+            var names = string.Join(", ", batch.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)));
+            var parameters = batch.Select((url, i) => ("p" + i.ToString(CultureInfo.InvariantCulture), (object?)url)).ToArray();
+            await using var command = Command(connection, null, $"SELECT full_url, resource_type, resource_id FROM sync_shared WHERE full_url IN ({names})", parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                shared[reader.GetString(0)] = reader.GetString(1) + "/" + reader.GetString(2);
+            }
+        }
+
+        return shared;
+    }
+
     public async Task CommitAsync(StateCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
@@ -64,6 +84,19 @@ public abstract partial class SqlSyncStateStore
         foreach (var trial in commit.Trials)
         {
             await WriteTrialAsync(connection, transaction, trial, cancellationToken);
+        }
+
+        foreach (var (fullUrl, address) in commit.Shared)
+        {
+            var slash = address.IndexOf('/', StringComparison.Ordinal);
+            await ExecuteAsync(
+                connection,
+                transaction,
+                "INSERT INTO sync_shared (full_url, resource_type, resource_id) VALUES (@full, @type, @id) ON CONFLICT (full_url) DO UPDATE SET resource_type = excluded.resource_type, resource_id = excluded.resource_id",
+                cancellationToken,
+                ("full", fullUrl),
+                ("type", address[..slash]),
+                ("id", address[(slash + 1)..]));
         }
 
         foreach (var path in commit.DeletedSources)
@@ -143,13 +176,14 @@ public abstract partial class SqlSyncStateStore
             await ExecuteAsync(
                 connection,
                 transaction,
-                $"INSERT INTO sync_resource ({ResourceColumns}) VALUES (@type, @rid, @id, @url, @version, @updated, @hash) "
-                + "ON CONFLICT (resource_type, resource_id) DO UPDATE SET registry_id = excluded.registry_id, request_url = excluded.request_url, "
+                $"INSERT INTO sync_resource ({ResourceColumns}) VALUES (@type, @rid, @id, @full, @url, @version, @updated, @hash) "
+                + "ON CONFLICT (resource_type, resource_id) DO UPDATE SET registry_id = excluded.registry_id, full_url = excluded.full_url, request_url = excluded.request_url, "
                 + "version_id = excluded.version_id, last_updated = excluded.last_updated, content_hash = excluded.content_hash",
                 cancellationToken,
                 ("type", resource.Type),
                 ("rid", resource.Id),
                 ("id", trial.RegistryId),
+                ("full", resource.FullUrl),
                 ("url", resource.RequestUrl),
                 ("version", resource.VersionId),
                 ("updated", resource.LastUpdated),
@@ -174,7 +208,7 @@ public abstract partial class SqlSyncStateStore
         DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
 
     private static ResourceState ReadResource(DbDataReader reader) => new(
-        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Nullable(reader, 4), Nullable(reader, 5), reader.GetString(6));
+        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), Nullable(reader, 5), Nullable(reader, 6), reader.GetString(7));
 
     private static string? Nullable(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -32,13 +32,16 @@ public sealed record TrialState(
 }
 
 /// <summary>
-/// One resource as the server confirmed it: its address there, the request URL the mapper gave it,
-/// the version and time the server reported, and the canonical hash of the content sent (<see cref="Engine.ContentHash"/>).
+/// One resource as the server confirmed it: its address there, the fullUrl and request URL the mapper
+/// gave it, the version and time the server reported, and the canonical hash of the content sent with
+/// its references resolved to the server's ids (<see cref="Engine.ContentHash"/>), which is what the
+/// server holds.
 /// </summary>
 public sealed record ResourceState(
     string Type,
     string Id,
     string RegistryId,
+    string FullUrl,
     string RequestUrl,
     string? VersionId,
     string? LastUpdated,
@@ -56,10 +59,13 @@ public sealed class StateCommit
 
     public List<string> DeletedSources { get; } = [];
 
+    /// <summary>Shared resources (fullUrl → <c>Type/id</c> on the server) learned from responses.</summary>
+    public Dictionary<string, string> Shared { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Sources to read again next pass (their hash is cleared; the trials they hold stay theirs).</summary>
     public List<string> InvalidatedSources { get; } = [];
 
-    public bool IsEmpty => Trials.Count == 0 && Sources.Count == 0 && DeletedSources.Count == 0 && InvalidatedSources.Count == 0;
+    public bool IsEmpty => Trials.Count == 0 && Shared.Count == 0 && Sources.Count == 0 && DeletedSources.Count == 0 && InvalidatedSources.Count == 0;
 }
 
 /// <summary>How many trials are in each status.</summary>

@@ -105,10 +105,11 @@ public sealed partial class FakeFhirServer
         return (result.Status, result.Version?.Resource is { } resource ? JsonSerializer.SerializeToUtf8Bytes(resource) : null, headers);
     }
 
-    private async Task<(int, byte[]?, List<(string, string)>)> BundleAsync(JsonObject bundle)
+    private async Task<(int, byte[]?, List<(string, string)>)> BundleAsync(JsonObject bundle, FakeRequest log)
     {
         var type = bundle["type"]?.GetValue<string>();
         var entries = (bundle["entry"] as JsonArray ?? []).OfType<JsonObject>().Select(EntryRequest.From).ToList();
+        log.Entries = entries.Count;
         if (Behavior.MaxBundleEntries > 0 && entries.Count > Behavior.MaxBundleEntries)
         {
             return Behavior.LimitStyle == LimitStyle.Microsoft400

@@ -108,7 +108,7 @@ public sealed partial class FakeFhirServer : IAsyncDisposable
                 break;
         }
 
-        var (status, body, headers) = await ProcessAsync(request, path);
+        var (status, body, headers) = await ProcessAsync(request, path, log);
         if (fault == FaultKind.DropAfter)
         {
             context.Abort();
@@ -143,7 +143,7 @@ public sealed partial class FakeFhirServer : IAsyncDisposable
         }
     }
 
-    private async Task<(int Status, byte[]? Body, List<(string, string)> Headers)> ProcessAsync(HttpRequest request, string path)
+    private async Task<(int Status, byte[]? Body, List<(string, string)> Headers)> ProcessAsync(HttpRequest request, string path, FakeRequest log)
     {
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
         var query = request.QueryString.Value?.TrimStart('?') ?? string.Empty;
@@ -158,7 +158,7 @@ public sealed partial class FakeFhirServer : IAsyncDisposable
             return (request.Method, segments) switch
             {
                 ("GET", ["metadata"]) => (200, Metadata(), []),
-                ("POST", []) => await BundleAsync(body ?? throw new FakeFhirException(400, "no Bundle")),
+                ("POST", []) => await BundleAsync(body ?? throw new FakeFhirException(400, "no Bundle"), log),
                 ("GET", []) => (200, SearchPage(string.Empty, query), []),
                 ("GET", [var type]) => (200, SearchPage(type, query), []),
                 ("GET", [var type, var id]) => ReadOne(type, id),
@@ -171,6 +171,7 @@ public sealed partial class FakeFhirServer : IAsyncDisposable
         }
         catch (FakeFhirException ex)
         {
+            log.Status = ex.Status;
             return (ex.Status, Outcome(ex.Status >= 500 ? "exception" : "processing", ex.Message), []);
         }
         catch (JsonException ex)
@@ -225,4 +226,7 @@ public sealed class FakeRequest(string method, string pathAndQuery, string ifMat
     public FaultKind? Fault { get; set; }
 
     public int Status { get; set; }
+
+    /// <summary>The entries of a Bundle posted to the base.</summary>
+    public int Entries { get; set; }
 }

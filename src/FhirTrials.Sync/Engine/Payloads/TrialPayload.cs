@@ -7,9 +7,9 @@ namespace FhirTrials.Sync.Engine;
 
 /// <summary>
 /// One entry of a trial's transaction Bundle: fullUrl, request (method, URL, <c>ifNoneExist</c>),
-/// the resource's type, id, raw JSON and canonical content hash.
+/// the resource's type, id and raw JSON.
 /// </summary>
-public sealed record PayloadEntry(string FullUrl, string Method, string Url, string? IfNoneExist, string Type, string? Id, ReadOnlyMemory<byte> Resource, string ContentHash)
+public sealed record PayloadEntry(string FullUrl, string Method, string Url, string? IfNoneExist, string Type, string? Id, ReadOnlyMemory<byte> Resource)
 {
     /// <summary>A conditional create shared by trials (an Organization): not owned by any one trial.</summary>
     public bool IsShared => IfNoneExist is not null;
@@ -90,8 +90,7 @@ public sealed class TrialPayload
                     request.TryGetProperty("ifNoneExist", out var ifNoneExist) ? ifNoneExist.GetString() : null,
                     resource.GetProperty("resourceType").GetString()!,
                     resource.TryGetProperty("id", out var id) ? id.GetString() : null,
-                    JsonMarshal.GetRawUtf8Value(resource).ToArray(),
-                    Engine.ContentHash.OfResource(resource)));
+                    JsonMarshal.GetRawUtf8Value(resource).ToArray()));
             }
         }
 

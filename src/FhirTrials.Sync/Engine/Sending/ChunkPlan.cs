@@ -37,7 +37,7 @@ internal sealed class ChunkPlan
                 {
                     if (sharedSeen.Add(entry.FullUrl))
                     {
-                        plan.Entries.Add(new OutgoingEntry(entry.FullUrl, entry.Method, entry.Url, null, entry.IfNoneExist, entry.Resource));
+                        plan.Entries.Add(new OutgoingEntry(entry.FullUrl, entry.Method, entry.Url, null, entry.IfNoneExist, entry.Resource) { Target = (entry.Type, entry.Id) });
                     }
 
                     continue;
@@ -65,10 +65,10 @@ internal sealed class ChunkPlan
     {
         if (entry.Method != "PUT" || known is null || !useIfMatch || known.VersionId is null)
         {
-            return new OutgoingEntry(entry.FullUrl, entry.Method, entry.Url, null, null, entry.Resource);
+            return new OutgoingEntry(entry.FullUrl, entry.Method, entry.Url, null, null, entry.Resource) { Target = (entry.Type, entry.Id) };
         }
 
         var resource = known.Id == entry.Id ? entry.Resource : TransactionBundle.WithId(entry.Resource, known.Id);
-        return new OutgoingEntry(entry.FullUrl, "PUT", known.Type + "/" + known.Id, $"W/\"{known.VersionId}\"", null, resource);
+        return new OutgoingEntry(entry.FullUrl, "PUT", known.Type + "/" + known.Id, $"W/\"{known.VersionId}\"", null, resource) { Target = (known.Type, known.Id) };
     }
 }

@@ -132,18 +132,42 @@ internal sealed partial class ChunkSender
         }
 
         var commit = new StateCommit();
+        var addresses = new Dictionary<string, string>(StringComparer.Ordinal);
+        var outcomes = new EntryOutcome?[plan.Entries.Count];
+        for (var i = 0; i < plan.Entries.Count; i++)
+        {
+            var sent = plan.Entries[i];
+            if (responses[i] is { } entryResponse)
+            {
+                outcomes[i] = EntryOutcome.From(entryResponse, sent.Target.Type, sent.Target.Id);
+            }
+
+            if (sent.FullUrl is { } fullUrl && (outcomes[i]?.Id ?? sent.Target.Id) is { } id)
+            {
+                addresses[fullUrl] = (outcomes[i]?.Type ?? sent.Target.Type) + "/" + id;
+                if (sent.IfNoneExist is not null)
+                {
+                    commit.Shared[fullUrl] = addresses[fullUrl];
+                }
+            }
+        }
+
         long resources = 0;
         foreach (var item in items)
         {
             var owned = new List<ResourceState>();
+            string? study = null;
             foreach (var (index, entry) in plan.OwnedBy(item))
             {
-                var outcome = EntryOutcome.From(responses[index] ?? new EntryResponse(200, null, null, null, default), entry.Type, entry.Id);
-                owned.Add(new ResourceState(outcome.Type!, outcome.Id ?? entry.Id ?? string.Empty, item.Payload.RegistryId, entry.Url, outcome.VersionId, outcome.LastUpdated, entry.ContentHash));
+                var outcome = outcomes[index];
+                var stored = ReferenceRewriter.Resolve(plan.Entries[index].Resource, addresses);
+                owned.Add(new ResourceState(
+                    outcome?.Type ?? entry.Type, outcome?.Id ?? entry.Id ?? string.Empty, item.Payload.RegistryId, entry.FullUrl, entry.Url, outcome?.VersionId, outcome?.LastUpdated, ContentHash.OfResource(stored)));
+                study ??= entry.Type == "ResearchStudy" ? System.Text.Encoding.UTF8.GetString(stored) : null;
                 resources++;
             }
 
-            commit.Trials.Add(new TrialState(item.Payload.RegistryId, TrialSyncStatus.Synced, item.Payload.BundleHash, item.Payload.BundleHash, item.Payload.Source, StudyJson(item.Payload), null, _context.Now)
+            commit.Trials.Add(new TrialState(item.Payload.RegistryId, TrialSyncStatus.Synced, item.Payload.BundleHash, item.Payload.BundleHash, item.Payload.Source, study, null, _context.Now)
             {
                 Resources = owned,
             });
@@ -160,8 +184,6 @@ internal sealed partial class ChunkSender
         _context.Metrics?.Sent.Add(items.Count);
         SyncLog.ChunkConfirmed(_context.Logger, items.Count, plan.Entries.Count);
     }
-
-    private static string? StudyJson(TrialPayload payload) => payload.Study is { } study ? System.Text.Encoding.UTF8.GetString(study.Resource.Span) : null;
 
     /// <summary>Trials not sent this pass: reported, their files left unsettled, their state untouched.</summary>
     internal Task FailAsync(IReadOnlyList<Planned> items, string message)

@@ -31,7 +31,13 @@ internal sealed class ConflictResolver
             return;
         }
 
-        var produced = item.Payload.Entries.Where(e => !e.IsShared).ToDictionary(e => e.Url, StringComparer.Ordinal);
+        var addresses = new Dictionary<string, string>(await _context.Store.SharedAsync([.. item.Payload.Entries.Where(e => e.IsShared).Select(e => e.FullUrl)], _context.Abandon), StringComparer.Ordinal);
+        foreach (var resource in known)
+        {
+            addresses[resource.FullUrl] = resource.Type + "/" + resource.Id;
+        }
+
+        var produced = item.Payload.Entries.Where(e => !e.IsShared).ToDictionary(e => e.Url, e => ContentHash.OfResource(ReferenceRewriter.Resolve(e.Resource, addresses)), StringComparer.Ordinal);
         var current = await ReadCurrentAsync(known);
         var adopted = new List<ResourceState>();
         var drift = new List<DriftFinding>();
@@ -47,7 +53,7 @@ internal sealed class ConflictResolver
             var serverHash = ContentHash.OfResource(server.Json);
             var ours = server.VersionId == resource.VersionId
                 || serverHash == resource.ContentHash
-                || (produced.TryGetValue(resource.RequestUrl, out var entry) && serverHash == entry.ContentHash);
+                || (produced.TryGetValue(resource.RequestUrl, out var sending) && serverHash == sending);
             if (!ours)
             {
                 drift.Add(new DriftFinding(item.Payload.RegistryId, resource.Type, resource.Id, resource.VersionId, server.VersionId, Deleted: false, overwrite));

@@ -3,7 +3,11 @@ using System.Text.Json;
 namespace FhirTrials.Sync.Engine.Sending;
 
 /// <summary>One entry of a transaction to send: fullUrl, request and resource (none for DELETE).</summary>
-public sealed record OutgoingEntry(string? FullUrl, string Method, string Url, string? IfMatch, string? IfNoneExist, ReadOnlyMemory<byte> Resource);
+public sealed record OutgoingEntry(string? FullUrl, string Method, string Url, string? IfMatch, string? IfNoneExist, ReadOnlyMemory<byte> Resource)
+{
+    /// <summary>The resource type and id the entry is about (the id as sent; a server may choose another for creates).</summary>
+    public (string Type, string? Id) Target { get; init; }
+}
 
 /// <summary>Writes transaction Bundles from entries whose resources are already JSON (copied as they are).</summary>
 public static class TransactionBundle

@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS sync_resource (
   resource_type TEXT NOT NULL,
   resource_id TEXT NOT NULL,
   registry_id TEXT NOT NULL,
+  full_url TEXT NOT NULL,
   request_url TEXT NOT NULL,
   version_id TEXT,
   last_updated TEXT,
@@ -29,6 +30,13 @@ CREATE TABLE IF NOT EXISTS sync_resource (
   PRIMARY KEY (resource_type, resource_id)
 );
 CREATE INDEX IF NOT EXISTS sync_resource_trial ON sync_resource (registry_id);
+
+-- Resources trials share (conditional creates: Organizations): the server's id of each fullUrl.
+CREATE TABLE IF NOT EXISTS sync_shared (
+  full_url TEXT PRIMARY KEY,
+  resource_type TEXT NOT NULL,
+  resource_id TEXT NOT NULL
+);
 
 -- Source files fully synced: their content hash and the trials they hold.
 CREATE TABLE IF NOT EXISTS sync_source (
