@@ -55,7 +55,12 @@ public sealed partial class SyncEngine
             await sender.SendDeferredAsync();
             var listed = files.ToHashSet(StringComparer.Ordinal);
             var vanished = stored.Keys.Where(p => !listed.Contains(p)).ToList();
-            if (vanished.Count > 0 && files.Count > 0)
+            if (files.Count == 0 && stored.Count > 0)
+            {
+                SyncLog.EmptySource(_logger, stored.Count);
+                context.Report.Problem(null, "(source)", $"the source lists no files; the trials of its {stored.Count} known files are kept on the server");
+            }
+            else if (vanished.Count > 0)
             {
                 var commit = new StateCommit();
                 commit.DeletedSources.AddRange(vanished);

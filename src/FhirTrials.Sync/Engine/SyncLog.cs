@@ -35,7 +35,7 @@ internal static partial class SyncLog
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Deleted from the server (removal policy delete): {Resources}")]
     public static partial void ResourcesDeleted(ILogger logger, string resources);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "The source lists no files; the {Count} trials on the server are kept (an empty or unmounted folder is not taken as a removal)")]
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "The source lists no files; the trials of its {Count} known files are kept on the server (an empty or unmounted folder is not taken as a removal)")]
     public static partial void EmptySource(ILogger logger, int count);
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Server {Target}: FHIR {Version}, {Software}; transactions of up to {Limit} entries")]

@@ -107,4 +107,116 @@ public sealed class LoopbackSyncTests : IAsyncLifetime
         var states = await _sync.WithStateAsync(s => s.GetTrialsAsync([TrialFactory.NctId(1)], default));
         Assert.Equal(TrialSyncStatus.Removed, states[TrialFactory.NctId(1)].Status);
     }
+
+    [Fact]
+    public async Task RunOnce_RecordRemoved_DeletePolicyDeletesTheTrialsResourcesButNotSharedOnes()
+    {
+        TrialFactory.Write(_sync.Source, 0, 2);
+        await _sync.RunAsync();
+        File.Delete(TrialFactory.PathOf(_sync.Source, 0));
+
+        var report = await _sync.RunAsync(o => o.Removal.Policy = RemovalPolicy.Delete);
+
+        Assert.Equal(1, report.Removed);
+        var id = TrialFactory.NctId(0).ToLowerInvariant();
+        Assert.Equal(0, await _server.Client.CountAsync("ResearchStudy?_id=" + id));
+        Assert.Equal(0, await _server.Client.CountAsync("PlanDefinition?_id=" + id + "-protocol"));
+        Assert.Equal(1, await _server.Client.CountAsync("ResearchStudy"));
+        Assert.Equal(2, await _server.Client.CountAsync("Organization"));
+        using var gone = await _server.Client.GetAsync("ResearchStudy/" + id);
+        Assert.Equal(System.Net.HttpStatusCode.Gone, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task RunOnce_WithdrawnInTheRecordUnderDeletePolicy_IsDeleted()
+    {
+        TrialFactory.Write(_sync.Source, 0, 2);
+        await _sync.RunAsync(o => o.Removal.Policy = RemovalPolicy.Delete);
+        File.WriteAllText(TrialFactory.PathOf(_sync.Source, 1), TrialFactory.RecordJson(1, overallStatus: "WITHDRAWN"));
+
+        var report = await _sync.RunAsync(o => o.Removal.Policy = RemovalPolicy.Delete);
+
+        Assert.Equal(1, report.Removed);
+        Assert.Equal(0, await _server.Client.CountAsync("ResearchStudy?_id=" + TrialFactory.NctId(1).ToLowerInvariant()));
+    }
+
+    [Fact]
+    public async Task RunOnce_UnreadableFile_IsReportedAndItsTrialIsKept()
+    {
+        TrialFactory.Write(_sync.Source, 0, 2);
+        await _sync.RunAsync();
+        File.WriteAllText(TrialFactory.PathOf(_sync.Source, 1), "{ \"recordVersion\": \"1.0\", \"registryId\": ");
+
+        var report = await _sync.RunAsync();
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(TrialFactory.NctId(1) + ".json", problem.Source);
+        Assert.Contains("line", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(0, report.Removed);
+        Assert.NotEqual("withdrawn", (await _server.Client.StudyAsync(TrialFactory.NctId(1))).GetProperty("status").GetString());
+        Assert.True(File.Exists(Path.Combine(_sync.DeadLetter, TrialFactory.NctId(1) + ".outcome.json")));
+    }
+
+    [Fact]
+    public async Task RunOnce_SourceFolderEmptied_RemovesNothing()
+    {
+        TrialFactory.Write(_sync.Source, 0, 2);
+        await _sync.RunAsync();
+        foreach (var file in Directory.GetFiles(_sync.Source))
+        {
+            File.Delete(file);
+        }
+
+        var report = await _sync.RunAsync();
+
+        Assert.Equal(0, report.Removed);
+        Assert.Contains(report.Problems, p => p.Message.Contains("lists no files", StringComparison.Ordinal));
+        Assert.NotEqual("withdrawn", (await _server.Client.StudyAsync(TrialFactory.NctId(0))).GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData(DriftPolicy.Report)]
+    [InlineData(DriftPolicy.Overwrite)]
+    public async Task RunOnce_DriftCheck_FindsEditsAndDeletionsOnTheServer(DriftPolicy policy)
+    {
+        TrialFactory.Write(_sync.Source, 0, 3);
+        await _sync.RunAsync();
+        var edited = TrialFactory.NctId(0).ToLowerInvariant();
+        var study = await _server.Client.GetJsonAsync("ResearchStudy/" + edited);
+        var changed = System.Text.Json.Nodes.JsonNode.Parse(study.GetRawText())!.AsObject();
+        changed["title"] = "Edited on the server";
+        using (var put = await _server.Client.PutAsync("ResearchStudy/" + edited, new StringContent(changed.ToJsonString(), System.Text.Encoding.UTF8, "application/fhir+json")))
+        {
+            Assert.True(put.IsSuccessStatusCode);
+        }
+
+        var deleted = TrialFactory.NctId(2).ToLowerInvariant() + "-eligibility";
+        using (var delete = await _server.Client.DeleteAsync("Group/" + deleted))
+        {
+            Assert.True(delete.IsSuccessStatusCode);
+        }
+
+        var report = await _sync.RunAsync(o => o.Drift.Policy = policy, new SyncRunOptions { CheckDrift = true });
+
+        Assert.Equal(2, report.Drift.Count);
+        Assert.Contains(report.Drift, d => d.Type == "ResearchStudy" && d.Id == edited && !d.Deleted && d.ServerVersion == "2");
+        Assert.Contains(report.Drift, d => d.Type == "Group" && d.Id == deleted && d.Deleted);
+        var title = (await _server.Client.GetJsonAsync("ResearchStudy/" + edited)).GetProperty("title").GetString();
+        using var group = await _server.Client.GetAsync("Group/" + deleted);
+        if (policy == DriftPolicy.Overwrite)
+        {
+            Assert.NotEqual("Edited on the server", title);
+            Assert.True(group.IsSuccessStatusCode);
+            Assert.Equal(2, report.Sent);
+            var clean = await _sync.RunAsync(o => o.Drift.Policy = policy, new SyncRunOptions { CheckDrift = true });
+            Assert.Empty(clean.Drift);
+        }
+        else
+        {
+            Assert.Equal("Edited on the server", title);
+            Assert.Equal(System.Net.HttpStatusCode.Gone, group.StatusCode);
+            var states = await _sync.WithStateAsync(s => s.GetTrialsAsync([TrialFactory.NctId(0), TrialFactory.NctId(2)], default));
+            Assert.All(states.Values, s => Assert.Equal(TrialSyncStatus.Conflict, s.Status));
+        }
+    }
 }
