@@ -19,13 +19,15 @@ public sealed partial class FhirValidator
 {
     private static readonly Lazy<FhirValidator> DefaultValidator = new(() => new FhirValidator());
     private readonly ValidatorServices _services;
+    private readonly FhirJsonParserSettings _parserSettings;
 
     public FhirValidator(ValidatorSettings? settings = null)
     {
         settings ??= new ValidatorSettings();
         Resolver = settings.Resolver ?? R4Definitions.CreateResolver([.. settings.Packages, FhirTrialsProfiles.Package]);
         IInvariantEvaluator invariants = settings.CheckInvariants ? DefaultInvariants() : UnavailableInvariantEvaluator.Instance;
-        _services = new ValidatorServices(Resolver, invariants);
+        _services = new ValidatorServices(Resolver, invariants, settings);
+        _parserSettings = FhirJsonParserSettings.LenientMode with { AllowComments = settings.AllowJsonComments };
     }
 
     /// <summary>A shared validator over the FhirTrials profiles and R4.</summary>
@@ -50,7 +52,7 @@ public sealed partial class FhirValidator
     /// <summary>Parses FHIR JSON leniently and validates it; the parser's issues (malformed JSON, unknown elements, bad values) are included.</summary>
     public ValidationResult ValidateJson(ReadOnlyMemory<byte> utf8, string? sourceName, IEnumerable<string>? profiles = null)
     {
-        var parsed = new FhirJsonParser(FhirJsonParserSettings.LenientMode).Parse(utf8, sourceName);
+        var parsed = new FhirJsonParser(_parserSettings).Parse(utf8, sourceName);
         var scope = new ValidationScope(_services, structureReported: true);
         foreach (var issue in parsed.Issues)
         {
@@ -88,8 +90,8 @@ public sealed partial class FhirValidator
 
     private static ValidationResult Finish(ValidationScope scope, string? sourceName)
     {
-        var seen = new HashSet<(Fhir.Model.IssueSeverity, Fhir.Model.IssueType, string?, string)>();
-        var issues = scope.Issues.Where(i => seen.Add((i.Severity, i.Code, i.Expression, i.Message)))
+        var seen = new HashSet<(Fhir.Model.IssueSeverity, Fhir.Model.IssueType, string?, string, SourcePosition?)>();
+        var issues = scope.Issues.Where(i => seen.Add((i.Severity, i.Code, i.Expression, i.Message, i.Position)))
             .Select((issue, index) => (issue, index))
             .OrderBy(x => x.issue.Position?.Line ?? int.MaxValue)
             .ThenBy(x => x.issue.Position?.Column ?? int.MaxValue)

@@ -27,8 +27,37 @@ public sealed partial class FhirJsonParser
         }
 
         var context = new ParseContext(new SourceText(sourceName, utf8), _settings);
+        var handling = _settings.AllowComments ? JsonCommentHandling.Skip : JsonCommentHandling.Disallow;
+        var (root, failure) = ParseDocument(utf8, context, handling);
+        if (failure is not null && handling == JsonCommentHandling.Disallow && CommentOffsets(utf8.Span) is { Count: > 0 } comments)
+        {
+            // Comments are not JSON: report each one and read the rest as if they were not there.
+            context = new ParseContext(context.Source, _settings);
+            foreach (var offset in comments)
+            {
+                context.Error(IssueType.Structure, "comments are not allowed in JSON", null, offset);
+            }
+
+            (root, failure) = ParseDocument(utf8, context, JsonCommentHandling.Skip);
+        }
+
+        if (failure is { } malformed)
+        {
+            context.MalformedJson(malformed.Exception, malformed.EndOfInput);
+        }
+
+        if (root is not null)
+        {
+            root.Source = context.Source;
+        }
+
+        return new ParseResult(root, context.Issues);
+    }
+
+    private (ElementNode? Root, (JsonException Exception, bool EndOfInput)? Failure) ParseDocument(ReadOnlyMemory<byte> utf8, ParseContext context, JsonCommentHandling comments)
+    {
         ElementNode? root = null;
-        var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = _settings.MaxDepth });
+        var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = _settings.MaxDepth, CommentHandling = comments });
         try
         {
             if (utf8.Span.TrimStart(" \t\r\n"u8).IsEmpty || !reader.Read())
@@ -51,15 +80,10 @@ public sealed partial class FhirJsonParser
         }
         catch (JsonException ex)
         {
-            context.MalformedJson(ex, reader.BytesConsumed >= utf8.Length);
+            return (root, (ex, reader.BytesConsumed >= utf8.Length));
         }
 
-        if (root is not null)
-        {
-            root.Source = context.Source;
-        }
-
-        return new ParseResult(root, context.Issues);
+        return (root, null);
     }
 
     /// <summary>Parses one resource from a string.</summary>

@@ -75,6 +75,9 @@ public sealed record FhirJsonParserSettings
     /// <summary>Check primitive values against the R4 lexical rules (dates, ids, codes…).</summary>
     public bool CheckPrimitiveFormats { get; init; } = true;
 
+    /// <summary>Accept <c>//</c> and <c>/* */</c> comments (JSON5-style) silently; otherwise each is an error and the rest is still read.</summary>
+    public bool AllowComments { get; init; }
+
     /// <summary>The deepest JSON nesting accepted.</summary>
     public int MaxDepth { get; init; } = 512;
 

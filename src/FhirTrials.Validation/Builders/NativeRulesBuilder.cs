@@ -7,7 +7,8 @@ namespace FhirTrials.Validation.Builders;
 /// Rules of a type that no ElementDefinition states but FHIR requires, added at the root of the
 /// type's definition: a Coding's code must exist in a CodeSystem we hold; Bundle fullUrls and links;
 /// an Attachment's size; a StructureDefinition's differential must build a snapshot; a
-/// QuestionnaireResponse must answer its Questionnaire; search parameters must fit their definitions.
+/// QuestionnaireResponse must answer its Questionnaire; search parameters must fit their definitions;
+/// the text policies of <see cref="ValidatorSettings"/> (example URLs, HTML in markdown and strings).
 /// </summary>
 internal sealed class NativeRulesBuilder : IAssertionBuilder
 {
@@ -37,6 +38,17 @@ internal sealed class NativeRulesBuilder : IAssertionBuilder
                 break;
             case "uri" or "url" or "canonical":
                 assertions.Add(new UuidUriRule());
+                if (!context.Services.Settings.AllowExampleUrls)
+                {
+                    assertions.Add(new ExampleUrlRule());
+                }
+
+                break;
+            case "markdown":
+                assertions.Add(new EmbeddedHtmlRule(markdown: true, isError: context.Services.Settings.NoHtmlInMarkdown));
+                break;
+            case "string" when context.Services.Settings.SecurityChecks:
+                assertions.Add(new EmbeddedHtmlRule(markdown: false, isError: true));
                 break;
             case "SearchParameter":
                 assertions.Add(new SearchParameterRules());

@@ -8,8 +8,9 @@ namespace FhirTrials.Validation.Schema;
 /// <summary>Everything a validator shares across runs and threads: definitions, compiled schemas, terminology and the invariant engine.</summary>
 internal sealed class ValidatorServices
 {
-    public ValidatorServices(IResourceResolver resolver, IInvariantEvaluator invariants)
+    public ValidatorServices(IResourceResolver resolver, IInvariantEvaluator invariants, ValidatorSettings settings)
     {
+        Settings = settings;
         Resolver = resolver;
         Invariants = invariants;
         Definitions = new StructureDefinitionSource(resolver);
@@ -44,6 +45,9 @@ internal sealed class ValidatorServices
 
         return globals.ToLookup(g => g.Type, g => g.Profile, StringComparer.Ordinal);
     }
+
+    /// <summary>The policy choices of this validator (schemas compile them in).</summary>
+    public ValidatorSettings Settings { get; }
 
     public IResourceResolver Resolver { get; }
 

@@ -10,6 +10,9 @@ namespace FhirTrials.Validation.Tests.Conformance;
 /// </summary>
 public sealed record ConformanceCase(string Name, string File, string? Module, IReadOnlyList<string> Definitions, string? Profile, int ExpectedErrors, string ExpectedOutcome, string? Excluded)
 {
+    /// <summary>The validator options the manifest sets for this case (examples, security-checks…).</summary>
+    public ConformanceOptions Options { get; init; } = new();
+
     public static string Root => TestPaths.Fixture("validator-tests");
 
     public override string ToString() => Profile is null ? Name : $"{Name} [profile]";
@@ -36,12 +39,13 @@ public sealed record ConformanceCase(string Name, string File, string? Module, I
             var module = entry.TryGetProperty("module", out var m) ? m.GetString() : null;
             var definitions = Strings(entry, "supporting").Concat(Strings(entry, "profiles")).ToList();
             var digest = expected[i];
-            cases.Add(Create(name, file, module, definitions, null, digest.TryGetProperty("javaExpected", out var java) ? java : null, entry.TryGetProperty("java", out var inline) ? inline.GetRawText() : null));
+            var options = ConformanceOptions.From(entry);
+            cases.Add(Create(name, file, module, definitions, null, digest.TryGetProperty("javaExpected", out var java) ? java : null, entry.TryGetProperty("java", out var inline) ? inline.GetRawText() : null) with { Options = options });
             if (entry.TryGetProperty("profile", out var profile) && profile.TryGetProperty("source", out var source))
             {
                 var profileDefinitions = definitions.Append(source.GetString()!).Concat(Strings(profile, "supporting")).Distinct(StringComparer.Ordinal).ToList();
                 var profileExpected = digest.TryGetProperty("profile", out var p) && p.TryGetProperty("javaExpected", out var pj) ? pj : (JsonElement?)null;
-                cases.Add(Create(name, file, module, profileDefinitions, source.GetString(), profileExpected, profile.TryGetProperty("java", out var pInline) ? pInline.GetRawText() : null));
+                cases.Add(Create(name, file, module, profileDefinitions, source.GetString(), profileExpected, profile.TryGetProperty("java", out var pInline) ? pInline.GetRawText() : null) with { Options = options });
             }
         }
 

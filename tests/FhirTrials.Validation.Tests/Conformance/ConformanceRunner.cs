@@ -1,15 +1,18 @@
 using System.Text;
 using System.Text.Json;
 using FhirTrials.Fhir.Packages;
+using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Validation.Tests.Conformance;
 
-/// <summary>Runs one conformance case: its supporting definitions become a package searched before R4.</summary>
+/// <summary>Runs one conformance case: its supporting definitions (JSON, or XML converted to JSON) become a package searched before R4.</summary>
 public static class ConformanceRunner
 {
     public static ValidationResult Run(ConformanceCase testCase)
     {
-        var validator = testCase.Definitions.Count == 0 ? FhirValidator.Default : new FhirValidator(new ValidatorSettings { Packages = [Package(testCase)] });
+        var validator = testCase.Definitions.Count == 0 && testCase.Options.IsDefault
+            ? FhirValidator.Default
+            : new FhirValidator(testCase.Options.Apply(new ValidatorSettings { Packages = testCase.Definitions.Count == 0 ? [] : [Package(testCase)] }));
         var input = File.ReadAllBytes(Path.Combine(ConformanceCase.Root, testCase.File));
         var profiles = testCase.Profile is { } source ? [CanonicalOf(source)] : (IEnumerable<string>?)null;
         return validator.ValidateJson(input, testCase.File, profiles);
@@ -21,12 +24,11 @@ public static class ConformanceRunner
         {
             ["package.json"] = Encoding.UTF8.GetBytes($$"""{"name":"validator-tests.{{testCase.Name.Replace(' ', '-')}}","version":"0.0.0","fhirVersions":["4.0.1"]}"""),
         };
-        foreach (var definition in testCase.Definitions.Where(d => d.EndsWith(".json", StringComparison.Ordinal)))
+        foreach (var definition in testCase.Definitions)
         {
-            var path = Path.Combine(ConformanceCase.Root, definition);
-            if (File.Exists(path))
+            if (Read(definition) is { } json)
             {
-                files[definition.Replace('/', '_')] = File.ReadAllBytes(path);
+                files[Path.ChangeExtension(definition.Replace('/', '_'), ".json")] = json;
             }
         }
 
@@ -35,13 +37,29 @@ public static class ConformanceRunner
 
     private static string CanonicalOf(string source)
     {
-        var path = Path.Combine(ConformanceCase.Root, source);
-        if (!source.EndsWith(".json", StringComparison.Ordinal) || !File.Exists(path))
+        if (Read(source) is not { } json)
         {
             return "urn:unreadable-profile:" + source;
         }
 
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        using var doc = JsonDocument.Parse(json);
         return doc.RootElement.TryGetProperty("url", out var url) ? url.GetString()! : "urn:no-url:" + source;
+    }
+
+    /// <summary>A definition file as FHIR JSON (XML ones converted); null when it is missing or in another format.</summary>
+    private static byte[]? Read(string definition)
+    {
+        var path = Path.Combine(ConformanceCase.Root, definition);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        return Path.GetExtension(definition) switch
+        {
+            ".json" => File.ReadAllBytes(path),
+            ".xml" => FhirXmlConverter.ToJson(File.ReadAllBytes(path), definition),
+            _ => null,
+        };
     }
 }
