@@ -47,7 +47,7 @@ public static class FhirTrialsApp
         {
             foreach (var error in result.Errors)
             {
-                Terminal.WriteError(error.Message);
+                Terminal.WriteError(string.Join(' ', error.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
             }
 
             var path = string.Join(' ', result.CommandResult.Command is RootCommand ? [] : new[] { result.CommandResult.Command.Name });

@@ -14,7 +14,7 @@ namespace FhirTrials.Cli.Commands;
 public static partial class SyncCommand
 {
     /// <summary>One pass: progress on a terminal, warnings on stderr, the summary on stdout.</summary>
-    private static async Task<int> RunOnceAsync(SyncOptions options, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunOnceAsync(SyncOptions options, SyncRunOptions run, bool json, CancellationToken cancellationToken)
     {
         using var loggers = SyncSetup.ConsoleLoggers(json: false, LogLevel.Warning);
         SyncReport report;
@@ -24,7 +24,7 @@ public static partial class SyncCommand
         {
             await using var components = await SyncComponents.CreateAsync(options, loggers, cancellationToken: cancellationToken);
             target = components.Target.Description;
-            report = await PassAsync(components.Engine, cancellationToken);
+            report = await PassAsync(components.Engine, run, cancellationToken);
             counts = await components.State.CountsAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is SyncException or FhirClientException or DbException or IOException or UnauthorizedAccessException)
@@ -43,18 +43,18 @@ public static partial class SyncCommand
         return findings ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
-    private static Task<SyncReport> PassAsync(SyncEngine engine, CancellationToken cancellationToken)
+    private static Task<SyncReport> PassAsync(SyncEngine engine, SyncRunOptions run, CancellationToken cancellationToken)
     {
         if (!Terminal.IsInteractive)
         {
-            return engine.RunOnceAsync(stop: cancellationToken);
+            return engine.RunOnceAsync(run, cancellationToken);
         }
 
         return Terminal.Error.Status().StartAsync("Syncing", context =>
         {
             var progress = new Progress<SyncReport>(r => context.Status(string.Create(
                 CultureInfo.InvariantCulture, $"Syncing: {r.Seen} read, {r.Changed} changed, {r.Sent} sent, {r.Failed + r.Invalid} not sent")));
-            return engine.RunOnceAsync(new SyncRunOptions { Progress = progress }, cancellationToken);
+            return engine.RunOnceAsync(new SyncRunOptions { CheckDrift = run.CheckDrift, Progress = progress }, cancellationToken);
         });
     }
 

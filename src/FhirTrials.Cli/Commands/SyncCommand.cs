@@ -23,11 +23,12 @@ public static partial class SyncCommand
         var statePostgres = new Option<string?>("--state-postgres") { Description = "Keep the state in PostgreSQL (Npgsql connection string) instead" };
         var chunkSize = new Option<int?>("--chunk-size") { Description = "The most entries per transaction Bundle (default 100; lowered to the server's limit)" };
         var once = new Option<bool>("--once") { Description = "Run one pass, print a summary and exit" };
+        var checkDrift = new Option<bool>("--check-drift") { Description = "With --once: compare every synced resource with the server in this pass (Sync:Drift)" };
         var config = new Option<string?>("--config") { Description = "An appsettings.json file (section Sync; see docs/sync.md)" };
         var output = CommonOptions.Output();
         var command = new Command("sync", "Sync a folder of trial records to a FHIR server or the embedded store")
         {
-            source, from, target, apiKey, store, state, statePostgres, chunkSize, once, config, output,
+            source, from, target, apiKey, store, state, statePostgres, chunkSize, once, checkDrift, config, output,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -65,7 +66,7 @@ public static partial class SyncCommand
             }
 
             return result.GetValue(once)
-                ? RunOnceAsync(options, json || Console.IsOutputRedirected, cancellationToken)
+                ? RunOnceAsync(options, new SyncRunOptions { CheckDrift = result.GetValue(checkDrift) }, json || Console.IsOutputRedirected, cancellationToken)
                 : WorkerCommand.RunHostAsync(configuration, json, cancellationToken);
         });
         return command;
