@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using FhirTrials.Cli.Infrastructure;
 using FhirTrials.Sync.Client;
@@ -63,7 +64,7 @@ public static partial class SyncCommand
         if (!json)
         {
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{target}: {report.Seen} seen, {report.Changed} changed, {report.Sent} sent, {report.Unchanged} unchanged, {report.Failed} failed, {report.Invalid} invalid, {report.Removed} removed, {report.Drift.Count} drifted ({report.Requests} requests)"));
+                $"{target}: {report.Seen} seen, {report.Changed} changed, {report.Sent} sent, {report.Unchanged} unchanged, {report.Failed} failed, {report.Invalid} invalid, {report.Removed} removed, {report.Drift.Count} drifted ({report.Requests} requests); {counts.Synced} trials in step"));
             foreach (var problem in report.Problems)
             {
                 Console.Out.WriteLine($"  {problem.RegistryId ?? problem.Source}: {problem.Message}");
@@ -78,7 +79,7 @@ public static partial class SyncCommand
         }
 
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             WriteJson(writer, report, counts, target, options);
         }

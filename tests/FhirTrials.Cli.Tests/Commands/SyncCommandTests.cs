@@ -30,7 +30,11 @@ public sealed class SyncCommandTests : IDisposable
         return JsonNode.Parse(_console.Stdout)!;
     }
 
-    /// <summary>A config file of its own, so no appsettings.json of the current folder leaks in; the dead letters go to the temp folder.</summary>
+    /// <summary>
+    /// A config file of its own, so no appsettings.json of the current folder leaks in: dead letters go to the
+    /// temp folder, and requests are not retried (an unreachable server fails at once rather than after the
+    /// default minute of backoff).
+    /// </summary>
     private string EmptyConfig(string? sync = null)
     {
         var path = _folder.File("appsettings.json");
