@@ -100,8 +100,7 @@ public static class RunCommand
             }
 
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            return WorkerCommand.StoppedCleanly(app.Services) ? ExitCodes.Ok : ExitCodes.UsageOrIo;
         }
-
-        return ExitCodes.Ok;
     }
 }

@@ -75,6 +75,22 @@ public static class WorkerCommand
         }
 
         await host.WaitForShutdownAsync(cancellationToken);
-        return ExitCodes.Ok;
+        return StoppedCleanly(host.Services) ? ExitCodes.Ok : ExitCodes.UsageOrIo;
+    }
+
+    /// <summary>
+    /// False (after writing one line) when the worker stopped because it could not run at all (its store
+    /// or state could not be opened); failed passes are not that: they are logged and shown by <c>/health</c>.
+    /// </summary>
+    internal static bool StoppedCleanly(IServiceProvider services)
+    {
+        var worker = services.GetServices<IHostedService>().OfType<SyncWorker>().FirstOrDefault();
+        if (worker?.ExecuteTask is { IsFaulted: true } task)
+        {
+            Terminal.WriteError("the sync worker stopped: " + task.Exception!.GetBaseException().Message.ReplaceLineEndings(" "));
+            return false;
+        }
+
+        return true;
     }
 }

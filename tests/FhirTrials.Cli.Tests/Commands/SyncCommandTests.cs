@@ -4,7 +4,7 @@ using FhirTrials.Sync.Tests.Infrastructure;
 
 namespace FhirTrials.Cli.Tests.Commands;
 
-/// <summary><c>fhirtrials sync</c> and <c>fhirtrials worker</c>: real SQLite files in temp folders, the project's own server over loopback HTTP.</summary>
+/// <summary><c>fhirtrials sync</c>: real SQLite files in temp folders, the project's own server over loopback HTTP.</summary>
 [Collection(nameof(ConsoleCollection))]
 public sealed class SyncCommandTests : IDisposable
 {
@@ -25,22 +25,9 @@ public sealed class SyncCommandTests : IDisposable
 
     private async Task<JsonNode> SyncOnceAsync(int expectedExit, params string[] extra)
     {
-        var exit = await _console.RunAsync(["sync", "--source", Source, "--once", "--output", "json", "--config", EmptyConfig(), .. extra]);
+        var exit = await _console.RunAsync(["sync", "--source", Source, "--once", "--output", "json", "--config", SyncConfigFile.Write(_folder), .. extra]);
         Assert.True(expectedExit == exit, $"exit {exit}: {_console.Stderr}");
         return JsonNode.Parse(_console.Stdout)!;
-    }
-
-    /// <summary>
-    /// A config file of its own, so no appsettings.json of the current folder leaks in: dead letters go to the
-    /// temp folder, and requests are not retried (an unreachable server fails at once rather than after the
-    /// default minute of backoff).
-    /// </summary>
-    private string EmptyConfig(string? sync = null)
-    {
-        var path = _folder.File("appsettings.json");
-        var deadLetter = _folder.File("dead-letter").Replace("\\", "\\\\", StringComparison.Ordinal);
-        File.WriteAllText(path, $$"""{ "Sync": { "DeadLetterPath": "{{deadLetter}}", "Target": { "Retry": { "MaxAttempts": 0 } } {{sync}} } }""");
-        return path;
     }
 
     [Fact]
@@ -99,7 +86,7 @@ public sealed class SyncCommandTests : IDisposable
     {
         var url = $"http://127.0.0.1:{CommandConsole.FreePort()}/fhir";
 
-        var exit = await _console.RunAsync("sync", "--source", Source, "--once", "--target", url, "--state", _folder.File("state.db"), "--config", EmptyConfig());
+        var exit = await _console.RunAsync("sync", "--source", Source, "--once", "--target", url, "--state", _folder.File("state.db"), "--config", SyncConfigFile.Write(_folder));
 
         Assert.Equal(2, exit);
         _console.AssertOneLineErrors();
@@ -134,34 +121,20 @@ public sealed class SyncCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Worker_BadConfiguration_ExitsTwoNamingEverySetting()
-    {
-        var exit = await _console.RunAsync("worker", "--config", EmptyConfig(""", "ChunkSize": 0, "Interval": "00:00:00" """));
-
-        Assert.Equal(2, exit);
-        _console.AssertOneLineErrors();
-        Assert.Contains("Sync:Source:Path is required", _console.Stderr, StringComparison.Ordinal);
-        Assert.Contains("Sync:ChunkSize 0", _console.Stderr, StringComparison.Ordinal);
-        Assert.Contains("Sync:Interval", _console.Stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Worker_FromConfiguration_SyncsAndReportsHealthUntilCancelled()
+    public async Task Sync_WithoutOnce_KeepsSyncingUntilCancelled()
     {
         var health = $"http://127.0.0.1:{CommandConsole.FreePort()}";
-        var source = Source.Replace("\\", "\\\\", StringComparison.Ordinal);
-        var store = Store.Replace("\\", "\\\\", StringComparison.Ordinal);
-        var config = EmptyConfig($$""", "Source": { "Path": "{{source}}" }, "EmbeddedStore": "{{store}}" """);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 
-        var worker = _console.RunAsync(["worker", "--config", config, "--health-urls", health], stop.Token);
-        var status = await HttpPolling.UntilAsync(health + "/health", body => JsonNode.Parse(body)!["passes"]!.GetValue<long>() >= 1, worker);
+        var sync = _console.RunAsync(["sync", "--source", Source, "--store", Store, "--config", SyncConfigFile.Write(_folder, $$""", "Health": { "Urls": "{{health}}" }""")], stop.Token);
+        await HttpPolling.UntilAsync(health + "/health", body => JsonNode.Parse(body)!["passes"]!.GetValue<long>() >= 1, sync);
+        TrialFactory.Write(Source, 3, 1);
+        var status = await HttpPolling.UntilAsync(health + "/health", body => JsonNode.Parse(body)!["passes"]!.GetValue<long>() >= 2, sync);
         await stop.CancelAsync();
 
-        Assert.Equal(0, await worker);
-        Assert.Equal("ok", status["status"]!.GetValue<string>());
-        Assert.Equal(3, status["lastRun"]!["sent"]!.GetValue<long>());
+        Assert.Equal(0, await sync);
+        Assert.Equal(1, status["lastRun"]!["sent"]!.GetValue<long>());
         await using var server = await LoopbackServer.StartAsync(Store);
-        Assert.Equal(3, await server.Client.CountAsync("ResearchStudy"));
+        Assert.Equal(4, await server.Client.CountAsync("ResearchStudy"));
     }
 }
