@@ -124,6 +124,5 @@ public static class PullCommand
         Console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
-    private static string? Instant(DateTimeOffset? value) =>
-        value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    private static string? Instant(DateTimeOffset? value) => value is { } instant ? Puller.Instant(instant) : null;
 }

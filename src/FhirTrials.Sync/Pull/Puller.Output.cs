@@ -78,7 +78,7 @@ public sealed partial class Puller
             writer.WriteStartObject();
             writer.WriteString("resourceType", "Bundle");
             writer.WriteString("type", "collection");
-            writer.WriteString("timestamp", _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("timestamp", Instant(_time.GetUtcNow()));
             writer.WriteStartArray("entry");
             foreach (var resource in graph)
             {

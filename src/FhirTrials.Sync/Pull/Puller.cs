@@ -35,10 +35,13 @@ public sealed partial class Puller
         _base = client.BaseUrl.ToString().TrimEnd('/');
     }
 
+    /// <summary>An instant as FHIR writes it, in UTC to the millisecond (<c>2026-01-31T09:00:00.250Z</c>).</summary>
+    public static string Instant(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
     /// <summary>The search of one pull: changed studies (when <paramref name="since"/> is given), oldest change first.</summary>
     public static string Query(DateTimeOffset? since, int pageSize)
     {
-        var filter = since is { } from ? "_lastUpdated=ge" + from.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) + "&" : string.Empty;
+        var filter = since is { } from ? "_lastUpdated=ge" + Instant(from) + "&" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture, $"ResearchStudy?{filter}_sort=_lastUpdated&_count={pageSize}&{Includes}");
     }
 
