@@ -88,7 +88,7 @@ public static class ServeCommand
     }
 
     /// <summary>An http(s) URL Kestrel can listen on (<c>*</c> and <c>+</c> stand for every interface).</summary>
-    private static bool IsListenUrl(string url) =>
+    internal static bool IsListenUrl(string url) =>
         Uri.TryCreate(url.Replace("://*", "://any", StringComparison.Ordinal).Replace("://+", "://any", StringComparison.Ordinal), UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && uri.AbsolutePath == "/";

@@ -1,3 +1,4 @@
+using FhirTrials.Sync.Engine;
 using Microsoft.Extensions.Configuration;
 
 namespace FhirTrials.Sync.Hosting;
@@ -31,5 +32,49 @@ public static class SyncConfiguration
             .AddEnvironmentVariables(EnvironmentPrefix)
             .AddInMemoryCollection(flags.Where(f => f.Value is not null))
             .Build();
+    }
+
+    /// <summary>
+    /// The <c>Sync</c> section as options, with <see cref="ApplyDefaults"/>. Throws <see cref="InvalidDataException"/>
+    /// (one line naming the key) for a value that does not convert.
+    /// </summary>
+    public static SyncOptions Bind(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new SyncOptions();
+        try
+        {
+            configuration.GetSection(SyncOptions.SectionName).Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidDataException((ex.InnerException is { } inner ? ex.Message + " (" + inner.Message + ")" : ex.Message).ReplaceLineEndings(" "), ex);
+        }
+
+        ApplyDefaults(options, configuration);
+        return options;
+    }
+
+    /// <summary>
+    /// Defaults that depend on other settings: writing the embedded store without a configured state file,
+    /// the state lives beside the store (<c>fhirtrials.db</c> → <c>fhirtrials-sync.db</c>), so a new store
+    /// starts with new state rather than state claiming trials it never received.
+    /// </summary>
+    public static void ApplyDefaults(SyncOptions options, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (options.Target.BaseUrl is null && options.State.Provider == StateProvider.Sqlite
+            && configuration[SyncOptions.SectionName + ":State:Path"] is null && !string.IsNullOrWhiteSpace(options.EmbeddedStore))
+        {
+            options.State.Path = StatePathBeside(options.EmbeddedStore);
+        }
+    }
+
+    /// <summary>The state file beside an embedded store file.</summary>
+    public static string StatePathBeside(string storePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(storePath);
+        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, Path.GetFileNameWithoutExtension(storePath) + "-sync.db");
     }
 }

@@ -24,5 +24,8 @@ public sealed class PullOptions
     public int PageSize { get; init; } = 50;
 }
 
-/// <summary>The outcome of a pull.</summary>
-public sealed record PullReport(string Server, DateTimeOffset? Since, DateTimeOffset NextSince, int Studies, int Resources, IReadOnlyList<string> Failures, IReadOnlyList<string> Files);
+/// <summary>
+/// The outcome of a pull: studies and resources written, one line per study that could not be, the files
+/// written, and the lower bound of the next pull (null when failures kept it where it was).
+/// </summary>
+public sealed record PullReport(string Server, DateTimeOffset? Since, DateTimeOffset? NextSince, int Studies, int Resources, IReadOnlyList<string> Failures, IReadOnlyList<string> Files);

@@ -3,12 +3,13 @@ using System.Text.Json;
 namespace FhirTrials.Sync.Pull;
 
 /// <summary>
-/// What a pull remembers in its output folder (<c>.fhirtrials-pull.json</c>): the server and the
-/// server's time when the last complete pull started, the lower bound of the next one.
+/// What a pull remembers in its output folder (<c>.fhirtrials-pull</c>, JSON): the server and the
+/// server's time when the last complete pull started, the lower bound of the next one. The name does not
+/// end in <c>.json</c>, so commands reading the folder's studies (validate, map) do not take it for one.
 /// </summary>
 public sealed record PullState(string Server, DateTimeOffset LastPull)
 {
-    public const string FileName = ".fhirtrials-pull.json";
+    public const string FileName = ".fhirtrials-pull";
 
     public static PullState? Read(string folder)
     {

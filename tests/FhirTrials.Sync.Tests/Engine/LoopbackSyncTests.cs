@@ -81,11 +81,11 @@ public sealed class LoopbackSyncTests : IAsyncLifetime
 
         Assert.Equal(2, report.Sent);
         Assert.Equal(1, report.Invalid);
-        Assert.Equal(0, await _server.Client.CountAsync("ResearchStudy?identifier=https://clinicaltrials.gov/nctid|" + TrialFactory.NctId(7)));
-        var outcome = File.ReadAllText(Path.Combine(_sync.DeadLetter, TrialFactory.NctId(7) + ".outcome.json"));
-        Assert.Contains("ResearchStudy.sponsor", outcome, StringComparison.Ordinal);
+        Assert.Equal(2, await _server.Client.CountAsync("ResearchStudy"));
+        var outcome = File.ReadAllText(Path.Combine(_sync.DeadLetter, TrialFactory.MalformedNctId(7) + ".outcome.json"));
+        Assert.Contains("ft-rs-2", outcome, StringComparison.Ordinal);
         var summary = File.ReadAllText(Path.Combine(_sync.DeadLetter, DeadLetterReport.SummaryFile));
-        Assert.Contains(TrialFactory.NctId(7), summary, StringComparison.Ordinal);
+        Assert.Contains(TrialFactory.MalformedNctId(7), summary, StringComparison.Ordinal);
         Assert.Equal(0, again.Invalid);
         Assert.Equal(0, again.Requests);
     }

@@ -56,11 +56,18 @@ public static class TrialFactory
     /// <summary>The bundle the mapper makes of trial <paramref name="index"/> (what the server must end up with).</summary>
     public static FhirTrials.Fhir.Model.Bundle Bundle(int index, int revision = 0) => TrialBundleMapper.Default.Map(Record(index, revision));
 
-    /// <summary>A record the profiles reject (no sponsor: ResearchStudy.sponsor is required).</summary>
+    /// <summary>
+    /// A record the profiles reject: its registry id is not NCT + 8 digits (<see cref="MalformedNctId"/>),
+    /// which breaks ResearchStudy constraint ft-rs-2. (A record without a sponsor no longer does: the mapper
+    /// fills the required ResearchStudy.sponsor with a data-absent-reason, as the profiles allow.)
+    /// </summary>
     public static string InvalidRecordJson(int index)
     {
         var node = JsonNode.Parse(RecordJson(index))!.AsObject();
-        node.Remove("leadSponsor");
+        node["registryId"] = MalformedNctId(index);
         return node.ToJsonString();
     }
+
+    /// <summary>The registry id of <see cref="InvalidRecordJson"/>: NCT and 7 digits.</summary>
+    public static string MalformedNctId(int index) => "NCT" + (9_000_000 + index).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
 }
