@@ -6,8 +6,12 @@ namespace FhirTrials.Server.Storage.Sql;
 /// <summary>PostgreSQL through Npgsql (one pooled data source); concurrent writers lock rows.</summary>
 internal sealed class PostgresDialect : SqlDialect, IDisposable
 {
-    // An arbitrary application-wide key for the migration advisory lock ("FHIRTRLS").
+    // Arbitrary application-wide keys of advisory locks: the migration lock ("FHIRTRLS"), the lock of
+    // conditional writers ("FHIRCOND"), and the class of per-resource creation locks ("FTRK"; the
+    // two-integer key space is apart from the 64-bit one).
     private const long MigrationLockKey = 0x4648495254524C53;
+    private const long ConditionalLockKey = 0x46484952434F4E44;
+    private const int CreateLockClass = 0x4654524B;
     private readonly NpgsqlDataSource _dataSource;
 
     public PostgresDialect(string connectionString)
@@ -41,15 +45,29 @@ internal sealed class PostgresDialect : SqlDialect, IDisposable
 
     public override DbConnection CreateConnection() => _dataSource.CreateConnection();
 
-    public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        LockAsync(connection, transaction, new SqlBuilder().Append("SELECT pg_advisory_xact_lock(").AppendParam(MigrationLockKey).Append(')'), cancellationToken);
+
+    public override Task LockConditionalAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        LockAsync(connection, transaction, new SqlBuilder().Append("SELECT pg_advisory_xact_lock(").AppendParam(ConditionalLockKey).Append(')'), cancellationToken);
+
+    public override async Task<bool> LockMissingAsync(DbConnection connection, DbTransaction transaction, string type, string id, CancellationToken cancellationToken)
     {
-        var sql = new SqlBuilder();
-        sql.Append("SELECT pg_advisory_xact_lock(").AppendParam(MigrationLockKey).Append(')');
-        await using var command = sql.CreateCommand(connection, transaction);
-        await command.ExecuteScalarAsync(cancellationToken);
+        var sql = new SqlBuilder().Append("SELECT pg_advisory_xact_lock(").AppendParam(CreateLockClass).Append(", hashtext(").AppendParam(type + "/" + id).Append("))");
+        await LockAsync(connection, transaction, sql, cancellationToken);
+        return true;
     }
 
     public override bool IsUniqueViolation(DbException exception) => exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    public override bool IsConcurrencyFailure(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.LockNotAvailable };
+
+    private static async Task LockAsync(DbConnection connection, DbTransaction transaction, SqlBuilder sql, CancellationToken cancellationToken)
+    {
+        await using var command = sql.CreateCommand(connection, transaction);
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
 
     public void Dispose() => _dataSource.Dispose();
 }
