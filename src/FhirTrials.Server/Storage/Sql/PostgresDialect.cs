@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace FhirTrials.Server.Storage.Sql;
 
-/// <summary>PostgreSQL through Npgsql (one pooled data source); concurrent writers lock rows.</summary>
+/// <summary>PostgreSQL through Npgsql (pooled data sources: one for searches, one for the rest); concurrent writers lock rows.</summary>
 internal sealed class PostgresDialect : SqlDialect, IDisposable
 {
     // Arbitrary application-wide keys of advisory locks: the migration lock ("FHIRTRLS"), the lock of
@@ -13,11 +13,12 @@ internal sealed class PostgresDialect : SqlDialect, IDisposable
     private const long ConditionalLockKey = 0x46484952434F4E44;
     private const int CreateLockClass = 0x4654524B;
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource _searchSource;
 
     public PostgresDialect(string connectionString)
     {
-        // Searches repeat the same few statement shapes: let Npgsql prepare them server-side (planning
-        // costs more than executing them), unless the connection string says otherwise.
+        // Every statement repeats in a few shapes: let Npgsql prepare them server-side (planning costs
+        // more than executing them), unless the connection string says otherwise.
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
         {
@@ -25,14 +26,18 @@ internal sealed class PostgresDialect : SqlDialect, IDisposable
             builder.AutoPrepareMinUsages = 2;
         }
 
-        // A generic plan cannot see how selective a search value is and may walk the whole resource
-        // table in key order; custom plans are made for the actual values.
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+
+        // Searches get plans made for their actual values: a generic plan cannot see how selective a
+        // value is and may walk the whole resource table in key order to find a few rare matches. Reads,
+        // includes and writes have fixed shapes and keep PostgreSQL's cached generic plans (planning a
+        // search and its two includes afresh each time doubled the database's work per search).
         if (string.IsNullOrEmpty(builder.Options))
         {
             builder.Options = "-c plan_cache_mode=force_custom_plan";
         }
 
-        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        _searchSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
     public override string Kind => "postgres";
@@ -44,6 +49,8 @@ internal sealed class PostgresDialect : SqlDialect, IDisposable
     public override string ForUpdate => " FOR UPDATE";
 
     public override DbConnection CreateConnection() => _dataSource.CreateConnection();
+
+    public override DbConnection CreateSearchConnection() => _searchSource.CreateConnection();
 
     public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         LockAsync(connection, transaction, new SqlBuilder().Append("SELECT pg_advisory_xact_lock(").AppendParam(MigrationLockKey).Append(')'), cancellationToken);
@@ -69,5 +76,9 @@ internal sealed class PostgresDialect : SqlDialect, IDisposable
         await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    public void Dispose() => _dataSource.Dispose();
+    public void Dispose()
+    {
+        _dataSource.Dispose();
+        _searchSource.Dispose();
+    }
 }

@@ -19,6 +19,9 @@ internal abstract class SqlDialect
 
     public abstract DbConnection CreateConnection();
 
+    /// <summary>A connection for searches, whose selectivity depends on the values (PostgreSQL: planned for the actual values each time).</summary>
+    public virtual DbConnection CreateSearchConnection() => CreateConnection();
+
     /// <summary>Runs once before migrations (SQLite: WAL mode).</summary>
     public virtual Task InitializeAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
