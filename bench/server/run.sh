@@ -6,7 +6,8 @@
 #   bench/server/run.sh [--studies 10000] [--duration 20s] [--connections 16] [--threads 2] [--keep DIR] [--postgres]
 #
 # Needs wrk (apt-get install -y wrk). --keep DIR reuses (or creates) the SQLite database in DIR, so a
-# second run skips loading. --postgres runs against a throwaway PostgreSQL (.ci/postgres.sh) instead.
+# second run skips loading. --postgres runs against a throwaway PostgreSQL (.ci/postgres.sh: fsync off,
+# same machine) instead, loaded afresh every time; --keep DIR then only keeps the server log.
 # Numbers depend on the machine and on whatever else runs on it: the table says both.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -48,7 +49,7 @@ if [ "$postgres" = 1 ]; then
   # shellcheck source=../../.ci/postgres.sh
   . .ci/postgres.sh >&2
   store_args=(--postgres "$FHIRTRIALS_TEST_POSTGRES")
-  store_name=PostgreSQL
+  store_name="PostgreSQL $("$FHIRTRIALS_PG_BIN/postgres" --version | awk '{print $3}')"
   fresh=1
 fi
 

@@ -98,20 +98,14 @@ public sealed class SearchService
 
         var seen = new HashSet<long>(matches.Select(m => m.Pk));
         var included = new List<StoredResource>();
-        foreach (var include in query.Includes)
-        {
-            AddNew(await _store.IncludeAsync(matches, include, cancellationToken), seen, included);
-        }
+        AddNew(await _store.IncludeAsync(matches, query.Includes, cancellationToken), seen, included);
 
         var iterating = query.Includes.Where(i => i.Iterate).ToArray();
         IReadOnlyList<StoredResource> frontier = included.ToArray();
         for (var round = 0; round < _options.MaxIncludeIterations && iterating.Length > 0 && frontier.Count > 0; round++)
         {
             var found = new List<StoredResource>();
-            foreach (var include in iterating)
-            {
-                AddNew(await _store.IncludeAsync(frontier, include, cancellationToken), seen, found);
-            }
+            AddNew(await _store.IncludeAsync(frontier, iterating, cancellationToken), seen, found);
 
             included.AddRange(found);
             frontier = found;

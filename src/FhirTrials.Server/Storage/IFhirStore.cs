@@ -40,8 +40,8 @@ public interface IFhirStore : IAsyncDisposable
     /// <summary>The number of matches of <paramref name="query"/>.</summary>
     Task<long> CountAsync(SearchQuery query, CancellationToken cancellationToken);
 
-    /// <summary>The resources an <c>_include</c>/<c>_revinclude</c> adds for the given matches.</summary>
-    Task<IReadOnlyList<StoredResource>> IncludeAsync(IReadOnlyList<StoredResource> matches, IncludeSpec include, CancellationToken cancellationToken);
+    /// <summary>The resources any of the <c>_include</c>/<c>_revinclude</c> values adds for the given matches (one round; at most 1,000 per include), in row order.</summary>
+    Task<IReadOnlyList<StoredResource>> IncludeAsync(IReadOnlyList<StoredResource> matches, IReadOnlyList<IncludeSpec> includes, CancellationToken cancellationToken);
 
     /// <summary>Current, not deleted resources of a type changed in (since, until], oldest first, for bulk export.</summary>
     IAsyncEnumerable<StoredResource> ExportAsync(string type, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken);

@@ -70,7 +70,7 @@ public sealed class ErrorHidingTests : IClassFixture<ErrorHidingTests.FailingSto
 
         public Task<long> CountAsync(SearchQuery query, CancellationToken cancellationToken) => inner.CountAsync(query, cancellationToken);
 
-        public Task<IReadOnlyList<StoredResource>> IncludeAsync(IReadOnlyList<StoredResource> matches, IncludeSpec include, CancellationToken cancellationToken) => inner.IncludeAsync(matches, include, cancellationToken);
+        public Task<IReadOnlyList<StoredResource>> IncludeAsync(IReadOnlyList<StoredResource> matches, IReadOnlyList<IncludeSpec> includes, CancellationToken cancellationToken) => inner.IncludeAsync(matches, includes, cancellationToken);
 
         public IAsyncEnumerable<StoredResource> ExportAsync(string type, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken) => inner.ExportAsync(type, since, until, cancellationToken);
 

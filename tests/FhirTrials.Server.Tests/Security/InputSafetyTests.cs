@@ -30,12 +30,17 @@ public abstract class InputSafetyTests : ServerTests
         "Robert'); DROP TABLE schema_version;--",
     ];
 
-    private static readonly string[] Parameters =
+    // Every modifier kind, chain and _has that can reach SQL…
+    private static readonly string[] Forms =
     [
         "title", "title:exact", "title:contains", "identifier", "condition", "condition:text", "status:not", "phase", "keyword",
         "date", "sponsor", "sponsor:Organization", "sponsor.name", "sponsor:identifier", "site.address-city", "_has:Group:member:_id",
         "_id", "_lastUpdated", "_tag", "_profile", "_sort", "_include", "_revinclude", "_count", "_summary", "_elements", "focus:missing",
     ];
+
+    // …then every parameter the registry has for ResearchStudy.
+    private static readonly string[] Parameters =
+        [.. Forms.Union(FhirTrials.Server.Search.SearchParameterRegistry.Default.ForType("ResearchStudy").Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal)];
 
     protected InputSafetyTests(ServerFixture server)
         : base(server)

@@ -19,6 +19,9 @@ internal abstract class SqlDialect
 
     public abstract DbConnection CreateConnection();
 
+    /// <summary>A connection for searches, whose selectivity depends on the values (PostgreSQL: planned for the actual values each time).</summary>
+    public virtual DbConnection CreateSearchConnection() => CreateConnection();
+
     /// <summary>Runs once before migrations (SQLite: WAL mode).</summary>
     public virtual Task InitializeAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -33,6 +36,22 @@ internal abstract class SqlDialect
 
     /// <summary>True for a unique-constraint violation (two writers creating the same id).</summary>
     public abstract bool IsUniqueViolation(DbException exception);
+
+    /// <summary>True when the database gave up on a transaction because of another one (deadlock, serialisation failure, lock timeout).</summary>
+    public virtual bool IsConcurrencyFailure(DbException exception) => false;
+
+    /// <summary>
+    /// Before the first conditional search of a write transaction: serialises conditional writers, so that
+    /// two "create if none exists" cannot both see none (SQLite: nothing, writers are serial already).
+    /// </summary>
+    public virtual Task LockConditionalAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// When a write transaction finds no row for <c>type/id</c>: serialises the writers about to create it,
+    /// so that the second sees the first's row instead of failing on the unique key. Returns true when it
+    /// waited on a lock (the row must be read again).
+    /// </summary>
+    public virtual Task<bool> LockMissingAsync(DbConnection connection, DbTransaction transaction, string type, string id, CancellationToken cancellationToken) => Task.FromResult(false);
 
     /// <summary>Runs a statement that takes no parameters.</summary>
     protected static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)

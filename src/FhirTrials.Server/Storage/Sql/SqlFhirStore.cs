@@ -57,7 +57,7 @@ internal sealed partial class SqlFhirStore : IFhirStore
 
     public async Task<IReadOnlyList<long>> SearchAsync(SearchQuery query, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken, search: true);
         await using var command = SearchSql.Select(query, limit).CreateCommand(connection, null);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var pks = new List<long>();
@@ -71,7 +71,7 @@ internal sealed partial class SqlFhirStore : IFhirStore
 
     public async Task<IReadOnlyList<StoredResource>> SearchResourcesAsync(SearchQuery query, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken, search: true);
         var rows = new List<StoredResource>();
         await foreach (var row in ReadRowsAsync(connection, SearchSql.Select(query, limit, ResourceColumns), cancellationToken))
         {
@@ -83,7 +83,7 @@ internal sealed partial class SqlFhirStore : IFhirStore
 
     public async Task<long> CountAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken, search: true);
         await using var command = SearchSql.Count(query).CreateCommand(connection, null);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -101,9 +101,9 @@ internal sealed partial class SqlFhirStore : IFhirStore
 
     internal SqlDialect Dialect => _dialect;
 
-    internal async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    internal async Task<DbConnection> OpenAsync(CancellationToken cancellationToken, bool search = false)
     {
-        var connection = _dialect.CreateConnection();
+        var connection = search ? _dialect.CreateSearchConnection() : _dialect.CreateConnection();
         try
         {
             await connection.OpenAsync(cancellationToken);

@@ -11,7 +11,13 @@ internal sealed partial class SqlStoreTransaction
 
     private static readonly string[] IndexTables = ["idx_token", "idx_string", "idx_date", "idx_reference", "idx_quantity", "idx_number", "idx_uri"];
 
-    public async Task<StoredResource> WriteAsync(StoredResource? current, ResourceWrite write, CancellationToken cancellationToken)
+    public Task<StoredResource> WriteAsync(StoredResource? current, ResourceWrite write, CancellationToken cancellationToken) =>
+        GuardAsync(() => WriteCoreAsync(current, write, cancellationToken));
+
+    public Task<StoredResource> DeleteAsync(StoredResource current, DateTimeOffset when, CancellationToken cancellationToken) =>
+        GuardAsync(() => DeleteCoreAsync(current, when, cancellationToken));
+
+    private async Task<StoredResource> WriteCoreAsync(StoredResource? current, ResourceWrite write, CancellationToken cancellationToken)
     {
         var json = write.Json.ToArray();
         var when = write.LastUpdated.ToUnixTimeMilliseconds();
@@ -43,7 +49,7 @@ internal sealed partial class SqlStoreTransaction
         return new StoredResource(pk, write.Type, write.Id, write.VersionId, DateTimeOffset.FromUnixTimeMilliseconds(when), false, write.Method, json);
     }
 
-    public async Task<StoredResource> DeleteAsync(StoredResource current, DateTimeOffset when, CancellationToken cancellationToken)
+    private async Task<StoredResource> DeleteCoreAsync(StoredResource current, DateTimeOffset when, CancellationToken cancellationToken)
     {
         var version = current.VersionId + 1;
         var millis = when.ToUnixTimeMilliseconds();

@@ -3,7 +3,12 @@ using FhirTrials.Server.Search;
 
 namespace FhirTrials.Server.Storage.Sql;
 
-/// <summary>One write transaction on one connection; SQLite writers hold the store's write gate until disposed.</summary>
+/// <summary>
+/// One write transaction on one connection; SQLite writers hold the store's write gate until disposed.
+/// PostgreSQL writers run at READ COMMITTED with row locks (<c>FOR UPDATE</c>) and advisory locks for
+/// conditional searches and creations (<see cref="SqlDialect.LockConditionalAsync"/>,
+/// <see cref="SqlDialect.LockMissingAsync"/>); a transaction the database aborts for a deadlock becomes a conflict.
+/// </summary>
 internal sealed partial class SqlStoreTransaction : IStoreTransaction
 {
     private readonly SqlFhirStore _store;
@@ -11,6 +16,7 @@ internal sealed partial class SqlStoreTransaction : IStoreTransaction
     private readonly DbTransaction _transaction;
     private readonly SemaphoreSlim? _gate;
     private bool _completed;
+    private bool _conditionalLocked;
     private int _writes;
 
     public SqlStoreTransaction(SqlFhirStore store, DbConnection connection, DbTransaction transaction, SemaphoreSlim? gate)
@@ -21,11 +27,26 @@ internal sealed partial class SqlStoreTransaction : IStoreTransaction
         _gate = gate;
     }
 
-    public Task<StoredResource?> ReadForUpdateAsync(string type, string id, CancellationToken cancellationToken) =>
-        SqlFhirStore.ReadCurrentAsync(_connection, _transaction, type, id, _store.Dialect.ForUpdate, cancellationToken);
-
-    public async Task<IReadOnlyList<ResourceKey>> SearchKeysAsync(SearchQuery query, int limit, CancellationToken cancellationToken)
+    public Task<StoredResource?> ReadForUpdateAsync(string type, string id, CancellationToken cancellationToken) => GuardAsync(async () =>
     {
+        var current = await SqlFhirStore.ReadCurrentAsync(_connection, _transaction, type, id, _store.Dialect.ForUpdate, cancellationToken);
+        if (current is null && await _store.Dialect.LockMissingAsync(_connection, _transaction, type, id, cancellationToken))
+        {
+            // Another writer may have created it while this one waited for the lock.
+            current = await SqlFhirStore.ReadCurrentAsync(_connection, _transaction, type, id, _store.Dialect.ForUpdate, cancellationToken);
+        }
+
+        return current;
+    });
+
+    public Task<IReadOnlyList<ResourceKey>> SearchKeysAsync(SearchQuery query, int limit, CancellationToken cancellationToken) => GuardAsync(async () =>
+    {
+        if (!_conditionalLocked)
+        {
+            await _store.Dialect.LockConditionalAsync(_connection, _transaction, cancellationToken);
+            _conditionalLocked = true;
+        }
+
         await using var command = SearchSql.Select(query, limit, "r.res_type, r.res_id").CreateCommand(_connection, _transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var keys = new List<ResourceKey>();
@@ -34,12 +55,16 @@ internal sealed partial class SqlStoreTransaction : IStoreTransaction
             keys.Add(new ResourceKey(reader.GetString(0), reader.GetString(1)));
         }
 
-        return keys;
-    }
+        return (IReadOnlyList<ResourceKey>)keys;
+    });
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        await _transaction.CommitAsync(cancellationToken);
+        await GuardAsync(async () =>
+        {
+            await _transaction.CommitAsync(cancellationToken);
+            return true;
+        });
         _completed = true;
         await _store.Dialect.AfterCommitAsync(_connection, _writes, cancellationToken);
     }
@@ -62,6 +87,19 @@ internal sealed partial class SqlStoreTransaction : IStoreTransaction
             await _transaction.DisposeAsync();
             await _connection.DisposeAsync();
             _gate?.Release();
+        }
+    }
+
+    /// <summary>Runs a step; a deadlock or serialisation failure the database reports becomes a <see cref="StoreConflictException"/> (409).</summary>
+    private async Task<T> GuardAsync<T>(Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (DbException ex) when (_store.Dialect.IsConcurrencyFailure(ex))
+        {
+            throw new StoreConflictException("a concurrent transaction touched the same resources; retry the request", ex);
         }
     }
 
