@@ -64,7 +64,7 @@ public static partial class SyncCommand
         if (!json)
         {
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{target}: {report.Seen} seen, {report.Changed} changed, {report.Sent} sent, {report.Unchanged} unchanged, {report.Failed} failed, {report.Invalid} invalid, {report.Removed} removed, {report.Drift.Count} drifted ({report.Requests} requests); {counts.Synced} trials in step"));
+                $"{target}: {report.Seen} seen, {report.Changed} changed, {report.Sent} sent, {report.Unchanged} unchanged, {report.UnchangedFiles} files unchanged, {report.Failed} failed, {report.Invalid} invalid, {report.Removed} removed, {report.Drift.Count} drifted ({report.Requests} requests); {counts.Synced} trials in step"));
             foreach (var problem in report.Problems)
             {
                 Console.Out.WriteLine($"  {problem.RegistryId ?? problem.Source}: {problem.Message}");
@@ -96,6 +96,7 @@ public static partial class SyncCommand
         writer.WriteNumber("changed", report.Changed);
         writer.WriteNumber("sent", report.Sent);
         writer.WriteNumber("unchanged", report.Unchanged);
+        writer.WriteNumber("unchangedFiles", report.UnchangedFiles);
         writer.WriteNumber("failed", report.Failed);
         writer.WriteNumber("invalid", report.Invalid);
         writer.WriteNumber("removed", report.Removed);

@@ -37,8 +37,14 @@ public sealed partial class SyncEngine
             }
 
             var hash = _source.Hash(path);
-            if (hash is null || (stored.TryGetValue(path, out var known) && known == hash))
+            if (hash is null)
             {
+                continue;
+            }
+
+            if (stored.TryGetValue(path, out var known) && known == hash)
+            {
+                context.Report.AddUnchangedFile();
                 continue;
             }
 

@@ -53,6 +53,7 @@ public sealed class SyncCommandTests : IDisposable
         Assert.Equal(0, second["sent"]!.GetValue<long>());
         Assert.Equal(0, second["requests"]!.GetValue<long>());
         Assert.Equal(3, second["state"]!["synced"]!.GetValue<long>());
+        Assert.Equal(3, second["unchangedFiles"]!.GetValue<long>());
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public sealed class SyncReport
     private readonly List<DriftFinding> _drift = [];
     private long _seen;
     private long _unchanged;
+    private long _unchangedFiles;
     private long _changed;
     private long _sent;
     private long _failed;
@@ -27,8 +28,11 @@ public sealed class SyncReport
     /// <summary>Trials read from changed source files (trials of unchanged files are not read at all).</summary>
     public long Seen => Interlocked.Read(ref _seen);
 
-    /// <summary>Trials whose files are unchanged or whose mapped content equals what the server has.</summary>
+    /// <summary>Trials read from changed files whose mapped content equals what the server has.</summary>
     public long Unchanged => Interlocked.Read(ref _unchanged);
+
+    /// <summary>Source files skipped unread because their content hash equals the one last settled.</summary>
+    public long UnchangedFiles => Interlocked.Read(ref _unchangedFiles);
 
     /// <summary>Trials whose content differs from what the server has.</summary>
     public long Changed => Interlocked.Read(ref _changed);
@@ -83,6 +87,8 @@ public sealed class SyncReport
     internal void AddSeen(long n = 1) => Interlocked.Add(ref _seen, n);
 
     internal void AddUnchanged(long n = 1) => Interlocked.Add(ref _unchanged, n);
+
+    internal void AddUnchangedFile() => Interlocked.Increment(ref _unchangedFiles);
 
     internal void AddChanged(long n = 1) => Interlocked.Add(ref _changed, n);
 
