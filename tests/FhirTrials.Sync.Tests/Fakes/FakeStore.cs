@@ -12,12 +12,15 @@ public sealed record FakeVersion(string Type, string Id, int VersionId, DateTime
 
 /// <summary>
 /// The in-memory resources of a fake FHIR server: versions per type and id, searches on <c>_id</c>,
-/// <c>identifier</c> and <c>url</c>, and a count of every write that reached it (no-ops included).
+/// <c>identifier</c> (indexed by system and value) and <c>url</c>, and a count of every write that
+/// reached it (no-ops included). <see cref="Atomically{T}"/> undoes a failed transaction's writes.
 /// Not thread-safe: the server serializes access.
 /// </summary>
 public sealed class FakeStore
 {
-    private readonly Dictionary<(string Type, string Id), List<FakeVersion>> _resources = [];
+    private readonly Dictionary<string, SortedDictionary<string, List<FakeVersion>>> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, string Token), SortedSet<string>> _identifiers = [];
+    private List<Action>? _undo;
     private int _nextId;
 
     /// <summary>Writes (create, update, delete, including ones that changed nothing) per <c>Type/id</c>.</summary>
@@ -27,17 +30,24 @@ public sealed class FakeStore
     public int VersionsWritten { get; private set; }
 
     public FakeVersion? Current(string type, string id) =>
-        _resources.TryGetValue((type, id), out var versions) ? versions[^1] : null;
+        _types.TryGetValue(type, out var ids) && ids.TryGetValue(id, out var versions) ? versions[^1] : null;
 
-    /// <summary>Current, not deleted resources, optionally of one type.</summary>
-    public IEnumerable<FakeVersion> Live(string? type = null) =>
-        _resources.Where(p => type is null || p.Key.Type == type).Select(p => p.Value[^1]).Where(v => !v.Deleted).OrderBy(v => v.Type, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal);
+    /// <summary>Current, not deleted resources, optionally of one type, in type and id order.</summary>
+    public IEnumerable<FakeVersion> Live(string? type = null)
+    {
+        var types = type is null
+            ? _types.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)
+            : _types.TryGetValue(type, out var ids) ? [ids] : [];
+        return types.SelectMany(ids => ids.Values).Select(v => v[^1]).Where(v => !v.Deleted);
+    }
 
     /// <summary>Live resources of <paramref name="type"/> matching a query string (<c>identifier=sys|val</c>, <c>url=…</c>, <c>_id=a,b</c>).</summary>
     public List<FakeVersion> Search(string type, string criteria)
     {
         var parameters = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?" + criteria.TrimStart('?'));
-        IEnumerable<FakeVersion> matches = Live(type);
+        IEnumerable<FakeVersion> matches = parameters.TryGetValue("identifier", out var identifier) && identifier.ToString() is var token && token.IndexOf('|', StringComparison.Ordinal) > 0
+            ? _identifiers.TryGetValue((type, token), out var found) ? [.. found.Select(id => Current(type, id)!)] : []
+            : Live(type);
         foreach (var (name, values) in parameters)
         {
             var value = values.ToString();
@@ -54,7 +64,11 @@ public sealed class FakeStore
         return [.. matches];
     }
 
-    public string NewId() => "srv-" + (++_nextId).ToString("D6", CultureInfo.InvariantCulture);
+    public string NewId()
+    {
+        _undo?.Add(() => _nextId--);
+        return "srv-" + (++_nextId).ToString("D6", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Stores <paramref name="resource"/> as the next version (unchanged content keeps the current version, as HAPI does).</summary>
     public (FakeVersion Version, bool Created) Put(string type, string id, JsonObject resource, DateTimeOffset now)
@@ -68,13 +82,7 @@ public sealed class FakeStore
         }
 
         var version = new FakeVersion(type, id, (current?.VersionId ?? 0) + 1, now, Stamp(resource, (current?.VersionId ?? 0) + 1, now));
-        if (!_resources.TryGetValue((type, id), out var versions))
-        {
-            _resources[(type, id)] = versions = [];
-        }
-
-        versions.Add(version);
-        VersionsWritten++;
+        Append(version);
         return (version, current is null || current.Deleted);
     }
 
@@ -88,49 +96,111 @@ public sealed class FakeStore
         }
 
         var version = new FakeVersion(type, id, current.VersionId + 1, now, null);
-        _resources[(type, id)].Add(version);
-        VersionsWritten++;
+        Append(version);
         return version;
     }
 
-    /// <summary>A deep copy, for transactions that must roll back.</summary>
-    public FakeStore Snapshot()
+    /// <summary>Runs <paramref name="write"/> as a transaction: when it throws, every write it made is undone.</summary>
+    public T Atomically<T>(Func<FakeStore, T> write)
     {
-        var copy = new FakeStore { _nextId = _nextId, VersionsWritten = VersionsWritten };
-        foreach (var (key, versions) in _resources)
+        ArgumentNullException.ThrowIfNull(write);
+        _undo = [];
+        try
         {
-            copy._resources[key] = [.. versions];
+            return write(this);
         }
-
-        foreach (var (key, count) in Writes)
+        catch
         {
-            copy.Writes[key] = count;
+            for (var i = _undo.Count - 1; i >= 0; i--)
+            {
+                _undo[i]();
+            }
+
+            throw;
         }
-
-        return copy;
-    }
-
-    public void ReplaceWith(FakeStore other)
-    {
-        _resources.Clear();
-        foreach (var (key, versions) in other._resources)
+        finally
         {
-            _resources[key] = versions;
+            _undo = null;
         }
-
-        Writes.Clear();
-        foreach (var (key, count) in other.Writes)
-        {
-            Writes[key] = count;
-        }
-
-        _nextId = other._nextId;
-        VersionsWritten = other.VersionsWritten;
     }
 
     public static bool SameContent(JsonObject a, JsonObject b) => JsonNode.DeepEquals(WithoutMeta(a), WithoutMeta(b));
 
-    private void Count(string type, string id) => Writes[type + "/" + id] = Writes.GetValueOrDefault(type + "/" + id) + 1;
+    private void Count(string type, string id)
+    {
+        var key = type + "/" + id;
+        Writes[key] = Writes.GetValueOrDefault(key) + 1;
+        _undo?.Add(() =>
+        {
+            if (--Writes[key] == 0)
+            {
+                Writes.Remove(key);
+            }
+        });
+    }
+
+    private void Append(FakeVersion version)
+    {
+        if (!_types.TryGetValue(version.Type, out var ids))
+        {
+            _types[version.Type] = ids = new SortedDictionary<string, List<FakeVersion>>(StringComparer.Ordinal);
+        }
+
+        if (!ids.TryGetValue(version.Id, out var versions))
+        {
+            ids[version.Id] = versions = [];
+        }
+
+        var previous = versions.Count > 0 ? versions[^1] : null;
+        Index(previous, add: false);
+        versions.Add(version);
+        Index(version, add: true);
+        VersionsWritten++;
+        _undo?.Add(() =>
+        {
+            Index(version, add: false);
+            versions.RemoveAt(versions.Count - 1);
+            if (versions.Count == 0)
+            {
+                ids.Remove(version.Id);
+            }
+
+            Index(previous, add: true);
+            VersionsWritten--;
+        });
+    }
+
+    /// <summary>Adds or removes a live version's identifiers (system and value) to or from the index.</summary>
+    private void Index(FakeVersion? version, bool add)
+    {
+        if (version?.Resource?["identifier"] is not JsonArray identifiers)
+        {
+            return;
+        }
+
+        foreach (var identifier in identifiers.OfType<JsonObject>())
+        {
+            if (identifier["system"]?.GetValue<string>() is not { Length: > 0 } system || identifier["value"]?.GetValue<string>() is not { } value)
+            {
+                continue;
+            }
+
+            var key = (version.Type, system + "|" + value);
+            if (add)
+            {
+                if (!_identifiers.TryGetValue(key, out var set))
+                {
+                    _identifiers[key] = set = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                set.Add(version.Id);
+            }
+            else if (_identifiers.TryGetValue(key, out var set) && set.Remove(version.Id) && set.Count == 0)
+            {
+                _identifiers.Remove(key);
+            }
+        }
+    }
 
     private static JsonObject Stamp(JsonObject resource, int version, DateTimeOffset now)
     {
