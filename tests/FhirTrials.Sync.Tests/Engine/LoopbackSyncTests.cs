@@ -83,7 +83,7 @@ public sealed class LoopbackSyncTests : IAsyncLifetime
         Assert.Equal(1, report.Invalid);
         Assert.Equal(0, await _server.Client.CountAsync("ResearchStudy?identifier=https://clinicaltrials.gov/nctid|" + TrialFactory.NctId(7)));
         var outcome = File.ReadAllText(Path.Combine(_sync.DeadLetter, TrialFactory.NctId(7) + ".outcome.json"));
-        Assert.Contains("ResearchStudy.sponsor", outcome, StringComparison.Ordinal);
+        Assert.Contains("$.leadSponsor.name: empty strings cannot be written in FHIR", outcome, StringComparison.Ordinal);
         var summary = File.ReadAllText(Path.Combine(_sync.DeadLetter, DeadLetterReport.SummaryFile));
         Assert.Contains(TrialFactory.NctId(7), summary, StringComparison.Ordinal);
         Assert.Equal(0, again.Invalid);

@@ -56,11 +56,14 @@ public static class TrialFactory
     /// <summary>The bundle the mapper makes of trial <paramref name="index"/> (what the server must end up with).</summary>
     public static FhirTrials.Fhir.Model.Bundle Bundle(int index, int revision = 0) => TrialBundleMapper.Default.Map(Record(index, revision));
 
-    /// <summary>A record the profiles reject (no sponsor: ResearchStudy.sponsor is required).</summary>
+    /// <summary>
+    /// A record that cannot be sent: its sponsor name is empty, which FHIR cannot carry (the mapper refuses
+    /// it; a missing sponsor no longer makes an invalid trial since the mapper writes data-absent-reason).
+    /// </summary>
     public static string InvalidRecordJson(int index)
     {
         var node = JsonNode.Parse(RecordJson(index))!.AsObject();
-        node.Remove("leadSponsor");
+        node["leadSponsor"]!["name"] = string.Empty;
         return node.ToJsonString();
     }
 }
