@@ -51,10 +51,7 @@ public sealed partial class FakeFhirServer
         _ = atomic;
         lock (_gate)
         {
-            var snapshot = Store.Snapshot();
-            var results = Write(entries, Resolve(entries, snapshot), snapshot);
-            Store.ReplaceWith(snapshot);
-            return results;
+            return Store.Atomically(store => Write(entries, Resolve(entries, store), store));
         }
     }
 

@@ -12,12 +12,15 @@ public sealed record FakeVersion(string Type, string Id, int VersionId, DateTime
 
 /// <summary>
 /// The in-memory resources of a fake FHIR server: versions per type and id, searches on <c>_id</c>,
-/// <c>identifier</c> and <c>url</c>, and a count of every write that reached it (no-ops included).
+/// <c>identifier</c> (indexed by system and value) and <c>url</c>, and a count of every write that
+/// reached it (no-ops included). <see cref="Atomically{T}"/> undoes a failed transaction's writes.
 /// Not thread-safe: the server serializes access.
 /// </summary>
-public sealed class FakeStore
+public sealed partial class FakeStore
 {
-    private readonly Dictionary<(string Type, string Id), List<FakeVersion>> _resources = [];
+    private readonly Dictionary<string, SortedDictionary<string, List<FakeVersion>>> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, string Token), SortedSet<string>> _identifiers = [];
+    private List<Action>? _undo;
     private int _nextId;
 
     /// <summary>Writes (create, update, delete, including ones that changed nothing) per <c>Type/id</c>.</summary>
@@ -27,17 +30,24 @@ public sealed class FakeStore
     public int VersionsWritten { get; private set; }
 
     public FakeVersion? Current(string type, string id) =>
-        _resources.TryGetValue((type, id), out var versions) ? versions[^1] : null;
+        _types.TryGetValue(type, out var ids) && ids.TryGetValue(id, out var versions) ? versions[^1] : null;
 
-    /// <summary>Current, not deleted resources, optionally of one type.</summary>
-    public IEnumerable<FakeVersion> Live(string? type = null) =>
-        _resources.Where(p => type is null || p.Key.Type == type).Select(p => p.Value[^1]).Where(v => !v.Deleted).OrderBy(v => v.Type, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal);
+    /// <summary>Current, not deleted resources, optionally of one type, in type and id order.</summary>
+    public IEnumerable<FakeVersion> Live(string? type = null)
+    {
+        var types = type is null
+            ? _types.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)
+            : _types.TryGetValue(type, out var ids) ? [ids] : [];
+        return types.SelectMany(ids => ids.Values).Select(v => v[^1]).Where(v => !v.Deleted);
+    }
 
     /// <summary>Live resources of <paramref name="type"/> matching a query string (<c>identifier=sys|val</c>, <c>url=…</c>, <c>_id=a,b</c>).</summary>
     public List<FakeVersion> Search(string type, string criteria)
     {
         var parameters = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?" + criteria.TrimStart('?'));
-        IEnumerable<FakeVersion> matches = Live(type);
+        IEnumerable<FakeVersion> matches = parameters.TryGetValue("identifier", out var identifier) && identifier.ToString() is var token && token.IndexOf('|', StringComparison.Ordinal) > 0
+            ? _identifiers.TryGetValue((type, token), out var found) ? [.. found.Select(id => Current(type, id)!)] : []
+            : Live(type);
         foreach (var (name, values) in parameters)
         {
             var value = values.ToString();
@@ -54,7 +64,11 @@ public sealed class FakeStore
         return [.. matches];
     }
 
-    public string NewId() => "srv-" + (++_nextId).ToString("D6", CultureInfo.InvariantCulture);
+    public string NewId()
+    {
+        _undo?.Add(() => _nextId--);
+        return "srv-" + (++_nextId).ToString("D6", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Stores <paramref name="resource"/> as the next version (unchanged content keeps the current version, as HAPI does).</summary>
     public (FakeVersion Version, bool Created) Put(string type, string id, JsonObject resource, DateTimeOffset now)
@@ -68,13 +82,7 @@ public sealed class FakeStore
         }
 
         var version = new FakeVersion(type, id, (current?.VersionId ?? 0) + 1, now, Stamp(resource, (current?.VersionId ?? 0) + 1, now));
-        if (!_resources.TryGetValue((type, id), out var versions))
-        {
-            _resources[(type, id)] = versions = [];
-        }
-
-        versions.Add(version);
-        VersionsWritten++;
+        Append(version);
         return (version, current is null || current.Deleted);
     }
 
@@ -88,49 +96,11 @@ public sealed class FakeStore
         }
 
         var version = new FakeVersion(type, id, current.VersionId + 1, now, null);
-        _resources[(type, id)].Add(version);
-        VersionsWritten++;
+        Append(version);
         return version;
     }
 
-    /// <summary>A deep copy, for transactions that must roll back.</summary>
-    public FakeStore Snapshot()
-    {
-        var copy = new FakeStore { _nextId = _nextId, VersionsWritten = VersionsWritten };
-        foreach (var (key, versions) in _resources)
-        {
-            copy._resources[key] = [.. versions];
-        }
-
-        foreach (var (key, count) in Writes)
-        {
-            copy.Writes[key] = count;
-        }
-
-        return copy;
-    }
-
-    public void ReplaceWith(FakeStore other)
-    {
-        _resources.Clear();
-        foreach (var (key, versions) in other._resources)
-        {
-            _resources[key] = versions;
-        }
-
-        Writes.Clear();
-        foreach (var (key, count) in other.Writes)
-        {
-            Writes[key] = count;
-        }
-
-        _nextId = other._nextId;
-        VersionsWritten = other.VersionsWritten;
-    }
-
     public static bool SameContent(JsonObject a, JsonObject b) => JsonNode.DeepEquals(WithoutMeta(a), WithoutMeta(b));
-
-    private void Count(string type, string id) => Writes[type + "/" + id] = Writes.GetValueOrDefault(type + "/" + id) + 1;
 
     private static JsonObject Stamp(JsonObject resource, int version, DateTimeOffset now)
     {

@@ -27,7 +27,7 @@ public sealed class DeadLetterReport
         ArgumentNullException.ThrowIfNull(outcome);
         Directory.CreateDirectory(Folder);
         var path = OutcomePath(key);
-        var temporary = path + ".tmp";
+        var temporary = TemporaryFor(path);
         await File.WriteAllBytesAsync(temporary, FhirJsonSerializer.SerializeToUtf8Bytes(outcome, indented: true), cancellationToken);
         File.Move(temporary, path, overwrite: true);
     }
@@ -48,7 +48,7 @@ public sealed class DeadLetterReport
         ArgumentNullException.ThrowIfNull(unreadable);
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, SummaryFile);
-        var temporary = path + ".tmp";
+        var temporary = TemporaryFor(path);
         await using (var stream = File.Create(temporary))
         await using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -76,6 +76,9 @@ public sealed class DeadLetterReport
 
         File.Move(temporary, path, overwrite: true);
     }
+
+    /// <summary>A temporary file beside <paramref name="path"/> of this writer alone (workers sharing the folder write at once).</summary>
+    private static string TemporaryFor(string path) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
 
     private static void WriteItem(Utf8JsonWriter writer, string? registryId, string? source, string? message)
     {
