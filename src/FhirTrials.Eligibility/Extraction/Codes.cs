@@ -15,5 +15,7 @@ internal static class Codes
     public static readonly Coding TherapyOrEvent = new(CodeSystems.FhirTrialsEligibility, "therapy-or-event", "Therapy, procedure, exposure or event named in text");
     public static readonly Coding FreeText = new(CodeSystems.FhirTrialsEligibility, "free-text", "Criterion kept as text");
     public static readonly Coding UlnMultiple = new(CodeSystems.FhirTrialsEligibility, "uln-multiple", "Multiple of the upper limit of normal");
+    /// <summary>Record-level, written by the Group mapper from the registry's healthy-volunteers field; read by the matcher.</summary>
+    public static readonly Coding HealthyVolunteers = new(CodeSystems.FhirTrialsEligibility, "healthy-volunteers", "Healthy volunteers accepted");
     public static readonly Coding LlnMultiple = new(CodeSystems.FhirTrialsEligibility, "lln-multiple", "Multiple of the lower limit of normal");
 }

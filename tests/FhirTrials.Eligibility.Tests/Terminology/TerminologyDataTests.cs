@@ -78,7 +78,7 @@ public sealed class TerminologyDataTests
         using var document = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.CodeSystem));
         var defined = document.RootElement.GetProperty("concept").EnumerateArray().Select(c => c.GetProperty("code").GetString()!).ToHashSet(StringComparer.Ordinal);
         var used = Lexicon.Default.Scores.Select(s => s.Code)
-            .Concat([Codes.InformedConsent, Codes.TrialParticipation, Codes.TherapyOrEvent, Codes.FreeText, Codes.UlnMultiple, Codes.LlnMultiple])
+            .Concat([Codes.InformedConsent, Codes.TrialParticipation, Codes.TherapyOrEvent, Codes.FreeText, Codes.UlnMultiple, Codes.LlnMultiple, Codes.HealthyVolunteers])
             .Where(c => c.System == CodeSystems.FhirTrialsEligibility)
             .Select(c => c.Code)
             .ToHashSet(StringComparer.Ordinal);
