@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using FhirTrials.Server.Hosting;
 using FhirTrials.Server.Storage;
+using FhirTrials.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

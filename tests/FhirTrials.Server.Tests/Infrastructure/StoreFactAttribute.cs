@@ -1,3 +1,4 @@
+using FhirTrials.Testing;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 

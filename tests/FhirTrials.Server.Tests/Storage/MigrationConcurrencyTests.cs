@@ -1,5 +1,6 @@
 using FhirTrials.Server.Storage;
 using FhirTrials.Server.Tests.Infrastructure;
+using FhirTrials.Testing;
 
 namespace FhirTrials.Server.Tests.Storage;
 

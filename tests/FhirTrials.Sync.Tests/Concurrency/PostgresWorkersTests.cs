@@ -2,6 +2,7 @@ using System.Text.Json;
 using FhirTrials.Sync.State;
 using FhirTrials.Sync.Tests.Fakes;
 using FhirTrials.Sync.Tests.Infrastructure;
+using FhirTrials.Testing;
 using Xunit.Abstractions;
 
 namespace FhirTrials.Sync.Tests.Concurrency;

@@ -1,5 +1,6 @@
 using FhirTrials.Sync.State;
 using FhirTrials.Sync.Tests.Infrastructure;
+using FhirTrials.Testing;
 
 namespace FhirTrials.Sync.Tests.State;
 

@@ -1,9 +1,9 @@
 using Npgsql;
 
-namespace FhirTrials.Server.Tests.Infrastructure;
+namespace FhirTrials.Testing;
 
 /// <summary>
-/// The PostgreSQL server the tests use, named by FHIRTRIALS_TEST_POSTGRES (an Npgsql connection string;
+/// The PostgreSQL server tests use, named by FHIRTRIALS_TEST_POSTGRES (an Npgsql connection string;
 /// <c>.ci/postgres.sh</c> starts a throwaway server and sets it). Each fixture gets its own schema.
 /// </summary>
 public static class PostgresDatabase
@@ -31,8 +31,7 @@ public static class PostgresDatabase
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
 }
