@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Data.Common;
 using FhirTrials.Cli.Infrastructure;
 using FhirTrials.Server.Hosting;
 using FhirTrials.Server.Storage;
@@ -10,7 +9,6 @@ using FhirTrials.Sync.Worker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace FhirTrials.Cli.Commands;
 
@@ -76,18 +74,9 @@ public static class RunCommand
             app.MapSyncHealth();
             await app.StartAsync(cancellationToken);
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (SyncSetup.IsStartFailure(ex))
         {
-            foreach (var failure in ex.Failures)
-            {
-                Terminal.WriteError(failure);
-            }
-
-            return ExitCodes.UsageOrIo;
-        }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or DbException or UnauthorizedAccessException)
-        {
-            Terminal.WriteError("cannot start: " + ex.Message.ReplaceLineEndings(" "));
+            SyncSetup.WriteStartFailure(ex, "the endpoint and worker");
             return ExitCodes.UsageOrIo;
         }
 

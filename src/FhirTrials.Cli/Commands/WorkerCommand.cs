@@ -1,12 +1,10 @@
 using System.CommandLine;
-using System.Data.Common;
 using FhirTrials.Cli.Infrastructure;
 using FhirTrials.Sync.Hosting;
 using FhirTrials.Sync.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace FhirTrials.Cli.Commands;
 
@@ -50,18 +48,9 @@ public static class WorkerCommand
         {
             await host.StartAsync(cancellationToken);
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (SyncSetup.IsStartFailure(ex))
         {
-            foreach (var failure in ex.Failures)
-            {
-                Terminal.WriteError(failure);
-            }
-
-            return ExitCodes.UsageOrIo;
-        }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or DbException or UnauthorizedAccessException)
-        {
-            Terminal.WriteError("cannot start the worker: " + ex.Message.ReplaceLineEndings(" "));
+            SyncSetup.WriteStartFailure(ex, "the worker");
             return ExitCodes.UsageOrIo;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -1,8 +1,10 @@
+using System.Data.Common;
 using FhirTrials.Sync.Engine;
 using FhirTrials.Sync.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace FhirTrials.Cli.Infrastructure;
 
@@ -76,4 +78,24 @@ internal static class SyncSetup
     /// <summary>Flags of a value-typed option: only when it was given.</summary>
     public static KeyValuePair<string, string?> Flag<T>(string key, T? value)
         where T : struct, IFormattable => Flag(key, value?.ToString(null, System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>True for what stops a host from starting through no fault of the program: bad options, a store or state file that cannot be opened.</summary>
+    public static bool IsStartFailure(Exception ex) =>
+        ex is OptionsValidationException or IOException or InvalidOperationException or DbException or UnauthorizedAccessException;
+
+    /// <summary>Writes a start-up failure (<see cref="IsStartFailure"/>) as one line per problem; the caller exits 2.</summary>
+    public static void WriteStartFailure(Exception ex, string what)
+    {
+        if (ex is OptionsValidationException options)
+        {
+            foreach (var failure in options.Failures)
+            {
+                Terminal.WriteError(failure);
+            }
+
+            return;
+        }
+
+        Terminal.WriteError($"cannot start {what}: " + ex.Message.ReplaceLineEndings(" "));
+    }
 }
