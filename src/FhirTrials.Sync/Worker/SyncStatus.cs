@@ -97,16 +97,7 @@ public sealed class SyncStatus
                     writer.WriteStartObject("lastRun");
                     writer.WriteString("startedAt", report.StartedAt);
                     WriteTime(writer, "finishedAt", report.FinishedAt);
-                    writer.WriteNumber("read", report.Seen);
-                    writer.WriteNumber("unchanged", report.Unchanged);
-                    writer.WriteNumber("changed", report.Changed);
-                    writer.WriteNumber("sent", report.Sent);
-                    writer.WriteNumber("failed", report.Failed);
-                    writer.WriteNumber("invalid", report.Invalid);
-                    writer.WriteNumber("removed", report.Removed);
-                    writer.WriteNumber("drifted", report.Drift.Count);
-                    writer.WriteNumber("requests", report.Requests);
-                    writer.WriteNumber("chunkSize", report.ChunkSize);
+                    report.WriteCounts(writer);
                     writer.WriteEndObject();
                 }
 

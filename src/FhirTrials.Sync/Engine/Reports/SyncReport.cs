@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace FhirTrials.Sync.Engine;
@@ -83,6 +84,24 @@ public sealed class SyncReport
     /// <summary>True when every trial was settled (sent, unchanged, dead-lettered or removed).</summary>
     [JsonIgnore]
     public bool Complete => Failed == 0;
+
+    /// <summary>Writes the pass's counts as JSON properties (the CLI summary and the worker's <c>/health</c> share them).</summary>
+    public void WriteCounts(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteNumber("seen", Seen);
+        writer.WriteNumber("changed", Changed);
+        writer.WriteNumber("sent", Sent);
+        writer.WriteNumber("unchanged", Unchanged);
+        writer.WriteNumber("unchangedFiles", UnchangedFiles);
+        writer.WriteNumber("failed", Failed);
+        writer.WriteNumber("invalid", Invalid);
+        writer.WriteNumber("removed", Removed);
+        writer.WriteNumber("drifted", Drift.Count);
+        writer.WriteNumber("requests", Requests);
+        writer.WriteNumber("resourcesWritten", ResourcesWritten);
+        writer.WriteNumber("chunkSize", ChunkSize);
+    }
 
     internal void AddSeen(long n = 1) => Interlocked.Add(ref _seen, n);
 
