@@ -19,7 +19,6 @@ public static class EligibilityCriteriaParser
         ArgumentNullException.ThrowIfNull(markdown);
         var lexicon = Lexicon.Default;
         var split = CriteriaSplitter.Split(markdown);
-        var built = new Dictionary<ItemDraft, CriteriaItem>(ReferenceEqualityComparer.Instance);
         var inclusion = new List<CriteriaItem>();
         var exclusion = new List<CriteriaItem>();
         var outline = new List<OutlineEntry>(split.Outline.Count);
@@ -28,7 +27,7 @@ public static class EligibilityCriteriaParser
             CriteriaItem? item = null;
             if (entry.Item is { } draft)
             {
-                item = Build(draft, built, inclusion, exclusion, lexicon);
+                item = Build(draft, inclusion, exclusion, lexicon);
             }
 
             outline.Add(new OutlineEntry(entry.Kind, entry.Section, item?.Text ?? entry.Text, item));
@@ -51,9 +50,9 @@ public static class EligibilityCriteriaParser
     }
 
     private static CriteriaItem Build(
-        ItemDraft draft, Dictionary<ItemDraft, CriteriaItem> built, List<CriteriaItem> inclusion, List<CriteriaItem> exclusion, Lexicon lexicon)
+        ItemDraft draft, List<CriteriaItem> inclusion, List<CriteriaItem> exclusion, Lexicon lexicon)
     {
-        var parent = draft.Parent is { } p ? built[p] : null;
+        var parent = draft.Parent?.Built;
         string id;
         if (parent is null)
         {
@@ -70,7 +69,7 @@ public static class EligibilityCriteriaParser
         {
             Criteria = ItemAnalyzer.Analyze(text, draft.Section, draft.Heading, lexicon, draft.Depth),
         };
-        built[draft] = item;
+        draft.Built = item;
         if (parent is null)
         {
             (draft.Section == CriteriaSection.Inclusion ? inclusion : exclusion).Add(item);

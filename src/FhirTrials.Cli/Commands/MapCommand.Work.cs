@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using FhirTrials.Cli.Infrastructure;
 using FhirTrials.Mapping.ClinicalTrialsGov;
 using FhirTrials.Mapping.Fhir;
@@ -7,21 +8,28 @@ namespace FhirTrials.Cli.Commands;
 
 public static partial class MapCommand
 {
-    /// <summary>Reads and maps a batch of files in parallel, then writes their Bundles and errors in input order.</summary>
+    /// <summary>
+    /// Reads and maps a batch of files in parallel, then reports errors in input order and writes the Bundles:
+    /// into a folder in parallel (when a trial occurs twice, its later record wins), or to one stream in order.
+    /// </summary>
     private static async Task MapBatchAsync(string[] batch, MapSource from, BundleFormat format, int jobs, BundleSink sink)
     {
         var outcomes = new List<Outcome>[batch.Length];
-        Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i => outcomes[i] = MapFile(batch[i], from, format));
-        foreach (var outcome in outcomes.SelectMany(o => o))
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = jobs };
+        Parallel.For(0, batch.Length, parallel, i => outcomes[i] = MapFile(batch[i], from, format));
+        var all = outcomes.SelectMany(o => o).ToList();
+        try
         {
-            if (outcome.Error is { } error)
+            foreach (var outcome in all.Where(o => o.Error is not null))
             {
-                sink.Fail(error);
+                sink.Fail(outcome.Error!);
             }
-            else
-            {
-                await sink.WriteAsync(outcome.Bytes!, outcome.RegistryId!);
-            }
+
+            await sink.WriteAsync(all.Where(o => o.Error is null).ToList(), parallel);
+        }
+        finally
+        {
+            all.ForEach(o => o.Bytes?.Dispose());
         }
     }
 
@@ -37,7 +45,7 @@ public static partial class MapCommand
                 try
                 {
                     var bundle = TrialBundleMapper.Default.Map(record);
-                    var bytes = format == BundleFormat.Ndjson ? BundleFiles.ToNdjsonLine(bundle) : BundleFiles.ToFileBytes(bundle);
+                    var bytes = BundleFiles.ToPooledBytes(bundle, ndjson: format == BundleFormat.Ndjson);
                     outcomes.Add(new Outcome(record.RegistryId, bytes, Error: null));
                 }
                 catch (TrialMappingException exception)
@@ -59,7 +67,7 @@ public static partial class MapCommand
     }
 
     /// <summary>A mapped Bundle (registry id and bytes) or an error line.</summary>
-    private sealed record Outcome(string? RegistryId, byte[]? Bytes, string? Error);
+    private sealed record Outcome(string? RegistryId, PooledBytes? Bytes, string? Error);
 
     /// <summary>Where Bundles go: files in a folder, or one stream (NDJSON file or stdout).</summary>
     private sealed class BundleSink(string? folder, Stream? stream)
@@ -68,19 +76,31 @@ public static partial class MapCommand
 
         public int Failed { get; private set; }
 
-        public async Task WriteAsync(byte[] bytes, string registryId)
+        public async Task WriteAsync(List<Outcome> mapped, ParallelOptions parallel)
         {
             if (stream is not null)
             {
-                await stream.WriteAsync(bytes);
+                foreach (var outcome in mapped)
+                {
+                    await stream.WriteAsync(outcome.Bytes!.Memory);
+                }
+
                 await stream.FlushAsync();
             }
             else
             {
-                await File.WriteAllBytesAsync(Path.Combine(folder!, BundleFiles.FileName(registryId)), bytes);
+                var latest = mapped.GroupBy(o => BundleFiles.FileName(o.RegistryId!)).Select(g => (Name: g.Key, g.Last().Bytes!));
+                try
+                {
+                    Parallel.ForEach(latest, parallel, file => BundleFiles.WriteFile(Path.Combine(folder!, file.Name), file.Item2.Span));
+                }
+                catch (AggregateException exception) when (exception.InnerException is IOException or UnauthorizedAccessException)
+                {
+                    ExceptionDispatchInfo.Throw(exception.InnerException);
+                }
             }
 
-            Written++;
+            Written += mapped.Count;
         }
 
         public void Fail(string message)

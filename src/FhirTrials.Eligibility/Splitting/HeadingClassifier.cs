@@ -17,6 +17,11 @@ internal static partial class HeadingClassifier
     private const int MaxWordsWithColon = 10;
     private const int MaxWordsWithoutColon = 8;
 
+    private static readonly char[] Decoration = ['*', '_', '#', ' '];
+    private static readonly char[] Emphasis = ['*', '_', ' '];
+    private static readonly char[] EmphasisMarks = ['*', '_'];
+    private static readonly char[] Colons = [':', '\uFF1A'];
+
     public static HeadingMatch? Classify(string line)
     {
         if (!MayBeHeading(line))
@@ -24,15 +29,15 @@ internal static partial class HeadingClassifier
             return null;
         }
 
-        var text = line.Trim().Trim('*', '_', '#', ' ');
+        var text = line.Trim().Trim(Decoration);
         if (text.Length == 0 || text.Length > 160)
         {
             return null;
         }
 
-        var colon = text.IndexOfAny([':', '\uFF1A']);
-        var head = (colon >= 0 ? text[..colon] : text).Trim().Trim('*', '_', ' ');
-        var remainder = colon >= 0 ? text[(colon + 1)..].Trim().Trim('*', '_').Trim() : "";
+        var colon = text.IndexOfAny(Colons);
+        var head = (colon >= 0 ? text[..colon] : text).Trim().Trim(Emphasis);
+        var remainder = colon >= 0 ? text[(colon + 1)..].Trim().Trim(EmphasisMarks).Trim() : "";
         if (head.Length == 0 || !Keyword().IsMatch(head) || Note().IsMatch(head))
         {
             return null;

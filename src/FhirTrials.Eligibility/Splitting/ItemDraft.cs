@@ -26,6 +26,9 @@ internal sealed class ItemDraft(CriteriaSection section, string? marker, string 
 
     public List<ItemDraft> Children { get; } = [];
 
+    /// <summary>The finished item, once the parser has built it (parents are built before their sub-items).</summary>
+    public CriteriaItem? Built { get; set; }
+
     public string Text => _text.ToString();
 
     public bool EndsWithColon

@@ -16,7 +16,8 @@ public static class CtGovImporter
 {
     public static IEnumerable<TrialRecord> ImportFile(string path, MappingTables? tables = null)
     {
-        using var stream = File.OpenRead(path);
+        // No FileStream buffer: the scanner reads in chunks at least as large as the file or 64 KB.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
         foreach (var record in Import(stream, path, tables))
         {
             yield return record;
@@ -26,7 +27,7 @@ public static class CtGovImporter
     public static IEnumerable<TrialRecord> Import(Stream stream, string sourceName, MappingTables? tables = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var scanner = new StudyStreamScanner(stream);
+        using var scanner = new StudyStreamScanner(stream, StudyStreamScanner.BufferSizeFor(stream));
         var index = 0;
         while (true)
         {
@@ -49,7 +50,7 @@ public static class CtGovImporter
         Stream stream, string sourceName, MappingTables? tables = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var scanner = new StudyStreamScanner(stream);
+        using var scanner = new StudyStreamScanner(stream, StudyStreamScanner.BufferSizeFor(stream));
         var index = 0;
         while (true)
         {

@@ -61,6 +61,45 @@ public sealed class MapCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Map_OverExistingLongerFiles_LeavesExactlyTheNewBundles()
+    {
+        var records = Repo("examples", "records");
+        foreach (var bundle in Directory.GetFiles(Repo("examples", "bundles")))
+        {
+            File.WriteAllText(Path.Combine(_folder, Path.GetFileName(bundle)), new string('x', (int)new FileInfo(bundle).Length * 2));
+        }
+
+        var exit = await Run(records, "--out", _folder);
+
+        Assert.Equal(0, exit);
+        Assert.All(Directory.GetFiles(Repo("examples", "bundles")), file => Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(_folder, Path.GetFileName(file)))));
+    }
+
+    [Fact]
+    public async Task Map_SameTrialTwiceInOneBatch_TheLaterRecordWins()
+    {
+        var study = File.ReadAllText(TestPaths.Fixture("ctgov-v2", "NCT00033839.json"));
+        var first = Path.Combine(_folder, "a.json");
+        var second = Path.Combine(_folder, "b.json");
+        File.WriteAllText(first, study);
+        File.WriteAllText(second, JsonNodeWithTitle(study, "Changed title"));
+
+        var exit = await Run(first, second, "--from", "ctgov", "--jobs", "2", "--out", Path.Combine(_folder, "out"));
+
+        Assert.Equal(0, exit);
+        var bundle = FhirJsonParser.Parse<Bundle>(File.ReadAllBytes(Path.Combine(_folder, "out", "NCT00033839.json")));
+        Assert.Equal("Changed title", bundle.Entry.Select(e => e.Resource).OfType<ResearchStudy>().Single().Title);
+        Assert.Contains("2 bundles written", _stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    private static string JsonNodeWithTitle(string study, string title)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(study)!;
+        node["protocolSection"]!["identificationModule"]!["briefTitle"] = title;
+        return node.ToJsonString();
+    }
+
+    [Fact]
     public async Task Map_ManyFilesOnSeveralJobs_KeepsInputOrder()
     {
         var inputs = Directory.GetFiles(TestPaths.Fixture("ctgov-v2"), "*.json").Order(StringComparer.Ordinal).Take(24).ToList();

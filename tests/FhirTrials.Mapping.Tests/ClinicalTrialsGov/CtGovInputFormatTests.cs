@@ -76,7 +76,7 @@ public sealed class CtGovInputFormatTests
         var largest = studies.Max(s => Encoding.UTF8.GetByteCount(s));
 
         using var stream = new MemoryStream(page);
-        var scanner = new StudyStreamScanner(stream, initialBufferSize: 4096);
+        using var scanner = new StudyStreamScanner(stream, initialBufferSize: 4096);
         var count = 0;
         while (true)
         {

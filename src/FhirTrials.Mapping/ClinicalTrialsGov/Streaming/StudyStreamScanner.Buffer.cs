@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace FhirTrials.Mapping.ClinicalTrialsGov;
@@ -5,6 +6,24 @@ namespace FhirTrials.Mapping.ClinicalTrialsGov;
 /// <summary>Buffer management: refills, compaction, and line positions of discarded input.</summary>
 internal sealed partial class StudyStreamScanner
 {
+    /// <summary>
+    /// A buffer size for <paramref name="stream"/>: its remaining length when known (a file holding one study
+    /// is then read in one call and never copied), within bounds so that a huge page still streams.
+    /// </summary>
+    public static int BufferSizeFor(Stream stream) =>
+        stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position + 1, 4096, 1 << 20) : DefaultBufferSize;
+
+    public void Dispose()
+    {
+        var buffer = _buffer;
+        _buffer = [];
+        _start = _end = 0;
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     public void Fill()
     {
         MakeRoom();
@@ -50,7 +69,10 @@ internal sealed partial class StudyStreamScanner
 
         if (_end == _buffer.Length)
         {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
+            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            _buffer.AsSpan(0, _end).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace FhirTrials.Mapping.ClinicalTrialsGov;
@@ -8,12 +9,15 @@ namespace FhirTrials.Mapping.ClinicalTrialsGov;
 /// of these one after another (NDJSON). Only the study being returned is held in the buffer.
 /// </summary>
 /// <remarks>
-/// Not thread-safe. <see cref="TryNext"/> never blocks: it answers <see cref="Step.NeedData"/> and the
+/// Not thread-safe. The buffer is rented from the shared array pool: dispose the scanner to return it. <see cref="TryNext"/> never blocks: it answers <see cref="Step.NeedData"/> and the
 /// caller refills with <see cref="Fill"/> or <see cref="FillAsync"/>; progress is committed only after
 /// a complete token or study, so a step that runs out of data is simply retried.
 /// </remarks>
-internal sealed partial class StudyStreamScanner(Stream stream, int initialBufferSize = 64 * 1024)
+internal sealed partial class StudyStreamScanner(Stream stream, int initialBufferSize = StudyStreamScanner.DefaultBufferSize) : IDisposable
 {
+    /// <summary>The buffer a stream of unknown length starts with.</summary>
+    public const int DefaultBufferSize = 64 * 1024;
+
     private static readonly JsonReaderOptions ReaderOptions = new()
     {
         AllowMultipleValues = true,
@@ -26,7 +30,7 @@ internal sealed partial class StudyStreamScanner(Stream stream, int initialBuffe
         "protocolSection", "derivedSection", "hasResults", "resultsSection", "annotationSection", "documentSection",
     };
 
-    private byte[] _buffer = new byte[Math.Max(16, initialBufferSize)];
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(16, initialBufferSize));
     private int _start;
     private int _end;
     private bool _final;

@@ -21,4 +21,23 @@ public static class BundleFiles
 
     /// <summary>The Bundle as one NDJSON line (compact JSON and a newline).</summary>
     public static byte[] ToNdjsonLine(Bundle bundle) => PooledJson.Serialize(bundle, indented: false, newline: true);
+
+    /// <summary>As <see cref="ToFileBytes"/> (or <see cref="ToNdjsonLine"/> when <paramref name="ndjson"/>), in a pooled array for bulk writers.</summary>
+    public static PooledBytes ToPooledBytes(Bundle bundle, bool ndjson) => PooledJson.SerializePooled(bundle, indented: !ndjson, newline: true);
+
+    /// <summary>
+    /// Writes <paramref name="bytes"/> as the whole content of <paramref name="path"/>. An existing file is
+    /// overwritten in place and then cut to the new length, rather than truncated first: re-mapping a folder
+    /// rewrites mostly identical Bundles, and freeing then re-allocating every file's blocks costs more than
+    /// the mapping.
+    /// </summary>
+    public static void WriteFile(string path, ReadOnlySpan<byte> bytes)
+    {
+        using var handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.Write);
+        RandomAccess.Write(handle, bytes, 0);
+        if (RandomAccess.GetLength(handle) != bytes.Length)
+        {
+            RandomAccess.SetLength(handle, bytes.Length);
+        }
+    }
 }

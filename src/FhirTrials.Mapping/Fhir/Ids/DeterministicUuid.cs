@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -9,25 +10,45 @@ public static class DeterministicUuid
     /// <summary>The FhirTrials namespace: the v5 UUID of "https://fhirtrials.org" in the RFC's URL namespace.</summary>
     public static Guid FhirTrialsNamespace { get; } = Create(new Guid("6ba7b811-9dad-11d1-80b4-00c04fd430c8"), "https://fhirtrials.org");
 
+    private const string UrnPrefix = "urn:uuid:";
+
+    // One SHA-1 state per thread, reset after each use: a one-shot hash sets up and frees a digest context
+    // per call, which costs more than hashing a short name.
+    [ThreadStatic]
+    private static IncrementalHash? _sha1;
+
     /// <summary>The v5 UUID of <paramref name="name"/> (UTF-8) in <paramref name="namespaceId"/>.</summary>
     public static Guid Create(Guid namespaceId, string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var nameBytes = Encoding.UTF8.GetBytes(name);
-        var input = new byte[16 + nameBytes.Length];
+        var maxLength = 16 + Encoding.UTF8.GetMaxByteCount(name.Length);
+        byte[]? rented = null;
+        var input = maxLength <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(maxLength));
         namespaceId.TryWriteBytes(input, bigEndian: true, out _);
-        nameBytes.CopyTo(input, 16);
-        Span<byte> hash = stackalloc byte[20];
+        var length = 16 + Encoding.UTF8.GetBytes(name, input[16..]);
 #pragma warning disable CA5350 // SHA-1 is what RFC 9562 specifies for version 5; it is not used for security
-        SHA1.HashData(input, hash);
+        var sha1 = _sha1 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
 #pragma warning restore CA5350
+        sha1.AppendData(input[..length]);
+        Span<byte> hash = stackalloc byte[20];
+        sha1.GetHashAndReset(hash);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash[..16], bigEndian: true);
     }
 
     /// <summary>A <c>urn:uuid:</c> URI for <paramref name="name"/> in the FhirTrials namespace (lower case, as FHIR requires).</summary>
-    public static string Urn(string name) => "urn:uuid:" + Create(FhirTrialsNamespace, name).ToString("D");
+    public static string Urn(string name) =>
+        string.Create(UrnPrefix.Length + 36, Create(FhirTrialsNamespace, name), static (chars, uuid) =>
+        {
+            UrnPrefix.CopyTo(chars);
+            uuid.TryFormat(chars[UrnPrefix.Length..], out _, "D");
+        });
 
     /// <summary>First 8 bytes of the SHA-256 of <paramref name="text"/> as 16 lower-case hex digits.</summary>
     internal static string ShortHash(string text)
