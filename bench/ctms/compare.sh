@@ -3,7 +3,7 @@
 # JSON file per trial. FhirTrials is the `fhirtrials map` command (full transaction Bundle, all cores);
 # the peer is clinical-trial-matching-service's createResearchStudyFromClinicalStudy (one thin
 # ResearchStudy, node is single-threaded). /usr/bin/time gives wall time, CPU time and peak RSS of each
-# process, startup included.
+# process, startup included. FhirTrials runs from `dotnet publish` output (precompiled), as users install it.
 #
 #   bench/ctms/compare.sh [passes over tests/fixtures/ctgov-v2, default 5]
 set -euo pipefail
@@ -15,8 +15,9 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
 (cd "$here" && npm ci --silent --no-audit --no-fund >/dev/null)
-dotnet build -c Release "$repo/src/FhirTrials.Cli" -v q -nologo >/dev/null
-cli="$repo/src/FhirTrials.Cli/bin/Release/net10.0/fhirtrials.dll"
+# FhirTrials as it ships: `dotnet publish` (framework-dependent, ReadyToRun; see README "Install").
+dotnet publish -c Release "$repo/src/FhirTrials.Cli" -o "$out/publish" -v q -nologo >/dev/null
+cli="$out/publish/fhirtrials.dll"
 records=$(( $(ls "$input"/*.json | wc -l) * passes ))
 inputs=(); for _ in $(seq "$passes"); do inputs+=("$input"); done
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using FhirTrials.Mapping.Records;
 using FhirTrials.Mapping.Records.Json;
 
@@ -11,7 +10,7 @@ namespace FhirTrials.Mapping.Tables;
 public sealed class MappingTable<TEnum>
     where TEnum : struct, Enum
 {
-    private readonly FrozenDictionary<TEnum, MappingRow> _rows;
+    private readonly Dictionary<TEnum, MappingRow> _rows;
 
     internal MappingTable(MappingTableData data, string resourceName)
     {
@@ -37,7 +36,7 @@ public sealed class MappingTable<TEnum>
             throw TableChecks.Invalid(data, resourceName, $"no row for {string.Join(", ", missing)}");
         }
 
-        _rows = rows.ToFrozenDictionary();
+        _rows = rows.ToDictionary();
     }
 
     public MappingTableData Data { get; }

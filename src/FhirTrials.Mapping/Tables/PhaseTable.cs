@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using FhirTrials.Mapping.Records;
 using FhirTrials.Mapping.Records.Json;
 
@@ -8,7 +7,7 @@ namespace FhirTrials.Mapping.Tables;
 public sealed class PhaseTable
 {
     private const char Separator = '+';
-    private readonly FrozenDictionary<string, MappingRow> _rows;
+    private readonly Dictionary<string, MappingRow> _rows;
 
     internal PhaseTable(MappingTableData data, string resourceName)
     {
@@ -40,7 +39,7 @@ public sealed class PhaseTable
             throw TableChecks.Invalid(data, resourceName, $"no row for {string.Join(", ", missing)}");
         }
 
-        _rows = rows.ToFrozenDictionary(StringComparer.Ordinal);
+        _rows = rows.ToDictionary(StringComparer.Ordinal);
     }
 
     public MappingTableData Data { get; }

@@ -1,20 +1,19 @@
-using System.Collections.Frozen;
 
 namespace FhirTrials.Mapping.Tables;
 
 /// <summary>Time unit words ("Years", "wk") to UCUM codes ("a", "wk").</summary>
 public sealed class TimeUnitTable
 {
-    private readonly FrozenDictionary<string, TimeUnit> _byWord;
-    private readonly FrozenDictionary<string, TimeUnit> _byUcum;
+    private readonly Dictionary<string, TimeUnit> _byWord;
+    private readonly Dictionary<string, TimeUnit> _byUcum;
 
     internal TimeUnitTable(TimeUnitTableData data)
     {
         Data = data;
-        _byUcum = data.Units.ToFrozenDictionary(unit => unit.Ucum, StringComparer.Ordinal);
+        _byUcum = data.Units.ToDictionary(unit => unit.Ucum, StringComparer.Ordinal);
         _byWord = data.Units
             .SelectMany(unit => unit.Words.Select(word => (word, unit)))
-            .ToFrozenDictionary(pair => pair.word, pair => pair.unit, StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(pair => pair.word, pair => pair.unit, StringComparer.OrdinalIgnoreCase);
     }
 
     public TimeUnitTableData Data { get; }

@@ -12,11 +12,6 @@ public static class DeterministicUuid
 
     private const string UrnPrefix = "urn:uuid:";
 
-    // One SHA-1 state per thread, reset after each use: a one-shot hash sets up and frees a digest context
-    // per call, which costs more than hashing a short name.
-    [ThreadStatic]
-    private static IncrementalHash? _sha1;
-
     /// <summary>The v5 UUID of <paramref name="name"/> (UTF-8) in <paramref name="namespaceId"/>.</summary>
     public static Guid Create(Guid namespaceId, string name)
     {
@@ -26,12 +21,8 @@ public static class DeterministicUuid
         var input = maxLength <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(maxLength));
         namespaceId.TryWriteBytes(input, bigEndian: true, out _);
         var length = 16 + Encoding.UTF8.GetBytes(name, input[16..]);
-#pragma warning disable CA5350 // SHA-1 is what RFC 9562 specifies for version 5; it is not used for security
-        var sha1 = _sha1 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
-#pragma warning restore CA5350
-        sha1.AppendData(input[..length]);
-        Span<byte> hash = stackalloc byte[20];
-        sha1.GetHashAndReset(hash);
+        Span<byte> hash = stackalloc byte[Sha1.HashSize];
+        Sha1.Hash(input[..length], hash);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -17,17 +16,17 @@ internal sealed class MappingTerminology
 {
     private const string ResourcePrefix = "FhirTrials.Mapping.Fhir.";
     private static readonly Lazy<MappingTerminology> Shared = new(() => new MappingTerminology(), LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly FrozenDictionary<string, CodeSection> _sections;
-    private readonly FrozenDictionary<string, CountryData> _countries;
+    private readonly Dictionary<string, CodeSection> _sections;
+    private readonly Dictionary<string, CountryData> _countries;
 
     private MappingTerminology()
     {
         var codes = Read("codes", FhirDataJsonContext.Default.CodeSectionsData);
-        _sections = codes.Sections.ToFrozenDictionary(s => s.Id, s => new CodeSection(s), StringComparer.Ordinal);
+        _sections = codes.Sections.ToDictionary(s => s.Id, s => new CodeSection(s), StringComparer.Ordinal);
         var countries = Read("countries", FhirDataJsonContext.Default.CountriesData);
         _countries = countries.Countries
             .SelectMany(c => (c.Aliases ?? []).Prepend(c.Name).Select(name => (name, c)))
-            .ToFrozenDictionary(p => p.name, p => p.c, StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(p => p.name, p => p.c, StringComparer.OrdinalIgnoreCase);
         OfficialRole = new MappingTable<OfficialRole>(Read("official-role", FhirDataJsonContext.Default.MappingTableData), ResourcePrefix + "official-role.json");
     }
 
@@ -75,15 +74,15 @@ internal sealed class MappingTerminology
 /// <summary>A section of codes.json: record keys to codings of one system, and back.</summary>
 internal sealed class CodeSection
 {
-    private readonly FrozenDictionary<string, CodeEntryData> _byKey;
-    private readonly FrozenDictionary<string, CodeEntryData> _byCode;
+    private readonly Dictionary<string, CodeEntryData> _byKey;
+    private readonly Dictionary<string, CodeEntryData> _byCode;
 
     public CodeSection(CodeSectionData data)
     {
         System = data.System;
         Entries = data.Codes;
-        _byKey = data.Codes.ToFrozenDictionary(c => c.Key, StringComparer.Ordinal);
-        _byCode = data.Codes.ToFrozenDictionary(c => c.Code, StringComparer.Ordinal);
+        _byKey = data.Codes.ToDictionary(c => c.Key, StringComparer.Ordinal);
+        _byCode = data.Codes.ToDictionary(c => c.Code, StringComparer.Ordinal);
     }
 
     public string System { get; }
