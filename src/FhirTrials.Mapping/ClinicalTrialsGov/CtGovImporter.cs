@@ -27,6 +27,38 @@ public static class CtGovImporter
     public static IEnumerable<TrialRecord> Import(Stream stream, string sourceName, MappingTables? tables = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        if (WholeInput.TryRead(stream) is not { } whole)
+        {
+            foreach (var record in Scan(stream, sourceName, tables))
+            {
+                yield return record;
+            }
+
+            yield break;
+        }
+
+        // A small input is read whole. A single study (the usual file) is then parsed once; anything else,
+        // including malformed JSON, goes through the scanner so that pages and errors read the same.
+        using (whole)
+        {
+            using (var document = WholeInput.TryParseSingleStudy(whole.Memory))
+            {
+                if (document is not null)
+                {
+                    yield return ImportStudy(document.RootElement, sourceName, 1, tables);
+                    yield break;
+                }
+            }
+
+            foreach (var record in Scan(new MemoryStream(whole.Array, 0, whole.Length, writable: false), sourceName, tables))
+            {
+                yield return record;
+            }
+        }
+    }
+
+    private static IEnumerable<TrialRecord> Scan(Stream stream, string sourceName, MappingTables? tables)
+    {
         using var scanner = new StudyStreamScanner(stream, StudyStreamScanner.BufferSizeFor(stream));
         var index = 0;
         while (true)
@@ -98,7 +130,7 @@ public static class CtGovImporter
 
     private static TrialRecord Parse(ReadOnlyMemory<byte> study, string sourceName, int index, MappingTables tables)
     {
-        using var document = JsonDocument.Parse(study, new JsonDocumentOptions { MaxDepth = 256 });
+        using var document = JsonDocument.Parse(study, WholeInput.DocumentOptions);
         return ImportStudy(document.RootElement, sourceName, index, tables);
     }
 

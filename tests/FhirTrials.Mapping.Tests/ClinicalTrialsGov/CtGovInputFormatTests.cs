@@ -58,6 +58,21 @@ public sealed class CtGovInputFormatTests
         Assert.Empty(TrialRecordComparison.Differences(single, fromPage));
     }
 
+    [Theory]
+    [InlineData("{\"protocolSection\": {\"identificationModule\": {\"nctId\": \"NCT1\"}, }")]
+    [InlineData("{\"protocolSection\": {\"identificationModule\": {\"nctId\": 5}}}")]
+    [InlineData("{\"protocolSection\": {\"identificationModule\": {\"nctId\": \"NCT1\"")]
+    public void Import_BadSmallFile_SameErrorAsWhenStreamed(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+
+        var whole = Assert.Throws<CtGovImportException>(() => CtGovImporter.Import(new MemoryStream(bytes), "bad.json").ToList());
+        var streamed = Assert.Throws<CtGovImportException>(() => CtGovImporter.Import(new ChunkedStream(bytes, 5), "bad.json").ToList());
+
+        Assert.Equal(streamed.Message, whole.Message);
+        Assert.Contains("bad.json", whole.Message, StringComparison.Ordinal);
+    }
+
     private static List<TrialRecord> ImportAll(byte[] bytes) => [.. CtGovImporter.Import(new MemoryStream(bytes), "p.json")];
 
     [Fact]

@@ -54,6 +54,9 @@ internal sealed partial class StudyStreamScanner(Stream stream, int initialBuffe
         InStudiesArray,
     }
 
+    /// <summary>True when <paramref name="propertyName"/> is a top-level section of a study object (rather than of a page).</summary>
+    public static bool IsStudySection(string propertyName) => StudySections.Contains(propertyName);
+
     /// <summary>Current buffer size: about the largest single study seen, not the input size.</summary>
     public int BufferCapacity => _buffer.Length;
 
@@ -102,7 +105,7 @@ internal sealed partial class StudyStreamScanner(Stream stream, int initialBuffe
             return Step.NeedData;
         }
 
-        if (reader.TokenType == JsonTokenType.PropertyName && !StudySections.Contains(reader.GetString()!))
+        if (reader.TokenType == JsonTokenType.PropertyName && !IsStudySection(reader.GetString()!))
         {
             _start += (int)afterStart;
             _state = stateAfterStart;
