@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using FhirTrials.Fhir.Model;
@@ -99,8 +98,7 @@ internal static class RegistryFields
         }
     }
 
-    private static string Wire(Enum value) =>
-        WireNames.GetOrAdd(value, static v => JsonSerializer.SerializeToElement(v, TypeInfo(v.GetType())).GetString()!);
+    private static string Wire(Enum value) => WireNames.GetOrAdd(value, EnumWire.Of);
 
     private static JsonObject DecodeObject(Extension extension, JsonTypeInfo info, string path)
     {
