@@ -16,6 +16,7 @@ public sealed partial class ElementNode
     private static readonly ConditionalWeakTable<ElementNode, string> ExtraNames = new();
 
     private ElementNode[]? _children;
+    private LexicalText _text;
 
     internal ElementNode(string name, FhirTypeInfo? type, ElementInfo? definition, ElementNode? parent)
     {
@@ -40,7 +41,17 @@ public sealed partial class ElementNode
     public ElementNode? Parent { get; private set; }
 
     /// <summary>The lexical value of a primitive (JSON strings, numbers as written, <c>true</c>/<c>false</c>); null when the element has none.</summary>
-    public string? Text { get; set; }
+    public string? Text
+    {
+        get => _text.Get();
+        set => _text.Set(value);
+    }
+
+    /// <summary>The value's storage: writers copy a parsed value's source bytes while it was never decoded.</summary>
+    internal ref LexicalText Lexical => ref _text;
+
+    /// <summary>True when the node has a value (without decoding it).</summary>
+    internal bool HasText => _text.HasValue;
 
     /// <summary>The JSON token the value was read from; <see cref="JsonRawKind.None"/> for nodes built in code.</summary>
     public JsonRawKind RawKind
@@ -63,7 +74,7 @@ public sealed partial class ElementNode
     public IReadOnlyList<ElementNode> Children => _children ?? [];
 
     /// <summary>True when the node carries no value and no children (such nodes are never written).</summary>
-    public bool IsEmpty => Text is null && (_children is null || _children.Length == 0);
+    public bool IsEmpty => !_text.HasValue && (_children is null || _children.Length == 0);
 
     /// <summary>The children with the given name, in order.</summary>
     public IEnumerable<ElementNode> ChildrenNamed(string name)

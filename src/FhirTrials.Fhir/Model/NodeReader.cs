@@ -9,7 +9,8 @@ public static class NodeReader
         where T : PrimitiveType, new()
     {
         ArgumentNullException.ThrowIfNull(node);
-        var value = new T { LexicalValue = node.Text };
+        var value = new T();
+        value.Lexical = node.Lexical;
         value.ReadFrom(node);
         return value;
     }
@@ -30,7 +31,7 @@ public static class NodeReader
         var value = ModelFactory.CreateDataType(typeName) ?? throw new InvalidOperationException($"{node.Location}: no class for type {typeName}");
         if (value is PrimitiveType primitive)
         {
-            primitive.LexicalValue = node.Text;
+            primitive.Lexical = node.Lexical;
         }
 
         value.ReadFrom(node);

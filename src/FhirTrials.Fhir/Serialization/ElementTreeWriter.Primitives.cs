@@ -12,7 +12,7 @@ public static partial class ElementTreeWriter
         var hasMembers = false;
         foreach (var item in group)
         {
-            hasValue |= item.Text is not null;
+            hasValue |= item.HasText;
             hasMembers |= item.Children.Count > 0;
         }
 
@@ -24,7 +24,7 @@ public static partial class ElementTreeWriter
                 json.WriteStartArray();
                 foreach (var item in group)
                 {
-                    if (item.Text is not null)
+                    if (item.HasText)
                     {
                         WriteValue(json, item);
                     }
@@ -76,23 +76,8 @@ public static partial class ElementTreeWriter
         json.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter json, ElementNode node)
-    {
-        var text = node.Text!;
-        var kind = node.RawKind != JsonRawKind.None ? node.RawKind : KindOf(node.Type);
-        switch (kind)
-        {
-            case JsonRawKind.True or JsonRawKind.False when text is "true" or "false":
-                json.WriteBooleanValue(text == "true");
-                break;
-            case JsonRawKind.Number when node.RawKind == JsonRawKind.Number || JsonNumber.IsValid(text):
-                json.WriteRawValue(text, skipInputValidation: true);
-                break;
-            default:
-                json.WriteStringValue(text);
-                break;
-        }
-    }
+    private static void WriteValue(Utf8JsonWriter json, ElementNode node) =>
+        LexicalWriter.Write(json, ref node.Lexical, node.RawKind != JsonRawKind.None ? node.RawKind : KindOf(node.Type));
 
     private static JsonRawKind KindOf(FhirTypeInfo? type) => type?.SystemType switch
     {
