@@ -15,13 +15,17 @@ public sealed partial class ElementNode
     // untyped roots): kept aside so that every other node stays small.
     private static readonly ConditionalWeakTable<ElementNode, string> ExtraNames = new();
 
+    // Kept small (64 bytes): a large file's tree has millions of nodes that outlive young collections.
+    private readonly ElementBinding _binding;
     private ElementNode[]? _children;
     private LexicalText _text;
 
+    // The index among same-named siblings; the sign bit says "written as a JSON array member".
+    private int _index;
+
     internal ElementNode(string name, FhirTypeInfo? type, ElementInfo? definition, ElementNode? parent)
     {
-        Type = type;
-        Definition = definition;
+        _binding = ElementBinding.Of(definition, type);
         Parent = parent;
         if (!string.Equals(name, definition?.Name ?? (parent is null ? type?.Name : null), StringComparison.Ordinal))
         {
@@ -33,10 +37,10 @@ public sealed partial class ElementNode
     public string Name => Definition?.Name ?? (Parent is null ? Type?.Name : null) ?? (ExtraNames.TryGetValue(this, out var name) ? name : string.Empty);
 
     /// <summary>The FHIR type of this instance (for a choice: the chosen type; for a backbone: its nested type); null for unknown elements.</summary>
-    public FhirTypeInfo? Type { get; }
+    public FhirTypeInfo? Type => _binding.Type;
 
     /// <summary>The element's definition in its parent's type; null for a root resource and for unknown elements.</summary>
-    public ElementInfo? Definition { get; }
+    public ElementInfo? Definition => _binding.Definition;
 
     public ElementNode? Parent { get; private set; }
 
@@ -56,12 +60,22 @@ public sealed partial class ElementNode
     /// <summary>The JSON token the value was read from; <see cref="JsonRawKind.None"/> for nodes built in code.</summary>
     public JsonRawKind RawKind
     {
-        get => (JsonRawKind)(_flags & RawKindMask);
-        internal set => _flags = (byte)((_flags & ~RawKindMask) | (byte)value);
+        get => _text.Kind;
+        internal set => _text.Kind = value;
     }
 
     /// <summary>The position among siblings of the same name (the index in the JSON array).</summary>
-    public int Index { get; internal set; }
+    public int Index
+    {
+        get => _index & int.MaxValue;
+        internal set => _index = (_index & int.MinValue) | value;
+    }
+
+    internal bool IsJsonArrayMember
+    {
+        get => _index < 0;
+        set => _index = value ? _index | int.MinValue : _index & int.MaxValue;
+    }
 
     /// <summary>The FHIR type name FHIRPath reports (<c>BackboneElement</c> for backbones); the JSON shape's kind for unknown elements.</summary>
     public string TypeName => Type?.InstanceTypeName ?? (Children.Count > 0 ? "Element" : "string");
@@ -72,6 +86,9 @@ public sealed partial class ElementNode
 
     /// <summary>The children in document order.</summary>
     public IReadOnlyList<ElementNode> Children => _children ?? [];
+
+    /// <summary>The children array itself (null when there are none), for writers that walk it often.</summary>
+    internal ElementNode[]? ChildArray => _children;
 
     /// <summary>True when the node carries no value and no children (such nodes are never written).</summary>
     public bool IsEmpty => !_text.HasValue && (_children is null || _children.Length == 0);

@@ -11,22 +11,38 @@ namespace FhirTrials.Fhir.ElementModel;
 /// </summary>
 internal struct LexicalText
 {
+    /// <summary>The longest source slice kept undecoded (longer values are decoded at once).</summary>
+    public const int MaxSliceLength = (1 << KindShift) - 1;
+
     private const int EscapedBit = 1 << 30;
-    private const int NumberBit = 1 << 29;
-    private const int LengthMask = NumberBit - 1;
+    private const int KindShift = 27;
+    private const int KindMask = 7 << KindShift;
+    private const int LengthMask = MaxSliceLength;
 
     // null, the value as a string, or the SourceText the slice [_start, _start + length) belongs to.
     private object? _value;
     private int _start;
+
+    // The slice's length and escaped flag, and the JSON token kind (kept when the value is replaced).
     private int _slice;
 
-    /// <summary>A JSON string's content (between the quotes, still escaped when <paramref name="escaped"/>) or a JSON number's text.</summary>
-    public static LexicalText FromSource(SourceText source, int start, int length, bool escaped, bool number) => new()
+    /// <summary>
+    /// A JSON string's content (between the quotes, still escaped when <paramref name="escaped"/>) or a
+    /// JSON number's text; <paramref name="length"/> is at most <see cref="MaxSliceLength"/>.
+    /// </summary>
+    public static LexicalText FromSource(SourceText source, int start, int length, bool escaped, JsonRawKind kind) => new()
     {
         _value = source,
         _start = start,
-        _slice = length | (escaped ? EscapedBit : 0) | (number ? NumberBit : 0),
+        _slice = length | (escaped ? EscapedBit : 0) | ((int)kind << KindShift),
     };
+
+    /// <summary>The JSON token the value was read from (<see cref="JsonRawKind.None"/> when built in code).</summary>
+    public JsonRawKind Kind
+    {
+        readonly get => (JsonRawKind)((_slice & KindMask) >> KindShift);
+        set => _slice = (_slice & ~KindMask) | ((int)value << KindShift);
+    }
 
     public readonly bool HasValue => _value is not null;
 
@@ -56,33 +72,34 @@ internal struct LexicalText
     {
         _value = value;
         _start = 0;
-        _slice = 0;
+        _slice &= KindMask;
     }
 
     /// <summary>
     /// The source bytes of a value that was never decoded or replaced: a string's content (escaped as in
-    /// the source when <paramref name="escaped"/>) or a number's text (<paramref name="number"/>).
+    /// the source when <paramref name="escaped"/>) or a number's text (when <see cref="Kind"/> is a number).
     /// </summary>
-    public readonly bool TryGetSource(out ReadOnlySpan<byte> utf8, out bool escaped, out bool number)
+    public readonly bool TryGetSource(out ReadOnlySpan<byte> utf8, out bool escaped)
     {
         if (_value is SourceText source)
         {
             utf8 = source.Utf8.Slice(_start, _slice & LengthMask);
             escaped = (_slice & EscapedBit) != 0;
-            number = (_slice & NumberBit) != 0;
             return true;
         }
 
         utf8 = default;
-        escaped = number = false;
+        escaped = false;
         return false;
     }
 
-    /// <summary>A JSON reader standing on the escaped string value (quotes included), to unescape it with the reader's own rules.</summary>
+    /// <summary>A source string value as the JSON token it was, quotes included.</summary>
+    public readonly ReadOnlySpan<byte> QuotedSource() => ((SourceText)_value!).Utf8.Slice(_start - 1, (_slice & LengthMask) + 2);
+
+    /// <summary>A JSON reader standing on the source string value, to unescape it with the reader's own rules.</summary>
     public readonly Utf8JsonReader EscapedStringReader()
     {
-        var source = (SourceText)_value!;
-        var reader = new Utf8JsonReader(source.Utf8.Slice(_start - 1, (_slice & LengthMask) + 2));
+        var reader = new Utf8JsonReader(QuotedSource());
         reader.Read();
         return reader;
     }

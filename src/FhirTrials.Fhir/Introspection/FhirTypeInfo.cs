@@ -12,6 +12,7 @@ public sealed partial class FhirTypeInfo
     private FrozenDictionary<string, ElementInfo>? _byName;
     private Dictionary<string, FhirJsonProperty>? _byJsonName;
     private FhirTypeInfo? _base;
+    private ElementBinding? _rootBinding;
 
     public FhirTypeInfo(string name, FhirTypeKind kind, string? baseName, bool isAbstract, string canonical, string? systemType, ElementInfo[] elements)
     {
@@ -48,6 +49,9 @@ public sealed partial class FhirTypeInfo
 
     /// <summary>The type name FHIRPath reports for instances: backbone elements report their base (<c>BackboneElement</c> or <c>Element</c>).</summary>
     public string InstanceTypeName => Kind == FhirTypeKind.Backbone ? BaseName! : Name;
+
+    /// <summary>The binding of tree nodes of this type that have no element definition (root resources).</summary>
+    internal ElementBinding RootBinding => _rootBinding ??= ElementBinding.ForRoot(this);
 
     /// <summary>The base type, resolved.</summary>
     public FhirTypeInfo? Base => BaseName is null ? null : _base ??= ModelInfo.GetTypeOrThrow(BaseName);

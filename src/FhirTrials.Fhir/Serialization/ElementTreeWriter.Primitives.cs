@@ -13,7 +13,7 @@ public static partial class ElementTreeWriter
         foreach (var item in group)
         {
             hasValue |= item.HasText;
-            hasMembers |= item.Children.Count > 0;
+            hasMembers |= item.ChildArray is { Length: > 0 };
         }
 
         if (hasValue)
@@ -50,7 +50,7 @@ public static partial class ElementTreeWriter
                 json.WriteStartArray();
                 foreach (var item in group)
                 {
-                    if (item.Children.Count > 0)
+                    if (item.ChildArray is { Length: > 0 })
                     {
                         WriteExtensionObject(json, item);
                     }
@@ -92,12 +92,12 @@ public static partial class ElementTreeWriter
     /// </summary>
     private readonly struct Group
     {
-        private readonly IReadOnlyList<ElementNode> _children;
+        private readonly ElementNode[] _children;
         private readonly int _start;
         private readonly int _end;
         private readonly bool _scattered;
 
-        public Group(IReadOnlyList<ElementNode> children, int start, int end, bool scattered)
+        public Group(ElementNode[] children, int start, int end, bool scattered)
         {
             _children = children;
             _start = start;
@@ -151,7 +151,7 @@ public static partial class ElementTreeWriter
 
             public bool MoveNext()
             {
-                while (++_index < _group._children.Count)
+                while (++_index < _group._children.Length)
                 {
                     if (_index < _group._end)
                     {

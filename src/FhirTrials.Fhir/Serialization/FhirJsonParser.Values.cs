@@ -18,8 +18,7 @@ public sealed partial class FhirJsonParser
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                KeepSource(ref reader, context, node, number: false);
-                node.RawKind = JsonRawKind.String;
+                KeepSource(ref reader, context, node, JsonRawKind.String);
                 if (system is "Boolean" or "Integer" or "Decimal")
                 {
                     WrongJsonType(context, node, type, "a string");
@@ -35,8 +34,7 @@ public sealed partial class FhirJsonParser
 
                 break;
             case JsonTokenType.Number:
-                KeepSource(ref reader, context, node, number: true);
-                node.RawKind = JsonRawKind.Number;
+                KeepSource(ref reader, context, node, JsonRawKind.Number);
                 if (system == "Integer")
                 {
                     CheckInteger(context, node, type, reader.ValueSpan);
@@ -95,17 +93,19 @@ public sealed partial class FhirJsonParser
     /// Keeps the value as a slice of the source, decoded only if someone reads it. Escaped strings with
     /// <c>\u</c> escapes are decoded now, so that a broken surrogate pair is reported here.
     /// </summary>
-    private static void KeepSource(ref Utf8JsonReader reader, ParseContext context, ElementNode node, bool number)
+    private static void KeepSource(ref Utf8JsonReader reader, ParseContext context, ElementNode node, JsonRawKind kind)
     {
         var escaped = reader.ValueIsEscaped;
-        if (escaped && reader.ValueSpan.IndexOf("\\u"u8) >= 0)
+        var length = reader.ValueSpan.Length;
+        if ((escaped && reader.ValueSpan.IndexOf("\\u"u8) >= 0) || length > LexicalText.MaxSliceLength)
         {
-            node.Text = reader.GetString();
+            node.Text = kind == JsonRawKind.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : reader.GetString();
+            node.RawKind = kind;
             return;
         }
 
-        var start = (int)reader.TokenStartIndex + (number ? 0 : 1);
-        node.Lexical = LexicalText.FromSource(context.Source, start, reader.ValueSpan.Length, escaped, number);
+        var start = (int)reader.TokenStartIndex + (kind == JsonRawKind.Number ? 0 : 1);
+        node.Lexical = LexicalText.FromSource(context.Source, start, length, escaped, kind);
     }
 
     /// <summary>Applies a lexical rule to the string the reader stands on, unescaped into a buffer, without allocating a string.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using FhirTrials.Fhir.ElementModel;
 
@@ -12,13 +13,17 @@ namespace FhirTrials.Fhir.Serialization;
 internal static class LexicalWriter
 {
     private const int StackLimit = 256;
+    private static readonly JavaScriptEncoder Relaxed = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    // The escapes the relaxed encoder writes in their two-character form (\" \\ \n ...), asked of the encoder itself.
+    private static readonly bool[] RelaxedShortEscapes = ShortEscapesOf(Relaxed);
 
     /// <summary>Writes the value as <paramref name="kind"/> asks: booleans and numbers only when the text is one, else a string.</summary>
     public static void Write(Utf8JsonWriter json, ref LexicalText text, JsonRawKind kind)
     {
-        if (text.TryGetSource(out var utf8, out var escaped, out var number))
+        if (text.TryGetSource(out var utf8, out var escaped))
         {
-            if (number && kind == JsonRawKind.Number)
+            if (kind == JsonRawKind.Number && text.Kind == JsonRawKind.Number)
             {
                 json.WriteRawValue(utf8, skipInputValidation: true);
                 return;
@@ -26,7 +31,11 @@ internal static class LexicalWriter
 
             if (kind is JsonRawKind.String or JsonRawKind.None)
             {
-                if (escaped)
+                if (escaped && ReferenceEquals(json.Options.Encoder, Relaxed) && IsAsRelaxedWriterEscapes(utf8))
+                {
+                    json.WriteRawValue(text.QuotedSource(), skipInputValidation: true);
+                }
+                else if (escaped)
                 {
                     WriteUnescaped(json, text);
                 }
@@ -52,6 +61,42 @@ internal static class LexicalWriter
                 json.WriteStringValue(value);
                 break;
         }
+    }
+
+    /// <summary>
+    /// True when an escaped source string is byte for byte what the relaxed writer would produce from its
+    /// value: only the encoder's own two-character escapes, and nothing else it would escape. (Values with
+    /// <c>\u</c> escapes never get here: the parser decodes them.)
+    /// </summary>
+    private static bool IsAsRelaxedWriterEscapes(ReadOnlySpan<byte> content)
+    {
+        while (true)
+        {
+            var i = Relaxed.FindFirstCharacterToEncodeUtf8(content);
+            if (i < 0)
+            {
+                return true;
+            }
+
+            if (content[i] != (byte)'\\' || i + 1 >= content.Length || !RelaxedShortEscapes[content[i + 1]])
+            {
+                return false;
+            }
+
+            content = content[(i + 2)..];
+        }
+    }
+
+    private static bool[] ShortEscapesOf(JavaScriptEncoder encoder)
+    {
+        var table = new bool[256];
+        foreach (var (letter, value) in new[] { ('"', '"'), ('\\', '\\'), ('/', '/'), ('b', '\b'), ('f', '\f'), ('n', '\n'), ('r', '\r'), ('t', '\t') })
+        {
+            var encoded = JsonEncodedText.Encode(value.ToString(), encoder).EncodedUtf8Bytes;
+            table[letter] = encoded.Length == 2 && encoded[0] == (byte)'\\' && encoded[1] == (byte)letter;
+        }
+
+        return table;
     }
 
     private static void WriteUnescaped(Utf8JsonWriter json, in LexicalText text)
