@@ -33,6 +33,13 @@ public sealed partial class ElementNode
         }
     }
 
+    /// <summary>A node of a known element (its name is the definition's).</summary>
+    internal ElementNode(ElementBinding binding, ElementNode parent)
+    {
+        _binding = binding;
+        Parent = parent;
+    }
+
     /// <summary>The element name as FHIRPath sees it (<c>value</c> for <c>valueQuantity</c>); for a root resource its type name.</summary>
     public string Name => Definition?.Name ?? (Parent is null ? Type?.Name : null) ?? (ExtraNames.TryGetValue(this, out var name) ? name : string.Empty);
 

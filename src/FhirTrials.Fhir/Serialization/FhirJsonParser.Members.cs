@@ -153,7 +153,7 @@ public sealed partial class FhirJsonParser
             return;
         }
 
-        var child = new ElementNode(property.Element.Name, type, property.Element, parent) { Index = index, SourceOffset = (int)offset, IsJsonArrayMember = inArray };
+        var child = new ElementNode(property.Binding, parent) { Index = index, SourceOffset = (int)offset, IsJsonArrayMember = inArray };
         context.Scratch.Add(child);
         ParseMembers(ref reader, context, child, type, isResource: false);
     }
@@ -181,7 +181,7 @@ public sealed partial class FhirJsonParser
             }
         }
 
-        var node = new ElementNode(element.Name, state.Property.Type, element, parent) { Index = index, SourceOffset = (int)offset, IsJsonArrayMember = inArray };
+        var node = new ElementNode(state.Property.Binding, parent) { Index = index, SourceOffset = (int)offset, IsJsonArrayMember = inArray };
         context.Scratch.Add(node);
         return node;
     }

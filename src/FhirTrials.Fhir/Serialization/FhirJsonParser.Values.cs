@@ -27,7 +27,7 @@ public sealed partial class FhirJsonParser
                 {
                     context.Error(IssueType.Value, "empty string: FHIR strings must hold at least one character", node.Location, node.SourceOffset);
                 }
-                else if (_settings.CheckPrimitiveFormats && PrimitiveFormat.RuleFor(type.Name) is { } rule && CheckLexical(ref reader, rule) is { } problem)
+                else if (_settings.CheckPrimitiveFormats && type.LexicalRule is { } rule && CheckLexical(ref reader, rule) is { } problem)
                 {
                     context.Error(IssueType.Value, $"'{Shorten(node.Text!)}' is not a valid {type.Name}: {problem}", node.Location, node.SourceOffset);
                 }
