@@ -20,13 +20,16 @@ public sealed partial class ElementNode
     private ElementNode[]? _children;
     private LexicalText _text;
 
+    // The parent; for a root parsed from JSON, the SourceText it came from.
+    private object? _up;
+
     // The index among same-named siblings; the sign bit says "written as a JSON array member".
     private int _index;
 
     internal ElementNode(string name, FhirTypeInfo? type, ElementInfo? definition, ElementNode? parent)
     {
         _binding = ElementBinding.Of(definition, type);
-        Parent = parent;
+        _up = parent;
         if (!string.Equals(name, definition?.Name ?? (parent is null ? type?.Name : null), StringComparison.Ordinal))
         {
             ExtraNames.AddOrUpdate(this, name);
@@ -37,7 +40,7 @@ public sealed partial class ElementNode
     internal ElementNode(ElementBinding binding, ElementNode parent)
     {
         _binding = binding;
-        Parent = parent;
+        _up = parent;
     }
 
     /// <summary>The element name as FHIRPath sees it (<c>value</c> for <c>valueQuantity</c>); for a root resource its type name.</summary>
@@ -49,7 +52,7 @@ public sealed partial class ElementNode
     /// <summary>The element's definition in its parent's type; null for a root resource and for unknown elements.</summary>
     public ElementInfo? Definition => _binding.Definition;
 
-    public ElementNode? Parent { get; private set; }
+    public ElementNode? Parent => _up as ElementNode;
 
     /// <summary>The lexical value of a primitive (JSON strings, numbers as written, <c>true</c>/<c>false</c>); null when the element has none.</summary>
     public string? Text

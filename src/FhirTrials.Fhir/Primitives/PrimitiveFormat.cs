@@ -88,6 +88,12 @@ public static partial class PrimitiveFormat
 
     private static string? CheckBase64(ReadOnlySpan<char> span)
     {
+        // The usual form, one run of groups without whitespace, in one vectorized scan.
+        if (span.Length > 0 && span.Length % 4 == 0 && span.IndexOfAnyExcept(Base64Chars) < 0)
+        {
+            return null;
+        }
+
         var i = 0;
         var groups = 0;
         while (i < span.Length)
