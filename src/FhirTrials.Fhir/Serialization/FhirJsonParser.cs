@@ -18,7 +18,10 @@ public sealed partial class FhirJsonParser
 
     public FhirJsonParser(FhirJsonParserSettings? settings = null) => _settings = settings ?? FhirJsonParserSettings.Strict;
 
-    /// <summary>Parses one resource from UTF-8 bytes.</summary>
+    /// <summary>
+    /// Parses one resource from UTF-8 bytes. The tree keeps primitive values as slices of
+    /// <paramref name="utf8"/> until they are read, so the bytes must not change afterwards.
+    /// </summary>
     public ParseResult Parse(ReadOnlyMemory<byte> utf8, string? sourceName = null)
     {
         if (utf8.Span.StartsWith(Utf8Bom))
