@@ -204,10 +204,10 @@ internal sealed class ClassEmitter
             var read = Shape(e) switch
             {
                 ElementShape.Attribute => "child.Text",
-                ElementShape.Primitive => $"NodeReader.Primitive<{_names.PrimitiveElementClass(e)}>(child)",
+                ElementShape.Primitive => $"NodeReader.Primitive(child, new {_names.PrimitiveElementClass(e)}())",
                 ElementShape.Choice => "NodeReader.Choice(child)",
                 ElementShape.Resource => "NodeReader.Resource(child)",
-                _ => $"NodeReader.Complex<{_names.Of(e.TypeNames[0])}>(child)",
+                _ => $"NodeReader.Complex(child, new {_names.Of(e.TypeNames[0])}())",
             };
             var target = Shape(e) == ElementShape.Primitive ? p + "Element" : p;
             w.Line($"case {CodeWriter.Literal(e.Name)}:");

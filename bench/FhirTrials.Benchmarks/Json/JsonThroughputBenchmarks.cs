@@ -17,13 +17,13 @@ public class JsonThroughputBenchmarks
     private readonly ArrayBufferWriter<byte> _buffer = new(1 << 20);
     private byte[][] _corpus = [];
 
-    [Params("instances", "typed")]
+    [Params("instances", "typed", "instances-under-1MB", "typed-under-1MB")]
     public string Corpus { get; set; } = "instances";
 
     [GlobalSetup]
     public void Setup()
     {
-        _corpus = Corpus == "typed" ? JsonCorpus.Typed() : JsonCorpus.Instances();
+        _corpus = JsonCorpus.Named(Corpus);
         Console.WriteLine($"// corpus {Corpus}: {_corpus.Length} resources, {JsonCorpus.Size(_corpus)} bytes");
     }
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using FhirTrials.Fhir.Introspection;
 
@@ -6,27 +5,15 @@ namespace FhirTrials.Fhir.ElementModel;
 
 public sealed partial class ElementNode
 {
-    private const byte RawKindMask = 0x0F;
-    private const byte JsonArrayFlag = 0x10;
-
-    // The source each parsed tree came from, kept on the side for roots only.
-    private static readonly ConditionalWeakTable<ElementNode, SourceText> Sources = new();
-
-    private byte _flags;
-
-    /// <summary>The source this tree was parsed from (set on the root only).</summary>
+    /// <summary>The source this tree was parsed from (held by the root only, in the slot children use for their parent).</summary>
     internal SourceText? Source
     {
-        get => Sources.TryGetValue(this, out var source) ? source : null;
+        get => _up as SourceText;
         set
         {
-            if (value is null)
+            if (_up is not ElementNode)
             {
-                Sources.Remove(this);
-            }
-            else
-            {
-                Sources.AddOrUpdate(this, value);
+                _up = value;
             }
         }
     }
@@ -71,12 +58,6 @@ public sealed partial class ElementNode
 
     /// <summary>The name of the file (or stream) the tree was parsed from, if known.</summary>
     public string? SourceName => Root.Source?.Name;
-
-    internal bool IsJsonArrayMember
-    {
-        get => (_flags & JsonArrayFlag) != 0;
-        set => _flags = value ? (byte)(_flags | JsonArrayFlag) : (byte)(_flags & ~JsonArrayFlag);
-    }
 
     private void AppendLocation(StringBuilder sb)
     {

@@ -15,42 +15,77 @@ public sealed partial class ElementNode
     // untyped roots): kept aside so that every other node stays small.
     private static readonly ConditionalWeakTable<ElementNode, string> ExtraNames = new();
 
+    // Kept small (64 bytes): a large file's tree has millions of nodes that outlive young collections.
+    private readonly ElementBinding _binding;
     private ElementNode[]? _children;
+    private LexicalText _text;
+
+    // The parent; for a root parsed from JSON, the SourceText it came from.
+    private object? _up;
+
+    // The index among same-named siblings; the sign bit says "written as a JSON array member".
+    private int _index;
 
     internal ElementNode(string name, FhirTypeInfo? type, ElementInfo? definition, ElementNode? parent)
     {
-        Type = type;
-        Definition = definition;
-        Parent = parent;
+        _binding = ElementBinding.Of(definition, type);
+        _up = parent;
         if (!string.Equals(name, definition?.Name ?? (parent is null ? type?.Name : null), StringComparison.Ordinal))
         {
             ExtraNames.AddOrUpdate(this, name);
         }
     }
 
+    /// <summary>A node of a known element (its name is the definition's).</summary>
+    internal ElementNode(ElementBinding binding, ElementNode parent)
+    {
+        _binding = binding;
+        _up = parent;
+    }
+
     /// <summary>The element name as FHIRPath sees it (<c>value</c> for <c>valueQuantity</c>); for a root resource its type name.</summary>
     public string Name => Definition?.Name ?? (Parent is null ? Type?.Name : null) ?? (ExtraNames.TryGetValue(this, out var name) ? name : string.Empty);
 
     /// <summary>The FHIR type of this instance (for a choice: the chosen type; for a backbone: its nested type); null for unknown elements.</summary>
-    public FhirTypeInfo? Type { get; }
+    public FhirTypeInfo? Type => _binding.Type;
 
     /// <summary>The element's definition in its parent's type; null for a root resource and for unknown elements.</summary>
-    public ElementInfo? Definition { get; }
+    public ElementInfo? Definition => _binding.Definition;
 
-    public ElementNode? Parent { get; private set; }
+    public ElementNode? Parent => _up as ElementNode;
 
     /// <summary>The lexical value of a primitive (JSON strings, numbers as written, <c>true</c>/<c>false</c>); null when the element has none.</summary>
-    public string? Text { get; set; }
+    public string? Text
+    {
+        get => _text.Get();
+        set => _text.Set(value);
+    }
+
+    /// <summary>The value's storage: writers copy a parsed value's source bytes while it was never decoded.</summary>
+    internal ref LexicalText Lexical => ref _text;
+
+    /// <summary>True when the node has a value (without decoding it).</summary>
+    internal bool HasText => _text.HasValue;
 
     /// <summary>The JSON token the value was read from; <see cref="JsonRawKind.None"/> for nodes built in code.</summary>
     public JsonRawKind RawKind
     {
-        get => (JsonRawKind)(_flags & RawKindMask);
-        internal set => _flags = (byte)((_flags & ~RawKindMask) | (byte)value);
+        get => _text.Kind;
+        internal set => _text.Kind = value;
     }
 
     /// <summary>The position among siblings of the same name (the index in the JSON array).</summary>
-    public int Index { get; internal set; }
+    public int Index
+    {
+        get => _index & int.MaxValue;
+        internal set => _index = (_index & int.MinValue) | value;
+    }
+
+    internal bool IsJsonArrayMember
+    {
+        get => _index < 0;
+        set => _index = value ? _index | int.MinValue : _index & int.MaxValue;
+    }
 
     /// <summary>The FHIR type name FHIRPath reports (<c>BackboneElement</c> for backbones); the JSON shape's kind for unknown elements.</summary>
     public string TypeName => Type?.InstanceTypeName ?? (Children.Count > 0 ? "Element" : "string");
@@ -62,8 +97,11 @@ public sealed partial class ElementNode
     /// <summary>The children in document order.</summary>
     public IReadOnlyList<ElementNode> Children => _children ?? [];
 
+    /// <summary>The children array itself (null when there are none), for writers that walk it often.</summary>
+    internal ElementNode[]? ChildArray => _children;
+
     /// <summary>True when the node carries no value and no children (such nodes are never written).</summary>
-    public bool IsEmpty => Text is null && (_children is null || _children.Length == 0);
+    public bool IsEmpty => !_text.HasValue && (_children is null || _children.Length == 0);
 
     /// <summary>The children with the given name, in order.</summary>
     public IEnumerable<ElementNode> ChildrenNamed(string name)

@@ -8,7 +8,8 @@ public readonly record struct SourcePosition(int Line, int Column)
 
 /// <summary>
 /// The UTF-8 source of a parsed tree: its name and bytes, so that byte offsets recorded on nodes can
-/// be turned into lines and columns (in characters) only when someone asks.
+/// be turned into lines and columns (in characters) only when someone asks, and primitive values can
+/// stay undecoded slices of it (<see cref="LexicalText"/>). The bytes must not change after parsing.
 /// </summary>
 internal sealed class SourceText
 {
@@ -22,6 +23,9 @@ internal sealed class SourceText
     }
 
     public string? Name { get; }
+
+    /// <summary>The source bytes.</summary>
+    public ReadOnlySpan<byte> Utf8 => _utf8.Span;
 
     public SourcePosition PositionOf(int offset)
     {

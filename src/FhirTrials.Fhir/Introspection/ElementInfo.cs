@@ -10,6 +10,7 @@ public sealed class ElementInfo
 {
     private FhirTypeInfo[]? _types;
     private JsonEncodedText[]? _jsonNames;
+    private ElementBinding.Set? _bindings;
 
     public ElementInfo(string name, string path, int min, int max, ElementFlags flags, string[] typeNames, int order)
     {
@@ -56,6 +57,9 @@ public sealed class ElementInfo
 
     /// <summary>The single type of a non-choice element.</summary>
     public FhirTypeInfo Type => Types[0];
+
+    /// <summary>The shared (definition, instance type) pairs of this element's tree nodes.</summary>
+    internal ElementBinding.Set Bindings => _bindings ??= new();
 
     public override string ToString() => Path;
 

@@ -42,4 +42,8 @@ public sealed partial class FhirTypeInfo
 /// A JSON property of a FHIR type: the element it carries, the chosen type (for choices), and whether
 /// it is the <c>_name</c> part holding a primitive's id and extensions.
 /// </summary>
-public sealed record FhirJsonProperty(string JsonName, ElementInfo Element, FhirTypeInfo Type, bool IsExtensionPart);
+public sealed record FhirJsonProperty(string JsonName, ElementInfo Element, FhirTypeInfo Type, bool IsExtensionPart)
+{
+    /// <summary>The shared binding of the tree nodes this property creates.</summary>
+    internal ElementBinding Binding { get; } = ElementBinding.Of(Element, Type);
+}

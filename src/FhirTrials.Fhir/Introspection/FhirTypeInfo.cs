@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using FhirTrials.Fhir.Primitives;
 
 namespace FhirTrials.Fhir.Introspection;
 
@@ -11,7 +12,9 @@ public sealed partial class FhirTypeInfo
     private readonly ElementInfo[] _elements;
     private FrozenDictionary<string, ElementInfo>? _byName;
     private Dictionary<string, FhirJsonProperty>? _byJsonName;
+    private Utf8NameTable<FhirJsonProperty>? _byUtf8JsonName;
     private FhirTypeInfo? _base;
+    private ElementBinding? _rootBinding;
 
     public FhirTypeInfo(string name, FhirTypeKind kind, string? baseName, bool isAbstract, string canonical, string? systemType, ElementInfo[] elements)
     {
@@ -22,6 +25,7 @@ public sealed partial class FhirTypeInfo
         Canonical = canonical;
         SystemType = systemType;
         _elements = elements;
+        LexicalRule = kind == FhirTypeKind.Primitive ? PrimitiveFormat.RuleFor(name) : null;
     }
 
     /// <summary>The type name: <c>Patient</c>, <c>HumanName</c>, <c>dateTime</c>, or a backbone path such as <c>Patient.contact</c>.</summary>
@@ -42,12 +46,18 @@ public sealed partial class FhirTypeInfo
 
     public IReadOnlyList<ElementInfo> Elements => _elements;
 
+    /// <summary>For primitives whose values have a lexical rule beyond "not empty", that rule.</summary>
+    internal LexicalRule? LexicalRule { get; }
+
     public bool IsPrimitive => Kind == FhirTypeKind.Primitive;
 
     public bool IsResource => Kind == FhirTypeKind.Resource;
 
     /// <summary>The type name FHIRPath reports for instances: backbone elements report their base (<c>BackboneElement</c> or <c>Element</c>).</summary>
     public string InstanceTypeName => Kind == FhirTypeKind.Backbone ? BaseName! : Name;
+
+    /// <summary>The binding of tree nodes of this type that have no element definition (root resources).</summary>
+    internal ElementBinding RootBinding => _rootBinding ??= ElementBinding.ForRoot(this);
 
     /// <summary>The base type, resolved.</summary>
     public FhirTypeInfo? Base => BaseName is null ? null : _base ??= ModelInfo.GetTypeOrThrow(BaseName);
@@ -64,7 +74,7 @@ public sealed partial class FhirTypeInfo
 
     /// <summary>Resolves a JSON property name given as its UTF-8 bytes (as a JSON reader sees it).</summary>
     public bool TryGetJsonProperty(ReadOnlySpan<byte> utf8JsonName, out FhirJsonProperty property) =>
-        JsonProperties.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(utf8JsonName, out property!);
+        (property = (_byUtf8JsonName ??= new(JsonProperties)).Find(utf8JsonName)!) is not null;
 
     /// <summary>Resolves a JSON property name given as a string.</summary>
     public bool TryGetJsonProperty(string jsonName, out FhirJsonProperty property) =>

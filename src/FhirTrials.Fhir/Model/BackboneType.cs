@@ -30,7 +30,7 @@ public abstract partial class BackboneType : DataType
         ArgumentNullException.ThrowIfNull(child);
         if (child.Name == "modifierExtension")
         {
-            ModifierExtension.Add(NodeReader.Complex<Extension>(child));
+            ModifierExtension.Add(NodeReader.Complex(child, new Extension()));
             return true;
         }
 

@@ -6,18 +6,27 @@ namespace FhirTrials.Fhir.Model;
 public static class NodeReader
 {
     public static T Primitive<T>(ElementNode node)
-        where T : PrimitiveType, new()
+        where T : PrimitiveType, new() => Primitive(node, new T());
+
+    /// <summary>Fills <paramref name="value"/> (a new instance: generated code passes one, which is faster than <c>new T()</c>) from a primitive's node.</summary>
+    public static T Primitive<T>(ElementNode node, T value)
+        where T : PrimitiveType
     {
         ArgumentNullException.ThrowIfNull(node);
-        var value = new T { LexicalValue = node.Text };
+        ArgumentNullException.ThrowIfNull(value);
+        value.Lexical = node.Lexical;
         value.ReadFrom(node);
         return value;
     }
 
     public static T Complex<T>(ElementNode node)
-        where T : Base, new()
+        where T : Base, new() => Complex(node, new T());
+
+    /// <summary>Fills <paramref name="value"/> (a new instance) from a complex element's node.</summary>
+    public static T Complex<T>(ElementNode node, T value)
+        where T : Base
     {
-        var value = new T();
+        ArgumentNullException.ThrowIfNull(value);
         value.ReadFrom(node);
         return value;
     }
@@ -30,7 +39,7 @@ public static class NodeReader
         var value = ModelFactory.CreateDataType(typeName) ?? throw new InvalidOperationException($"{node.Location}: no class for type {typeName}");
         if (value is PrimitiveType primitive)
         {
-            primitive.LexicalValue = node.Text;
+            primitive.Lexical = node.Lexical;
         }
 
         value.ReadFrom(node);

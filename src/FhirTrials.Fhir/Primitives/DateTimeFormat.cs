@@ -8,15 +8,13 @@ internal static class DateTimeFormat
 {
     private const string DateForm = "expected YYYY, YYYY-MM or YYYY-MM-DD";
 
-    public static string? CheckDate(string value)
+    public static string? CheckDate(ReadOnlySpan<char> span)
     {
-        var span = value.AsSpan();
         return CheckDatePart(span, out var used) ?? (used == span.Length ? null : DateForm);
     }
 
-    public static string? CheckDateTime(string value)
+    public static string? CheckDateTime(ReadOnlySpan<char> span)
     {
-        var span = value.AsSpan();
         if (CheckDatePart(span, out var used) is { } problem)
         {
             return problem;
@@ -35,9 +33,8 @@ internal static class DateTimeFormat
         return CheckTimeWithZone(span[(used + 1)..], zoneRequired: true);
     }
 
-    public static string? CheckInstant(string value)
+    public static string? CheckInstant(ReadOnlySpan<char> span)
     {
-        var span = value.AsSpan();
         if (CheckDatePart(span, out var used) is { } problem)
         {
             return problem;
@@ -51,9 +48,8 @@ internal static class DateTimeFormat
         return CheckTimeWithZone(span[(used + 1)..], zoneRequired: true);
     }
 
-    public static string? CheckTime(string value)
+    public static string? CheckTime(ReadOnlySpan<char> span)
     {
-        var span = value.AsSpan();
         var problem = CheckClock(span, out var used);
         return problem ?? (used == span.Length ? null : "expected hh:mm:ss with an optional fraction and no time zone");
     }

@@ -12,8 +12,8 @@ public static partial class ElementTreeWriter
         var hasMembers = false;
         foreach (var item in group)
         {
-            hasValue |= item.Text is not null;
-            hasMembers |= item.Children.Count > 0;
+            hasValue |= item.HasText;
+            hasMembers |= item.ChildArray is { Length: > 0 };
         }
 
         if (hasValue)
@@ -24,7 +24,7 @@ public static partial class ElementTreeWriter
                 json.WriteStartArray();
                 foreach (var item in group)
                 {
-                    if (item.Text is not null)
+                    if (item.HasText)
                     {
                         WriteValue(json, item);
                     }
@@ -50,7 +50,7 @@ public static partial class ElementTreeWriter
                 json.WriteStartArray();
                 foreach (var item in group)
                 {
-                    if (item.Children.Count > 0)
+                    if (item.ChildArray is { Length: > 0 })
                     {
                         WriteExtensionObject(json, item);
                     }
@@ -76,23 +76,8 @@ public static partial class ElementTreeWriter
         json.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter json, ElementNode node)
-    {
-        var text = node.Text!;
-        var kind = node.RawKind != JsonRawKind.None ? node.RawKind : KindOf(node.Type);
-        switch (kind)
-        {
-            case JsonRawKind.True or JsonRawKind.False when text is "true" or "false":
-                json.WriteBooleanValue(text == "true");
-                break;
-            case JsonRawKind.Number when node.RawKind == JsonRawKind.Number || JsonNumber.IsValid(text):
-                json.WriteRawValue(text, skipInputValidation: true);
-                break;
-            default:
-                json.WriteStringValue(text);
-                break;
-        }
-    }
+    private static void WriteValue(Utf8JsonWriter json, ElementNode node) =>
+        LexicalWriter.Write(json, ref node.Lexical, node.RawKind != JsonRawKind.None ? node.RawKind : KindOf(node.Type));
 
     private static JsonRawKind KindOf(FhirTypeInfo? type) => type?.SystemType switch
     {
@@ -107,12 +92,12 @@ public static partial class ElementTreeWriter
     /// </summary>
     private readonly struct Group
     {
-        private readonly IReadOnlyList<ElementNode> _children;
+        private readonly ElementNode[] _children;
         private readonly int _start;
         private readonly int _end;
         private readonly bool _scattered;
 
-        public Group(IReadOnlyList<ElementNode> children, int start, int end, bool scattered)
+        public Group(ElementNode[] children, int start, int end, bool scattered)
         {
             _children = children;
             _start = start;
@@ -166,7 +151,7 @@ public static partial class ElementTreeWriter
 
             public bool MoveNext()
             {
-                while (++_index < _group._children.Count)
+                while (++_index < _group._children.Length)
                 {
                     if (_index < _group._end)
                     {

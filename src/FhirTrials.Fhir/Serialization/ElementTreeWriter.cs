@@ -30,10 +30,16 @@ public static partial class ElementTreeWriter
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(node);
-        var children = node.Children;
+        var children = node.ChildArray;
+        if (children is null)
+        {
+            return;
+        }
+
+        var grouped = IsGrouped(children);
         bool[]? written = null;
         var i = 0;
-        while (i < children.Count)
+        while (i < children.Length)
         {
             if (written is not null && written[i])
             {
@@ -43,17 +49,17 @@ public static partial class ElementTreeWriter
 
             var first = children[i];
             var end = i + 1;
-            while (end < children.Count && SameProperty(children[end], first))
+            while (end < children.Length && SameProperty(children[end], first))
             {
                 end++;
             }
 
             var scattered = false;
-            for (var k = end; k < children.Count; k++)
+            for (var k = grouped ? children.Length : end; k < children.Length; k++)
             {
                 if (SameProperty(children[k], first))
                 {
-                    written ??= new bool[children.Count];
+                    written ??= new bool[children.Length];
                     written[k] = true;
                     scattered = true;
                 }
@@ -63,6 +69,33 @@ public static partial class ElementTreeWriter
             WriteProperty(json, group);
             i = end;
         }
+    }
+
+    /// <summary>
+    /// True when the siblings of each property stand together (always so in parsed trees), so no later
+    /// sibling needs to be looked for; judged by element order, untyped or far elements say no.
+    /// </summary>
+    private static bool IsGrouped(ElementNode[] children)
+    {
+        var seen = 0UL;
+        ElementNode? previous = null;
+        foreach (var child in children)
+        {
+            if (previous is not null && SameProperty(child, previous))
+            {
+                continue;
+            }
+
+            if (child.Definition is not { Order: < 64 } definition || (seen & (1UL << definition.Order)) != 0)
+            {
+                return false;
+            }
+
+            seen |= 1UL << definition.Order;
+            previous = child;
+        }
+
+        return true;
     }
 
     private static readonly JsonEncodedText ResourceTypeName = JsonEncodedText.Encode("resourceType");

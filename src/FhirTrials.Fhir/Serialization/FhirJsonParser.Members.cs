@@ -66,11 +66,11 @@ public sealed partial class FhirJsonParser
     private void ParseProperty(ref Utf8JsonReader reader, ParseContext context, ElementNode parent, in PropertyState state, ref bool pendingNulls)
     {
         var element = state.Property.Element;
-        var jsonName = (state.Property.IsExtensionPart ? "_" : string.Empty) + state.Property.JsonName;
         if (reader.TokenType == JsonTokenType.StartArray)
         {
             if (!element.IsCollection)
             {
+                var jsonName = JsonNameOf(state.Property);
                 context.Error(IssueType.Structure, $"'{jsonName}' must not be an array: {element.Path} has at most one value", $"{parent.Location}.{jsonName}", state.Offset);
             }
 
@@ -82,6 +82,7 @@ public sealed partial class FhirJsonParser
 
             if (index == 0)
             {
+                var jsonName = JsonNameOf(state.Property);
                 context.Error(IssueType.Structure, $"empty array '{jsonName}': FHIR JSON never contains empty arrays", $"{parent.Location}.{jsonName}", state.Offset);
             }
 
@@ -90,11 +91,14 @@ public sealed partial class FhirJsonParser
 
         if (element.IsCollection && reader.TokenType != JsonTokenType.Null)
         {
+            var jsonName = JsonNameOf(state.Property);
             context.Error(IssueType.Structure, $"'{jsonName}' must be an array: {element.Path} repeats", $"{parent.Location}.{jsonName}", state.Offset);
         }
 
         ParseItem(ref reader, context, parent, state, 0, inArray: false, ref pendingNulls);
     }
+
+    private static string JsonNameOf(FhirJsonProperty property) => (property.IsExtensionPart ? "_" : string.Empty) + property.JsonName;
 
     private void ParseItem(ref Utf8JsonReader reader, ParseContext context, ElementNode parent, in PropertyState state, int index, bool inArray, ref bool pendingNulls)
     {
@@ -149,7 +153,7 @@ public sealed partial class FhirJsonParser
             return;
         }
 
-        var child = new ElementNode(property.Element.Name, type, property.Element, parent) { Index = index, SourceOffset = (int)offset, IsJsonArrayMember = inArray };
+        var child = new ElementNode(property.Binding, parent) { Index = index, SourceOffset = (int)offset, IsJsonArrayMember = inArray };
         context.Scratch.Add(child);
         ParseMembers(ref reader, context, child, type, isResource: false);
     }
@@ -177,7 +181,7 @@ public sealed partial class FhirJsonParser
             }
         }
 
-        var node = new ElementNode(element.Name, state.Property.Type, element, parent) { Index = index, SourceOffset = (int)offset, IsJsonArrayMember = inArray };
+        var node = new ElementNode(state.Property.Binding, parent) { Index = index, SourceOffset = (int)offset, IsJsonArrayMember = inArray };
         context.Scratch.Add(node);
         return node;
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -17,28 +18,26 @@ public sealed partial class FhirJsonParser
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                node.Text = reader.ValueIsEscaped ? reader.GetString() : Utf8StringCache.Get(reader.ValueSpan);
-                node.RawKind = JsonRawKind.String;
+                KeepSource(ref reader, context, node, JsonRawKind.String);
                 if (system is "Boolean" or "Integer" or "Decimal")
                 {
                     WrongJsonType(context, node, type, "a string");
                 }
-                else if (node.Text!.Length == 0)
+                else if (reader.ValueSpan.Length == 0)
                 {
                     context.Error(IssueType.Value, "empty string: FHIR strings must hold at least one character", node.Location, node.SourceOffset);
                 }
-                else if (_settings.CheckPrimitiveFormats && PrimitiveFormat.Check(type.Name, node.Text) is { } problem)
+                else if (_settings.CheckPrimitiveFormats && type.LexicalRule is { } rule && CheckLexical(ref reader, rule) is { } problem)
                 {
-                    context.Error(IssueType.Value, $"'{Shorten(node.Text)}' is not a valid {type.Name}: {problem}", node.Location, node.SourceOffset);
+                    context.Error(IssueType.Value, $"'{Shorten(node.Text!)}' is not a valid {type.Name}: {problem}", node.Location, node.SourceOffset);
                 }
 
                 break;
             case JsonTokenType.Number:
-                node.Text = Utf8StringCache.Get(reader.ValueSpan);
-                node.RawKind = JsonRawKind.Number;
+                KeepSource(ref reader, context, node, JsonRawKind.Number);
                 if (system == "Integer")
                 {
-                    CheckInteger(context, node, type);
+                    CheckInteger(context, node, type, reader.ValueSpan);
                 }
                 else if (system != "Decimal")
                 {
@@ -74,9 +73,9 @@ public sealed partial class FhirJsonParser
         context.Error(IssueType.Structure, $"wrong JSON type: {type.Name} is written as {expected}, not {found}", node.Location, node.SourceOffset);
     }
 
-    private static void CheckInteger(ParseContext context, ElementNode node, FhirTypeInfo type)
+    private static void CheckInteger(ParseContext context, ElementNode node, FhirTypeInfo type, ReadOnlySpan<byte> utf8)
     {
-        if (!int.TryParse(node.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (!int.TryParse(utf8, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
             context.Error(IssueType.Value, $"'{node.Text}' is not a valid {type.Name}: expected a whole number between -2147483648 and 2147483647", node.Location, node.SourceOffset);
         }
@@ -87,6 +86,46 @@ public sealed partial class FhirJsonParser
         else if (type.Name == "unsignedInt" && value < 0)
         {
             context.Error(IssueType.Value, $"'{node.Text}' is not a valid unsignedInt: it must be 0 or more", node.Location, node.SourceOffset);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the value as a slice of the source, decoded only if someone reads it. Escaped strings with
+    /// <c>\u</c> escapes are decoded now, so that a broken surrogate pair is reported here.
+    /// </summary>
+    private static void KeepSource(ref Utf8JsonReader reader, ParseContext context, ElementNode node, JsonRawKind kind)
+    {
+        var escaped = reader.ValueIsEscaped;
+        var length = reader.ValueSpan.Length;
+        if ((escaped && reader.ValueSpan.IndexOf("\\u"u8) >= 0) || length > LexicalText.MaxSliceLength)
+        {
+            node.Text = kind == JsonRawKind.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : reader.GetString();
+            node.RawKind = kind;
+            return;
+        }
+
+        var start = (int)reader.TokenStartIndex + (kind == JsonRawKind.Number ? 0 : 1);
+        node.Lexical = LexicalText.FromSource(context.Source, start, length, escaped, kind);
+    }
+
+    /// <summary>Applies a lexical rule to the string the reader stands on, unescaped into a buffer, without allocating a string.</summary>
+    private static string? CheckLexical(ref Utf8JsonReader reader, LexicalRule rule)
+    {
+        const int StackLimit = 256;
+        var length = reader.ValueSpan.Length;
+        char[]? rented = null;
+        var buffer = length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            var written = reader.CopyString(buffer);
+            return rule(buffer[..written]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
         }
     }
 

@@ -18,7 +18,10 @@ public sealed partial class FhirJsonParser
 
     public FhirJsonParser(FhirJsonParserSettings? settings = null) => _settings = settings ?? FhirJsonParserSettings.Strict;
 
-    /// <summary>Parses one resource from UTF-8 bytes.</summary>
+    /// <summary>
+    /// Parses one resource from UTF-8 bytes. The tree keeps primitive values as slices of
+    /// <paramref name="utf8"/> until they are read, so the bytes must not change afterwards.
+    /// </summary>
     public ParseResult Parse(ReadOnlyMemory<byte> utf8, string? sourceName = null)
     {
         if (utf8.Span.StartsWith(Utf8Bom))
@@ -28,22 +31,31 @@ public sealed partial class FhirJsonParser
 
         var context = new ParseContext(new SourceText(sourceName, utf8), _settings);
         var handling = _settings.AllowComments ? JsonCommentHandling.Skip : JsonCommentHandling.Disallow;
-        var (root, failure) = ParseDocument(utf8, context, handling);
-        if (failure is not null && handling == JsonCommentHandling.Disallow && CommentOffsets(utf8.Span) is { Count: > 0 } comments)
+        ElementNode? root;
+        try
         {
-            // Comments are not JSON: report each one and read the rest as if they were not there.
-            context = new ParseContext(context.Source, _settings);
-            foreach (var offset in comments)
+            (root, var failure) = ParseDocument(utf8, context, handling);
+            if (failure is not null && handling == JsonCommentHandling.Disallow && CommentOffsets(utf8.Span) is { Count: > 0 } comments)
             {
-                context.Error(IssueType.Structure, "comments are not allowed in JSON", null, offset);
+                // Comments are not JSON: report each one and read the rest as if they were not there.
+                context.ReleaseScratch();
+                context = new ParseContext(context.Source, _settings);
+                foreach (var offset in comments)
+                {
+                    context.Error(IssueType.Structure, "comments are not allowed in JSON", null, offset);
+                }
+
+                (root, failure) = ParseDocument(utf8, context, JsonCommentHandling.Skip);
             }
 
-            (root, failure) = ParseDocument(utf8, context, JsonCommentHandling.Skip);
+            if (failure is { } malformed)
+            {
+                context.MalformedJson(malformed.Exception, malformed.EndOfInput);
+            }
         }
-
-        if (failure is { } malformed)
+        finally
         {
-            context.MalformedJson(malformed.Exception, malformed.EndOfInput);
+            context.ReleaseScratch();
         }
 
         if (root is not null)
@@ -71,7 +83,6 @@ public sealed partial class FhirJsonParser
             else
             {
                 root = ParseResource(ref reader, context, parent: null, property: null, index: 0, inArray: false);
-                root.Source = context.Source;
                 while (reader.Read())
                 {
                     // Drain: trailing content after the resource is malformed JSON and the reader throws.
@@ -113,15 +124,14 @@ public sealed partial class FhirJsonParser
     {
         var offset = reader.TokenStartIndex;
         var (typeName, typeOffset) = FindResourceType(reader);
-        var location = parent is null ? null : $"{parent.Location}.{property!.Name}{(property.IsCollection ? $"[{index}]" : string.Empty)}";
         FhirTypeInfo? type = null;
         if (typeName is null)
         {
-            context.Error(IssueType.Structure, "missing 'resourceType': a resource must say its type", location, offset);
+            context.Error(IssueType.Structure, "missing 'resourceType': a resource must say its type", Location(), offset);
         }
         else if (ModelInfo.GetType(typeName) is not { IsResource: true, IsAbstract: false } known)
         {
-            context.Error(IssueType.Structure, $"unknown resource type '{typeName}'", location, typeOffset);
+            context.Error(IssueType.Structure, $"unknown resource type '{typeName}'", Location(), typeOffset);
         }
         else
         {
@@ -140,6 +150,8 @@ public sealed partial class FhirJsonParser
         }
 
         return node;
+
+        string? Location() => parent is null ? null : $"{parent.Location}.{property!.Name}{(property.IsCollection ? $"[{index}]" : string.Empty)}";
     }
 
     /// <summary>Looks ahead (on a copy of the reader) for the object's <c>resourceType</c>, wherever it stands.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using FhirTrials.Fhir.ElementModel;
 using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Model;
 
@@ -49,7 +50,7 @@ public sealed class FhirJsonWriter
         }
 
         var names = Encoded(name);
-        if (!string.IsNullOrEmpty(value.LexicalValue))
+        if (!value.HasNoLexicalValue)
         {
             Json.WritePropertyName(names.Value);
             WriteLexical(value);
@@ -71,7 +72,7 @@ public sealed class FhirJsonWriter
         }
 
         var names = Encoded(name);
-        if (values.Exists(v => !string.IsNullOrEmpty(v.LexicalValue)))
+        if (values.Exists(v => !v.HasNoLexicalValue))
         {
             Json.WritePropertyName(names.Value);
             Json.WriteStartArray();
@@ -82,7 +83,7 @@ public sealed class FhirJsonWriter
                     continue;
                 }
 
-                if (string.IsNullOrEmpty(item.LexicalValue))
+                if (item.HasNoLexicalValue)
                 {
                     Json.WriteNullValue();
                 }
@@ -206,22 +207,12 @@ public sealed class FhirJsonWriter
     private static (JsonEncodedText Value, JsonEncodedText Extension) Encoded(string name) =>
         Names.GetOrAdd(name, static n => (JsonEncodedText.Encode(n), JsonEncodedText.Encode("_" + n)));
 
-    private void WriteLexical(PrimitiveType value)
+    private void WriteLexical(PrimitiveType value) => LexicalWriter.Write(Json, ref value.Lexical, value.JsonKind switch
     {
-        var text = value.LexicalValue!;
-        switch (value.JsonKind)
-        {
-            case PrimitiveJsonKind.Boolean when text is "true" or "false":
-                Json.WriteBooleanValue(text == "true");
-                break;
-            case PrimitiveJsonKind.Number when JsonNumber.IsValid(text):
-                Json.WriteRawValue(text, skipInputValidation: true);
-                break;
-            default:
-                Json.WriteStringValue(text);
-                break;
-        }
-    }
+        PrimitiveJsonKind.Boolean => JsonRawKind.True,
+        PrimitiveJsonKind.Number => JsonRawKind.Number,
+        _ => JsonRawKind.String,
+    });
 
     private void WriteElementMembersObject(PrimitiveType value)
     {

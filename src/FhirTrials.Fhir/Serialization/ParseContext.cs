@@ -8,12 +8,18 @@ namespace FhirTrials.Fhir.Serialization;
 /// <summary>Collects the issues of one parse, or throws at the first in strict mode.</summary>
 internal sealed partial class ParseContext
 {
+    // One scratch list per thread, reused from parse to parse (a parse never starts another on its thread).
+    [ThreadStatic]
+    private static List<ElementNode>? t_spareScratch;
+
     private readonly List<ParseIssue> _issues = [];
 
     public ParseContext(SourceText source, FhirJsonParserSettings settings)
     {
         Source = source;
         Settings = settings;
+        Scratch = t_spareScratch ?? new(256);
+        t_spareScratch = null;
     }
 
     public SourceText Source { get; }
@@ -23,7 +29,17 @@ internal sealed partial class ParseContext
     public IReadOnlyList<ParseIssue> Issues => _issues;
 
     /// <summary>Children of the objects being parsed, innermost last; each object moves its own into an exact-size array when it ends.</summary>
-    public List<ElementNode> Scratch { get; } = new(256);
+    public List<ElementNode> Scratch { get; }
+
+    /// <summary>Hands the scratch list back for the thread's next parse; the context is not used afterwards.</summary>
+    public void ReleaseScratch()
+    {
+        Scratch.Clear();
+        if (Scratch.Capacity <= 1 << 16)
+        {
+            t_spareScratch = Scratch;
+        }
+    }
 
     public void Error(IssueType code, string message, string? location, long offset) =>
         Add(new ParseIssue(IssueSeverity.Error, code, message, location, offset >= 0 ? Source.PositionOf((int)offset) : null, Source.Name));

@@ -20,7 +20,7 @@ public sealed class PrimitiveFormatTests
             ["oid"] = ["urn:oid:1.2.3", "urn:oid:2.16.840.1.113883", "urn:oid:3.1", "urn:oid:1.02", "1.2.3", "urn:oid:1"],
             ["uuid"] = ["urn:uuid:c757873d-ec9a-4326-a141-556f43239520", "urn:uuid:C757873D-EC9A-4326-A141-556F43239520", "c757873d-ec9a-4326-a141-556f43239520", "urn:uuid:c757873d"],
             ["uri"] = ["http://example.org/a", "urn:x", "a b", "", "x\ty"],
-            ["base64Binary"] = ["AAAA", "AAAA BBBB", " QUJD ", "QUJDRA==", "QUJ", "QU JD", "QU!D"],
+            ["base64Binary"] = ["AAAA", "AAAA BBBB", " QUJD ", "QUJDRA==", "QUJ", "QU JD", "QU!D", "ab/+QUJDRA==", "QUJD\nQUJD", "QUJDQUJDQUJDQUJDQUJDQUJDQUJDQUJDQUJDQUJDQUJDQUJD", "QUJDQUJDQUJDQUJDQUJDQUJDQUJDQUJDQUJDQUJDQUJDQU!D", "QUJDQUJDQUJDQUJDQUJDQUJDQUJDQUJDQUJDQUJDQUJDQUJ"],
         };
         var data = new TheoryData<string, string>();
         foreach (var (type, values) in samples)

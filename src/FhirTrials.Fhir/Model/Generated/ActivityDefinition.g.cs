@@ -451,142 +451,142 @@ public sealed partial class ActivityDefinition : DomainResource
         switch (child.Name)
         {
             case "url":
-                UrlElement = NodeReader.Primitive<FhirUri>(child);
+                UrlElement = NodeReader.Primitive(child, new FhirUri());
                 return true;
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "version":
-                VersionElement = NodeReader.Primitive<FhirString>(child);
+                VersionElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "name":
-                NameElement = NodeReader.Primitive<FhirString>(child);
+                NameElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "title":
-                TitleElement = NodeReader.Primitive<FhirString>(child);
+                TitleElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "subtitle":
-                SubtitleElement = NodeReader.Primitive<FhirString>(child);
+                SubtitleElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "status":
-                StatusElement = NodeReader.Primitive<Code<PublicationStatus>>(child);
+                StatusElement = NodeReader.Primitive(child, new Code<PublicationStatus>());
                 return true;
             case "experimental":
-                ExperimentalElement = NodeReader.Primitive<FhirBoolean>(child);
+                ExperimentalElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "subject":
                 Subject = NodeReader.Choice(child);
                 return true;
             case "date":
-                DateElement = NodeReader.Primitive<FhirDateTime>(child);
+                DateElement = NodeReader.Primitive(child, new FhirDateTime());
                 return true;
             case "publisher":
-                PublisherElement = NodeReader.Primitive<FhirString>(child);
+                PublisherElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "contact":
-                Contact.Add(NodeReader.Complex<ContactDetail>(child));
+                Contact.Add(NodeReader.Complex(child, new ContactDetail()));
                 return true;
             case "description":
-                DescriptionElement = NodeReader.Primitive<Markdown>(child);
+                DescriptionElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "useContext":
-                UseContext.Add(NodeReader.Complex<UsageContext>(child));
+                UseContext.Add(NodeReader.Complex(child, new UsageContext()));
                 return true;
             case "jurisdiction":
-                Jurisdiction.Add(NodeReader.Complex<CodeableConcept>(child));
+                Jurisdiction.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "purpose":
-                PurposeElement = NodeReader.Primitive<Markdown>(child);
+                PurposeElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "usage":
-                UsageElement = NodeReader.Primitive<FhirString>(child);
+                UsageElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "copyright":
-                CopyrightElement = NodeReader.Primitive<Markdown>(child);
+                CopyrightElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "approvalDate":
-                ApprovalDateElement = NodeReader.Primitive<Date>(child);
+                ApprovalDateElement = NodeReader.Primitive(child, new Date());
                 return true;
             case "lastReviewDate":
-                LastReviewDateElement = NodeReader.Primitive<Date>(child);
+                LastReviewDateElement = NodeReader.Primitive(child, new Date());
                 return true;
             case "effectivePeriod":
-                EffectivePeriod = NodeReader.Complex<Period>(child);
+                EffectivePeriod = NodeReader.Complex(child, new Period());
                 return true;
             case "topic":
-                Topic.Add(NodeReader.Complex<CodeableConcept>(child));
+                Topic.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "author":
-                Author.Add(NodeReader.Complex<ContactDetail>(child));
+                Author.Add(NodeReader.Complex(child, new ContactDetail()));
                 return true;
             case "editor":
-                Editor.Add(NodeReader.Complex<ContactDetail>(child));
+                Editor.Add(NodeReader.Complex(child, new ContactDetail()));
                 return true;
             case "reviewer":
-                Reviewer.Add(NodeReader.Complex<ContactDetail>(child));
+                Reviewer.Add(NodeReader.Complex(child, new ContactDetail()));
                 return true;
             case "endorser":
-                Endorser.Add(NodeReader.Complex<ContactDetail>(child));
+                Endorser.Add(NodeReader.Complex(child, new ContactDetail()));
                 return true;
             case "relatedArtifact":
-                RelatedArtifact.Add(NodeReader.Complex<RelatedArtifact>(child));
+                RelatedArtifact.Add(NodeReader.Complex(child, new RelatedArtifact()));
                 return true;
             case "library":
-                LibraryElement.Add(NodeReader.Primitive<Canonical>(child));
+                LibraryElement.Add(NodeReader.Primitive(child, new Canonical()));
                 return true;
             case "kind":
-                KindElement = NodeReader.Primitive<Code<RequestResourceType>>(child);
+                KindElement = NodeReader.Primitive(child, new Code<RequestResourceType>());
                 return true;
             case "profile":
-                ProfileElement = NodeReader.Primitive<Canonical>(child);
+                ProfileElement = NodeReader.Primitive(child, new Canonical());
                 return true;
             case "code":
-                Code = NodeReader.Complex<CodeableConcept>(child);
+                Code = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "intent":
-                IntentElement = NodeReader.Primitive<Code<RequestIntent>>(child);
+                IntentElement = NodeReader.Primitive(child, new Code<RequestIntent>());
                 return true;
             case "priority":
-                PriorityElement = NodeReader.Primitive<Code<RequestPriority>>(child);
+                PriorityElement = NodeReader.Primitive(child, new Code<RequestPriority>());
                 return true;
             case "doNotPerform":
-                DoNotPerformElement = NodeReader.Primitive<FhirBoolean>(child);
+                DoNotPerformElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "timing":
                 Timing = NodeReader.Choice(child);
                 return true;
             case "location":
-                Location = NodeReader.Complex<Reference>(child);
+                Location = NodeReader.Complex(child, new Reference());
                 return true;
             case "participant":
-                Participant.Add(NodeReader.Complex<ActivityDefinition.ParticipantComponent>(child));
+                Participant.Add(NodeReader.Complex(child, new ActivityDefinition.ParticipantComponent()));
                 return true;
             case "product":
                 Product = NodeReader.Choice(child);
                 return true;
             case "quantity":
-                Quantity = NodeReader.Complex<Quantity>(child);
+                Quantity = NodeReader.Complex(child, new Quantity());
                 return true;
             case "dosage":
-                Dosage.Add(NodeReader.Complex<Dosage>(child));
+                Dosage.Add(NodeReader.Complex(child, new Dosage()));
                 return true;
             case "bodySite":
-                BodySite.Add(NodeReader.Complex<CodeableConcept>(child));
+                BodySite.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "specimenRequirement":
-                SpecimenRequirement.Add(NodeReader.Complex<Reference>(child));
+                SpecimenRequirement.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "observationRequirement":
-                ObservationRequirement.Add(NodeReader.Complex<Reference>(child));
+                ObservationRequirement.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "observationResultRequirement":
-                ObservationResultRequirement.Add(NodeReader.Complex<Reference>(child));
+                ObservationResultRequirement.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "transform":
-                TransformElement = NodeReader.Primitive<Canonical>(child);
+                TransformElement = NodeReader.Primitive(child, new Canonical());
                 return true;
             case "dynamicValue":
-                DynamicValue.Add(NodeReader.Complex<ActivityDefinition.DynamicValueComponent>(child));
+                DynamicValue.Add(NodeReader.Complex(child, new ActivityDefinition.DynamicValueComponent()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -632,10 +632,10 @@ public sealed partial class ActivityDefinition : DomainResource
             switch (child.Name)
             {
                 case "type":
-                    TypeElement = NodeReader.Primitive<Code<ActionParticipantType>>(child);
+                    TypeElement = NodeReader.Primitive(child, new Code<ActionParticipantType>());
                     return true;
                 case "role":
-                    Role = NodeReader.Complex<CodeableConcept>(child);
+                    Role = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -682,10 +682,10 @@ public sealed partial class ActivityDefinition : DomainResource
             switch (child.Name)
             {
                 case "path":
-                    PathElement = NodeReader.Primitive<FhirString>(child);
+                    PathElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "expression":
-                    Expression = NodeReader.Complex<Expression>(child);
+                    Expression = NodeReader.Complex(child, new Expression());
                     return true;
                 default:
                     return base.SetMember(child);

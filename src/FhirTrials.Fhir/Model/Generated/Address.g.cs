@@ -146,34 +146,34 @@ public sealed partial class Address : DataType
         switch (child.Name)
         {
             case "use":
-                UseElement = NodeReader.Primitive<Code<AddressUse>>(child);
+                UseElement = NodeReader.Primitive(child, new Code<AddressUse>());
                 return true;
             case "type":
-                TypeElement = NodeReader.Primitive<Code<AddressType>>(child);
+                TypeElement = NodeReader.Primitive(child, new Code<AddressType>());
                 return true;
             case "text":
-                TextElement = NodeReader.Primitive<FhirString>(child);
+                TextElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "line":
-                LineElement.Add(NodeReader.Primitive<FhirString>(child));
+                LineElement.Add(NodeReader.Primitive(child, new FhirString()));
                 return true;
             case "city":
-                CityElement = NodeReader.Primitive<FhirString>(child);
+                CityElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "district":
-                DistrictElement = NodeReader.Primitive<FhirString>(child);
+                DistrictElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "state":
-                StateElement = NodeReader.Primitive<FhirString>(child);
+                StateElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "postalCode":
-                PostalCodeElement = NodeReader.Primitive<FhirString>(child);
+                PostalCodeElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "country":
-                CountryElement = NodeReader.Primitive<FhirString>(child);
+                CountryElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "period":
-                Period = NodeReader.Complex<Period>(child);
+                Period = NodeReader.Complex(child, new Period());
                 return true;
             default:
                 return base.SetMember(child);

@@ -63,10 +63,10 @@ public sealed partial class Annotation : DataType
                 Author = NodeReader.Choice(child);
                 return true;
             case "time":
-                TimeElement = NodeReader.Primitive<FhirDateTime>(child);
+                TimeElement = NodeReader.Primitive(child, new FhirDateTime());
                 return true;
             case "text":
-                TextElement = NodeReader.Primitive<Markdown>(child);
+                TextElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             default:
                 return base.SetMember(child);

@@ -127,28 +127,28 @@ public sealed partial class Attachment : DataType
         switch (child.Name)
         {
             case "contentType":
-                ContentTypeElement = NodeReader.Primitive<Code>(child);
+                ContentTypeElement = NodeReader.Primitive(child, new Code());
                 return true;
             case "language":
-                LanguageElement = NodeReader.Primitive<Code>(child);
+                LanguageElement = NodeReader.Primitive(child, new Code());
                 return true;
             case "data":
-                DataElement = NodeReader.Primitive<Base64Binary>(child);
+                DataElement = NodeReader.Primitive(child, new Base64Binary());
                 return true;
             case "url":
-                UrlElement = NodeReader.Primitive<FhirUrl>(child);
+                UrlElement = NodeReader.Primitive(child, new FhirUrl());
                 return true;
             case "size":
-                SizeElement = NodeReader.Primitive<UnsignedInt>(child);
+                SizeElement = NodeReader.Primitive(child, new UnsignedInt());
                 return true;
             case "hash":
-                HashElement = NodeReader.Primitive<Base64Binary>(child);
+                HashElement = NodeReader.Primitive(child, new Base64Binary());
                 return true;
             case "title":
-                TitleElement = NodeReader.Primitive<FhirString>(child);
+                TitleElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "creation":
-                CreationElement = NodeReader.Primitive<FhirDateTime>(child);
+                CreationElement = NodeReader.Primitive(child, new FhirDateTime());
                 return true;
             default:
                 return base.SetMember(child);

@@ -36,7 +36,7 @@ public abstract partial class BackboneElement : DataType
         switch (child.Name)
         {
             case "modifierExtension":
-                ModifierExtension.Add(NodeReader.Complex<Extension>(child));
+                ModifierExtension.Add(NodeReader.Complex(child, new Extension()));
                 return true;
             default:
                 return base.SetMember(child);

@@ -91,25 +91,25 @@ public sealed partial class Bundle : Resource
         switch (child.Name)
         {
             case "identifier":
-                Identifier = NodeReader.Complex<Identifier>(child);
+                Identifier = NodeReader.Complex(child, new Identifier());
                 return true;
             case "type":
-                TypeElement = NodeReader.Primitive<Code<BundleType>>(child);
+                TypeElement = NodeReader.Primitive(child, new Code<BundleType>());
                 return true;
             case "timestamp":
-                TimestampElement = NodeReader.Primitive<Instant>(child);
+                TimestampElement = NodeReader.Primitive(child, new Instant());
                 return true;
             case "total":
-                TotalElement = NodeReader.Primitive<UnsignedInt>(child);
+                TotalElement = NodeReader.Primitive(child, new UnsignedInt());
                 return true;
             case "link":
-                Link.Add(NodeReader.Complex<Bundle.LinkComponent>(child));
+                Link.Add(NodeReader.Complex(child, new Bundle.LinkComponent()));
                 return true;
             case "entry":
-                Entry.Add(NodeReader.Complex<Bundle.EntryComponent>(child));
+                Entry.Add(NodeReader.Complex(child, new Bundle.EntryComponent()));
                 return true;
             case "signature":
-                Signature = NodeReader.Complex<Signature>(child);
+                Signature = NodeReader.Complex(child, new Signature());
                 return true;
             default:
                 return base.SetMember(child);
@@ -162,10 +162,10 @@ public sealed partial class Bundle : Resource
             switch (child.Name)
             {
                 case "relation":
-                    RelationElement = NodeReader.Primitive<FhirString>(child);
+                    RelationElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "url":
-                    UrlElement = NodeReader.Primitive<FhirUri>(child);
+                    UrlElement = NodeReader.Primitive(child, new FhirUri());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -234,22 +234,22 @@ public sealed partial class Bundle : Resource
             switch (child.Name)
             {
                 case "link":
-                    Link.Add(NodeReader.Complex<Bundle.LinkComponent>(child));
+                    Link.Add(NodeReader.Complex(child, new Bundle.LinkComponent()));
                     return true;
                 case "fullUrl":
-                    FullUrlElement = NodeReader.Primitive<FhirUri>(child);
+                    FullUrlElement = NodeReader.Primitive(child, new FhirUri());
                     return true;
                 case "resource":
                     Resource = NodeReader.Resource(child);
                     return true;
                 case "search":
-                    Search = NodeReader.Complex<Bundle.SearchComponent>(child);
+                    Search = NodeReader.Complex(child, new Bundle.SearchComponent());
                     return true;
                 case "request":
-                    Request = NodeReader.Complex<Bundle.RequestComponent>(child);
+                    Request = NodeReader.Complex(child, new Bundle.RequestComponent());
                     return true;
                 case "response":
-                    Response = NodeReader.Complex<Bundle.ResponseComponent>(child);
+                    Response = NodeReader.Complex(child, new Bundle.ResponseComponent());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -303,10 +303,10 @@ public sealed partial class Bundle : Resource
             switch (child.Name)
             {
                 case "mode":
-                    ModeElement = NodeReader.Primitive<Code<SearchEntryMode>>(child);
+                    ModeElement = NodeReader.Primitive(child, new Code<SearchEntryMode>());
                     return true;
                 case "score":
-                    ScoreElement = NodeReader.Primitive<FhirDecimal>(child);
+                    ScoreElement = NodeReader.Primitive(child, new FhirDecimal());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -408,22 +408,22 @@ public sealed partial class Bundle : Resource
             switch (child.Name)
             {
                 case "method":
-                    MethodElement = NodeReader.Primitive<Code<HTTPVerb>>(child);
+                    MethodElement = NodeReader.Primitive(child, new Code<HTTPVerb>());
                     return true;
                 case "url":
-                    UrlElement = NodeReader.Primitive<FhirUri>(child);
+                    UrlElement = NodeReader.Primitive(child, new FhirUri());
                     return true;
                 case "ifNoneMatch":
-                    IfNoneMatchElement = NodeReader.Primitive<FhirString>(child);
+                    IfNoneMatchElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "ifModifiedSince":
-                    IfModifiedSinceElement = NodeReader.Primitive<Instant>(child);
+                    IfModifiedSinceElement = NodeReader.Primitive(child, new Instant());
                     return true;
                 case "ifMatch":
-                    IfMatchElement = NodeReader.Primitive<FhirString>(child);
+                    IfMatchElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "ifNoneExist":
-                    IfNoneExistElement = NodeReader.Primitive<FhirString>(child);
+                    IfNoneExistElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -506,16 +506,16 @@ public sealed partial class Bundle : Resource
             switch (child.Name)
             {
                 case "status":
-                    StatusElement = NodeReader.Primitive<FhirString>(child);
+                    StatusElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "location":
-                    LocationElement = NodeReader.Primitive<FhirUri>(child);
+                    LocationElement = NodeReader.Primitive(child, new FhirUri());
                     return true;
                 case "etag":
-                    EtagElement = NodeReader.Primitive<FhirString>(child);
+                    EtagElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "lastModified":
-                    LastModifiedElement = NodeReader.Primitive<Instant>(child);
+                    LastModifiedElement = NodeReader.Primitive(child, new Instant());
                     return true;
                 case "outcome":
                     Outcome = NodeReader.Resource(child);

@@ -309,82 +309,82 @@ public sealed partial class CapabilityStatement : DomainResource
         switch (child.Name)
         {
             case "url":
-                UrlElement = NodeReader.Primitive<FhirUri>(child);
+                UrlElement = NodeReader.Primitive(child, new FhirUri());
                 return true;
             case "version":
-                VersionElement = NodeReader.Primitive<FhirString>(child);
+                VersionElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "name":
-                NameElement = NodeReader.Primitive<FhirString>(child);
+                NameElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "title":
-                TitleElement = NodeReader.Primitive<FhirString>(child);
+                TitleElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "status":
-                StatusElement = NodeReader.Primitive<Code<PublicationStatus>>(child);
+                StatusElement = NodeReader.Primitive(child, new Code<PublicationStatus>());
                 return true;
             case "experimental":
-                ExperimentalElement = NodeReader.Primitive<FhirBoolean>(child);
+                ExperimentalElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "date":
-                DateElement = NodeReader.Primitive<FhirDateTime>(child);
+                DateElement = NodeReader.Primitive(child, new FhirDateTime());
                 return true;
             case "publisher":
-                PublisherElement = NodeReader.Primitive<FhirString>(child);
+                PublisherElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "contact":
-                Contact.Add(NodeReader.Complex<ContactDetail>(child));
+                Contact.Add(NodeReader.Complex(child, new ContactDetail()));
                 return true;
             case "description":
-                DescriptionElement = NodeReader.Primitive<Markdown>(child);
+                DescriptionElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "useContext":
-                UseContext.Add(NodeReader.Complex<UsageContext>(child));
+                UseContext.Add(NodeReader.Complex(child, new UsageContext()));
                 return true;
             case "jurisdiction":
-                Jurisdiction.Add(NodeReader.Complex<CodeableConcept>(child));
+                Jurisdiction.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "purpose":
-                PurposeElement = NodeReader.Primitive<Markdown>(child);
+                PurposeElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "copyright":
-                CopyrightElement = NodeReader.Primitive<Markdown>(child);
+                CopyrightElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "kind":
-                KindElement = NodeReader.Primitive<Code<CapabilityStatementKind>>(child);
+                KindElement = NodeReader.Primitive(child, new Code<CapabilityStatementKind>());
                 return true;
             case "instantiates":
-                InstantiatesElement.Add(NodeReader.Primitive<Canonical>(child));
+                InstantiatesElement.Add(NodeReader.Primitive(child, new Canonical()));
                 return true;
             case "imports":
-                ImportsElement.Add(NodeReader.Primitive<Canonical>(child));
+                ImportsElement.Add(NodeReader.Primitive(child, new Canonical()));
                 return true;
             case "software":
-                Software = NodeReader.Complex<CapabilityStatement.SoftwareComponent>(child);
+                Software = NodeReader.Complex(child, new CapabilityStatement.SoftwareComponent());
                 return true;
             case "implementation":
-                Implementation = NodeReader.Complex<CapabilityStatement.ImplementationComponent>(child);
+                Implementation = NodeReader.Complex(child, new CapabilityStatement.ImplementationComponent());
                 return true;
             case "fhirVersion":
-                FhirVersionElement = NodeReader.Primitive<Code<FHIRVersion>>(child);
+                FhirVersionElement = NodeReader.Primitive(child, new Code<FHIRVersion>());
                 return true;
             case "format":
-                FormatElement.Add(NodeReader.Primitive<Code>(child));
+                FormatElement.Add(NodeReader.Primitive(child, new Code()));
                 return true;
             case "patchFormat":
-                PatchFormatElement.Add(NodeReader.Primitive<Code>(child));
+                PatchFormatElement.Add(NodeReader.Primitive(child, new Code()));
                 return true;
             case "implementationGuide":
-                ImplementationGuideElement.Add(NodeReader.Primitive<Canonical>(child));
+                ImplementationGuideElement.Add(NodeReader.Primitive(child, new Canonical()));
                 return true;
             case "rest":
-                Rest.Add(NodeReader.Complex<CapabilityStatement.RestComponent>(child));
+                Rest.Add(NodeReader.Complex(child, new CapabilityStatement.RestComponent()));
                 return true;
             case "messaging":
-                Messaging.Add(NodeReader.Complex<CapabilityStatement.MessagingComponent>(child));
+                Messaging.Add(NodeReader.Complex(child, new CapabilityStatement.MessagingComponent()));
                 return true;
             case "document":
-                Document.Add(NodeReader.Complex<CapabilityStatement.DocumentComponent>(child));
+                Document.Add(NodeReader.Complex(child, new CapabilityStatement.DocumentComponent()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -449,13 +449,13 @@ public sealed partial class CapabilityStatement : DomainResource
             switch (child.Name)
             {
                 case "name":
-                    NameElement = NodeReader.Primitive<FhirString>(child);
+                    NameElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "version":
-                    VersionElement = NodeReader.Primitive<FhirString>(child);
+                    VersionElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "releaseDate":
-                    ReleaseDateElement = NodeReader.Primitive<FhirDateTime>(child);
+                    ReleaseDateElement = NodeReader.Primitive(child, new FhirDateTime());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -514,13 +514,13 @@ public sealed partial class CapabilityStatement : DomainResource
             switch (child.Name)
             {
                 case "description":
-                    DescriptionElement = NodeReader.Primitive<FhirString>(child);
+                    DescriptionElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "url":
-                    UrlElement = NodeReader.Primitive<FhirUrl>(child);
+                    UrlElement = NodeReader.Primitive(child, new FhirUrl());
                     return true;
                 case "custodian":
-                    Custodian = NodeReader.Complex<Reference>(child);
+                    Custodian = NodeReader.Complex(child, new Reference());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -621,28 +621,28 @@ public sealed partial class CapabilityStatement : DomainResource
             switch (child.Name)
             {
                 case "mode":
-                    ModeElement = NodeReader.Primitive<Code<RestfulCapabilityMode>>(child);
+                    ModeElement = NodeReader.Primitive(child, new Code<RestfulCapabilityMode>());
                     return true;
                 case "documentation":
-                    DocumentationElement = NodeReader.Primitive<Markdown>(child);
+                    DocumentationElement = NodeReader.Primitive(child, new Markdown());
                     return true;
                 case "security":
-                    Security = NodeReader.Complex<CapabilityStatement.SecurityComponent>(child);
+                    Security = NodeReader.Complex(child, new CapabilityStatement.SecurityComponent());
                     return true;
                 case "resource":
-                    Resource.Add(NodeReader.Complex<CapabilityStatement.ResourceComponent>(child));
+                    Resource.Add(NodeReader.Complex(child, new CapabilityStatement.ResourceComponent()));
                     return true;
                 case "interaction":
-                    Interaction.Add(NodeReader.Complex<CapabilityStatement.SystemInteractionComponent>(child));
+                    Interaction.Add(NodeReader.Complex(child, new CapabilityStatement.SystemInteractionComponent()));
                     return true;
                 case "searchParam":
-                    SearchParam.Add(NodeReader.Complex<CapabilityStatement.SearchParamComponent>(child));
+                    SearchParam.Add(NodeReader.Complex(child, new CapabilityStatement.SearchParamComponent()));
                     return true;
                 case "operation":
-                    Operation.Add(NodeReader.Complex<CapabilityStatement.OperationComponent>(child));
+                    Operation.Add(NodeReader.Complex(child, new CapabilityStatement.OperationComponent()));
                     return true;
                 case "compartment":
-                    CompartmentElement.Add(NodeReader.Primitive<Canonical>(child));
+                    CompartmentElement.Add(NodeReader.Primitive(child, new Canonical()));
                     return true;
                 default:
                     return base.SetMember(child);
@@ -703,13 +703,13 @@ public sealed partial class CapabilityStatement : DomainResource
             switch (child.Name)
             {
                 case "cors":
-                    CorsElement = NodeReader.Primitive<FhirBoolean>(child);
+                    CorsElement = NodeReader.Primitive(child, new FhirBoolean());
                     return true;
                 case "service":
-                    Service.Add(NodeReader.Complex<CodeableConcept>(child));
+                    Service.Add(NodeReader.Complex(child, new CodeableConcept()));
                     return true;
                 case "description":
-                    DescriptionElement = NodeReader.Primitive<Markdown>(child);
+                    DescriptionElement = NodeReader.Primitive(child, new Markdown());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -936,55 +936,55 @@ public sealed partial class CapabilityStatement : DomainResource
             switch (child.Name)
             {
                 case "type":
-                    TypeElement = NodeReader.Primitive<Code<ResourceType>>(child);
+                    TypeElement = NodeReader.Primitive(child, new Code<ResourceType>());
                     return true;
                 case "profile":
-                    ProfileElement = NodeReader.Primitive<Canonical>(child);
+                    ProfileElement = NodeReader.Primitive(child, new Canonical());
                     return true;
                 case "supportedProfile":
-                    SupportedProfileElement.Add(NodeReader.Primitive<Canonical>(child));
+                    SupportedProfileElement.Add(NodeReader.Primitive(child, new Canonical()));
                     return true;
                 case "documentation":
-                    DocumentationElement = NodeReader.Primitive<Markdown>(child);
+                    DocumentationElement = NodeReader.Primitive(child, new Markdown());
                     return true;
                 case "interaction":
-                    Interaction.Add(NodeReader.Complex<CapabilityStatement.ResourceInteractionComponent>(child));
+                    Interaction.Add(NodeReader.Complex(child, new CapabilityStatement.ResourceInteractionComponent()));
                     return true;
                 case "versioning":
-                    VersioningElement = NodeReader.Primitive<Code<ResourceVersionPolicy>>(child);
+                    VersioningElement = NodeReader.Primitive(child, new Code<ResourceVersionPolicy>());
                     return true;
                 case "readHistory":
-                    ReadHistoryElement = NodeReader.Primitive<FhirBoolean>(child);
+                    ReadHistoryElement = NodeReader.Primitive(child, new FhirBoolean());
                     return true;
                 case "updateCreate":
-                    UpdateCreateElement = NodeReader.Primitive<FhirBoolean>(child);
+                    UpdateCreateElement = NodeReader.Primitive(child, new FhirBoolean());
                     return true;
                 case "conditionalCreate":
-                    ConditionalCreateElement = NodeReader.Primitive<FhirBoolean>(child);
+                    ConditionalCreateElement = NodeReader.Primitive(child, new FhirBoolean());
                     return true;
                 case "conditionalRead":
-                    ConditionalReadElement = NodeReader.Primitive<Code<ConditionalReadStatus>>(child);
+                    ConditionalReadElement = NodeReader.Primitive(child, new Code<ConditionalReadStatus>());
                     return true;
                 case "conditionalUpdate":
-                    ConditionalUpdateElement = NodeReader.Primitive<FhirBoolean>(child);
+                    ConditionalUpdateElement = NodeReader.Primitive(child, new FhirBoolean());
                     return true;
                 case "conditionalDelete":
-                    ConditionalDeleteElement = NodeReader.Primitive<Code<ConditionalDeleteStatus>>(child);
+                    ConditionalDeleteElement = NodeReader.Primitive(child, new Code<ConditionalDeleteStatus>());
                     return true;
                 case "referencePolicy":
-                    ReferencePolicyElement.Add(NodeReader.Primitive<Code<ReferenceHandlingPolicy>>(child));
+                    ReferencePolicyElement.Add(NodeReader.Primitive(child, new Code<ReferenceHandlingPolicy>()));
                     return true;
                 case "searchInclude":
-                    SearchIncludeElement.Add(NodeReader.Primitive<FhirString>(child));
+                    SearchIncludeElement.Add(NodeReader.Primitive(child, new FhirString()));
                     return true;
                 case "searchRevInclude":
-                    SearchRevIncludeElement.Add(NodeReader.Primitive<FhirString>(child));
+                    SearchRevIncludeElement.Add(NodeReader.Primitive(child, new FhirString()));
                     return true;
                 case "searchParam":
-                    SearchParam.Add(NodeReader.Complex<CapabilityStatement.SearchParamComponent>(child));
+                    SearchParam.Add(NodeReader.Complex(child, new CapabilityStatement.SearchParamComponent()));
                     return true;
                 case "operation":
-                    Operation.Add(NodeReader.Complex<CapabilityStatement.OperationComponent>(child));
+                    Operation.Add(NodeReader.Complex(child, new CapabilityStatement.OperationComponent()));
                     return true;
                 default:
                     return base.SetMember(child);
@@ -1038,10 +1038,10 @@ public sealed partial class CapabilityStatement : DomainResource
             switch (child.Name)
             {
                 case "code":
-                    CodeElement = NodeReader.Primitive<Code<TypeRestfulInteraction>>(child);
+                    CodeElement = NodeReader.Primitive(child, new Code<TypeRestfulInteraction>());
                     return true;
                 case "documentation":
-                    DocumentationElement = NodeReader.Primitive<Markdown>(child);
+                    DocumentationElement = NodeReader.Primitive(child, new Markdown());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -1119,16 +1119,16 @@ public sealed partial class CapabilityStatement : DomainResource
             switch (child.Name)
             {
                 case "name":
-                    NameElement = NodeReader.Primitive<FhirString>(child);
+                    NameElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "definition":
-                    DefinitionElement = NodeReader.Primitive<Canonical>(child);
+                    DefinitionElement = NodeReader.Primitive(child, new Canonical());
                     return true;
                 case "type":
-                    TypeElement = NodeReader.Primitive<Code<SearchParamType>>(child);
+                    TypeElement = NodeReader.Primitive(child, new Code<SearchParamType>());
                     return true;
                 case "documentation":
-                    DocumentationElement = NodeReader.Primitive<Markdown>(child);
+                    DocumentationElement = NodeReader.Primitive(child, new Markdown());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -1194,13 +1194,13 @@ public sealed partial class CapabilityStatement : DomainResource
             switch (child.Name)
             {
                 case "name":
-                    NameElement = NodeReader.Primitive<FhirString>(child);
+                    NameElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "definition":
-                    DefinitionElement = NodeReader.Primitive<Canonical>(child);
+                    DefinitionElement = NodeReader.Primitive(child, new Canonical());
                     return true;
                 case "documentation":
-                    DocumentationElement = NodeReader.Primitive<Markdown>(child);
+                    DocumentationElement = NodeReader.Primitive(child, new Markdown());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -1254,10 +1254,10 @@ public sealed partial class CapabilityStatement : DomainResource
             switch (child.Name)
             {
                 case "code":
-                    CodeElement = NodeReader.Primitive<Code<SystemRestfulInteraction>>(child);
+                    CodeElement = NodeReader.Primitive(child, new Code<SystemRestfulInteraction>());
                     return true;
                 case "documentation":
-                    DocumentationElement = NodeReader.Primitive<Markdown>(child);
+                    DocumentationElement = NodeReader.Primitive(child, new Markdown());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -1325,16 +1325,16 @@ public sealed partial class CapabilityStatement : DomainResource
             switch (child.Name)
             {
                 case "endpoint":
-                    Endpoint.Add(NodeReader.Complex<CapabilityStatement.EndpointComponent>(child));
+                    Endpoint.Add(NodeReader.Complex(child, new CapabilityStatement.EndpointComponent()));
                     return true;
                 case "reliableCache":
-                    ReliableCacheElement = NodeReader.Primitive<UnsignedInt>(child);
+                    ReliableCacheElement = NodeReader.Primitive(child, new UnsignedInt());
                     return true;
                 case "documentation":
-                    DocumentationElement = NodeReader.Primitive<Markdown>(child);
+                    DocumentationElement = NodeReader.Primitive(child, new Markdown());
                     return true;
                 case "supportedMessage":
-                    SupportedMessage.Add(NodeReader.Complex<CapabilityStatement.SupportedMessageComponent>(child));
+                    SupportedMessage.Add(NodeReader.Complex(child, new CapabilityStatement.SupportedMessageComponent()));
                     return true;
                 default:
                     return base.SetMember(child);
@@ -1381,10 +1381,10 @@ public sealed partial class CapabilityStatement : DomainResource
             switch (child.Name)
             {
                 case "protocol":
-                    Protocol = NodeReader.Complex<Coding>(child);
+                    Protocol = NodeReader.Complex(child, new Coding());
                     return true;
                 case "address":
-                    AddressElement = NodeReader.Primitive<FhirUrl>(child);
+                    AddressElement = NodeReader.Primitive(child, new FhirUrl());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -1438,10 +1438,10 @@ public sealed partial class CapabilityStatement : DomainResource
             switch (child.Name)
             {
                 case "mode":
-                    ModeElement = NodeReader.Primitive<Code<EventCapabilityMode>>(child);
+                    ModeElement = NodeReader.Primitive(child, new Code<EventCapabilityMode>());
                     return true;
                 case "definition":
-                    DefinitionElement = NodeReader.Primitive<Canonical>(child);
+                    DefinitionElement = NodeReader.Primitive(child, new Canonical());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -1507,13 +1507,13 @@ public sealed partial class CapabilityStatement : DomainResource
             switch (child.Name)
             {
                 case "mode":
-                    ModeElement = NodeReader.Primitive<Code<DocumentMode>>(child);
+                    ModeElement = NodeReader.Primitive(child, new Code<DocumentMode>());
                     return true;
                 case "documentation":
-                    DocumentationElement = NodeReader.Primitive<Markdown>(child);
+                    DocumentationElement = NodeReader.Primitive(child, new Markdown());
                     return true;
                 case "profile":
-                    ProfileElement = NodeReader.Primitive<Canonical>(child);
+                    ProfileElement = NodeReader.Primitive(child, new Canonical());
                     return true;
                 default:
                     return base.SetMember(child);

@@ -308,82 +308,82 @@ public sealed partial class CodeSystem : DomainResource
         switch (child.Name)
         {
             case "url":
-                UrlElement = NodeReader.Primitive<FhirUri>(child);
+                UrlElement = NodeReader.Primitive(child, new FhirUri());
                 return true;
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "version":
-                VersionElement = NodeReader.Primitive<FhirString>(child);
+                VersionElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "name":
-                NameElement = NodeReader.Primitive<FhirString>(child);
+                NameElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "title":
-                TitleElement = NodeReader.Primitive<FhirString>(child);
+                TitleElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "status":
-                StatusElement = NodeReader.Primitive<Code<PublicationStatus>>(child);
+                StatusElement = NodeReader.Primitive(child, new Code<PublicationStatus>());
                 return true;
             case "experimental":
-                ExperimentalElement = NodeReader.Primitive<FhirBoolean>(child);
+                ExperimentalElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "date":
-                DateElement = NodeReader.Primitive<FhirDateTime>(child);
+                DateElement = NodeReader.Primitive(child, new FhirDateTime());
                 return true;
             case "publisher":
-                PublisherElement = NodeReader.Primitive<FhirString>(child);
+                PublisherElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "contact":
-                Contact.Add(NodeReader.Complex<ContactDetail>(child));
+                Contact.Add(NodeReader.Complex(child, new ContactDetail()));
                 return true;
             case "description":
-                DescriptionElement = NodeReader.Primitive<Markdown>(child);
+                DescriptionElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "useContext":
-                UseContext.Add(NodeReader.Complex<UsageContext>(child));
+                UseContext.Add(NodeReader.Complex(child, new UsageContext()));
                 return true;
             case "jurisdiction":
-                Jurisdiction.Add(NodeReader.Complex<CodeableConcept>(child));
+                Jurisdiction.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "purpose":
-                PurposeElement = NodeReader.Primitive<Markdown>(child);
+                PurposeElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "copyright":
-                CopyrightElement = NodeReader.Primitive<Markdown>(child);
+                CopyrightElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "caseSensitive":
-                CaseSensitiveElement = NodeReader.Primitive<FhirBoolean>(child);
+                CaseSensitiveElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "valueSet":
-                ValueSetElement = NodeReader.Primitive<Canonical>(child);
+                ValueSetElement = NodeReader.Primitive(child, new Canonical());
                 return true;
             case "hierarchyMeaning":
-                HierarchyMeaningElement = NodeReader.Primitive<Code<CodeSystemHierarchyMeaning>>(child);
+                HierarchyMeaningElement = NodeReader.Primitive(child, new Code<CodeSystemHierarchyMeaning>());
                 return true;
             case "compositional":
-                CompositionalElement = NodeReader.Primitive<FhirBoolean>(child);
+                CompositionalElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "versionNeeded":
-                VersionNeededElement = NodeReader.Primitive<FhirBoolean>(child);
+                VersionNeededElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "content":
-                ContentElement = NodeReader.Primitive<Code<CodeSystemContentMode>>(child);
+                ContentElement = NodeReader.Primitive(child, new Code<CodeSystemContentMode>());
                 return true;
             case "supplements":
-                SupplementsElement = NodeReader.Primitive<Canonical>(child);
+                SupplementsElement = NodeReader.Primitive(child, new Canonical());
                 return true;
             case "count":
-                CountElement = NodeReader.Primitive<UnsignedInt>(child);
+                CountElement = NodeReader.Primitive(child, new UnsignedInt());
                 return true;
             case "filter":
-                Filter.Add(NodeReader.Complex<CodeSystem.FilterComponent>(child));
+                Filter.Add(NodeReader.Complex(child, new CodeSystem.FilterComponent()));
                 return true;
             case "property":
-                Property.Add(NodeReader.Complex<CodeSystem.PropertyComponent>(child));
+                Property.Add(NodeReader.Complex(child, new CodeSystem.PropertyComponent()));
                 return true;
             case "concept":
-                Concept.Add(NodeReader.Complex<CodeSystem.ConceptDefinitionComponent>(child));
+                Concept.Add(NodeReader.Complex(child, new CodeSystem.ConceptDefinitionComponent()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -462,16 +462,16 @@ public sealed partial class CodeSystem : DomainResource
             switch (child.Name)
             {
                 case "code":
-                    CodeElement = NodeReader.Primitive<Code>(child);
+                    CodeElement = NodeReader.Primitive(child, new Code());
                     return true;
                 case "description":
-                    DescriptionElement = NodeReader.Primitive<FhirString>(child);
+                    DescriptionElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "operator":
-                    OperatorElement.Add(NodeReader.Primitive<Code<FilterOperator>>(child));
+                    OperatorElement.Add(NodeReader.Primitive(child, new Code<FilterOperator>()));
                     return true;
                 case "value":
-                    ValueElement = NodeReader.Primitive<FhirString>(child);
+                    ValueElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -549,16 +549,16 @@ public sealed partial class CodeSystem : DomainResource
             switch (child.Name)
             {
                 case "code":
-                    CodeElement = NodeReader.Primitive<Code>(child);
+                    CodeElement = NodeReader.Primitive(child, new Code());
                     return true;
                 case "uri":
-                    UriElement = NodeReader.Primitive<FhirUri>(child);
+                    UriElement = NodeReader.Primitive(child, new FhirUri());
                     return true;
                 case "description":
-                    DescriptionElement = NodeReader.Primitive<FhirString>(child);
+                    DescriptionElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "type":
-                    TypeElement = NodeReader.Primitive<Code<PropertyType>>(child);
+                    TypeElement = NodeReader.Primitive(child, new Code<PropertyType>());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -645,22 +645,22 @@ public sealed partial class CodeSystem : DomainResource
             switch (child.Name)
             {
                 case "code":
-                    CodeElement = NodeReader.Primitive<Code>(child);
+                    CodeElement = NodeReader.Primitive(child, new Code());
                     return true;
                 case "display":
-                    DisplayElement = NodeReader.Primitive<FhirString>(child);
+                    DisplayElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "definition":
-                    DefinitionElement = NodeReader.Primitive<FhirString>(child);
+                    DefinitionElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "designation":
-                    Designation.Add(NodeReader.Complex<CodeSystem.DesignationComponent>(child));
+                    Designation.Add(NodeReader.Complex(child, new CodeSystem.DesignationComponent()));
                     return true;
                 case "property":
-                    Property.Add(NodeReader.Complex<CodeSystem.ConceptPropertyComponent>(child));
+                    Property.Add(NodeReader.Complex(child, new CodeSystem.ConceptPropertyComponent()));
                     return true;
                 case "concept":
-                    Concept.Add(NodeReader.Complex<CodeSystem.ConceptDefinitionComponent>(child));
+                    Concept.Add(NodeReader.Complex(child, new CodeSystem.ConceptDefinitionComponent()));
                     return true;
                 default:
                     return base.SetMember(child);
@@ -719,13 +719,13 @@ public sealed partial class CodeSystem : DomainResource
             switch (child.Name)
             {
                 case "language":
-                    LanguageElement = NodeReader.Primitive<Code>(child);
+                    LanguageElement = NodeReader.Primitive(child, new Code());
                     return true;
                 case "use":
-                    Use = NodeReader.Complex<Coding>(child);
+                    Use = NodeReader.Complex(child, new Coding());
                     return true;
                 case "value":
-                    ValueElement = NodeReader.Primitive<FhirString>(child);
+                    ValueElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -772,7 +772,7 @@ public sealed partial class CodeSystem : DomainResource
             switch (child.Name)
             {
                 case "code":
-                    CodeElement = NodeReader.Primitive<Code>(child);
+                    CodeElement = NodeReader.Primitive(child, new Code());
                     return true;
                 case "value":
                     Value = NodeReader.Choice(child);

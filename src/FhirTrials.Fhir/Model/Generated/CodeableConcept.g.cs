@@ -50,10 +50,10 @@ public sealed partial class CodeableConcept : DataType
         switch (child.Name)
         {
             case "coding":
-                Coding.Add(NodeReader.Complex<Coding>(child));
+                Coding.Add(NodeReader.Complex(child, new Coding()));
                 return true;
             case "text":
-                TextElement = NodeReader.Primitive<FhirString>(child);
+                TextElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             default:
                 return base.SetMember(child);

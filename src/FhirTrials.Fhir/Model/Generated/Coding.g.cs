@@ -91,19 +91,19 @@ public sealed partial class Coding : DataType
         switch (child.Name)
         {
             case "system":
-                SystemElement = NodeReader.Primitive<FhirUri>(child);
+                SystemElement = NodeReader.Primitive(child, new FhirUri());
                 return true;
             case "version":
-                VersionElement = NodeReader.Primitive<FhirString>(child);
+                VersionElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "code":
-                CodeElement = NodeReader.Primitive<Code>(child);
+                CodeElement = NodeReader.Primitive(child, new Code());
                 return true;
             case "display":
-                DisplayElement = NodeReader.Primitive<FhirString>(child);
+                DisplayElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "userSelected":
-                UserSelectedElement = NodeReader.Primitive<FhirBoolean>(child);
+                UserSelectedElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             default:
                 return base.SetMember(child);

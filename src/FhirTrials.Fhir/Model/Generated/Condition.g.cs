@@ -135,31 +135,31 @@ public sealed partial class Condition : DomainResource
         switch (child.Name)
         {
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "clinicalStatus":
-                ClinicalStatus = NodeReader.Complex<CodeableConcept>(child);
+                ClinicalStatus = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "verificationStatus":
-                VerificationStatus = NodeReader.Complex<CodeableConcept>(child);
+                VerificationStatus = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "category":
-                Category.Add(NodeReader.Complex<CodeableConcept>(child));
+                Category.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "severity":
-                Severity = NodeReader.Complex<CodeableConcept>(child);
+                Severity = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "code":
-                Code = NodeReader.Complex<CodeableConcept>(child);
+                Code = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "bodySite":
-                BodySite.Add(NodeReader.Complex<CodeableConcept>(child));
+                BodySite.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "subject":
-                Subject = NodeReader.Complex<Reference>(child);
+                Subject = NodeReader.Complex(child, new Reference());
                 return true;
             case "encounter":
-                Encounter = NodeReader.Complex<Reference>(child);
+                Encounter = NodeReader.Complex(child, new Reference());
                 return true;
             case "onset":
                 Onset = NodeReader.Choice(child);
@@ -168,22 +168,22 @@ public sealed partial class Condition : DomainResource
                 Abatement = NodeReader.Choice(child);
                 return true;
             case "recordedDate":
-                RecordedDateElement = NodeReader.Primitive<FhirDateTime>(child);
+                RecordedDateElement = NodeReader.Primitive(child, new FhirDateTime());
                 return true;
             case "recorder":
-                Recorder = NodeReader.Complex<Reference>(child);
+                Recorder = NodeReader.Complex(child, new Reference());
                 return true;
             case "asserter":
-                Asserter = NodeReader.Complex<Reference>(child);
+                Asserter = NodeReader.Complex(child, new Reference());
                 return true;
             case "stage":
-                Stage.Add(NodeReader.Complex<Condition.StageComponent>(child));
+                Stage.Add(NodeReader.Complex(child, new Condition.StageComponent()));
                 return true;
             case "evidence":
-                Evidence.Add(NodeReader.Complex<Condition.EvidenceComponent>(child));
+                Evidence.Add(NodeReader.Complex(child, new Condition.EvidenceComponent()));
                 return true;
             case "note":
-                Note.Add(NodeReader.Complex<Annotation>(child));
+                Note.Add(NodeReader.Complex(child, new Annotation()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -229,13 +229,13 @@ public sealed partial class Condition : DomainResource
             switch (child.Name)
             {
                 case "summary":
-                    Summary = NodeReader.Complex<CodeableConcept>(child);
+                    Summary = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "assessment":
-                    Assessment.Add(NodeReader.Complex<Reference>(child));
+                    Assessment.Add(NodeReader.Complex(child, new Reference()));
                     return true;
                 case "type":
-                    Type = NodeReader.Complex<CodeableConcept>(child);
+                    Type = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -279,10 +279,10 @@ public sealed partial class Condition : DomainResource
             switch (child.Name)
             {
                 case "code":
-                    Code.Add(NodeReader.Complex<CodeableConcept>(child));
+                    Code.Add(NodeReader.Complex(child, new CodeableConcept()));
                     return true;
                 case "detail":
-                    Detail.Add(NodeReader.Complex<Reference>(child));
+                    Detail.Add(NodeReader.Complex(child, new Reference()));
                     return true;
                 default:
                     return base.SetMember(child);

@@ -50,10 +50,10 @@ public sealed partial class ContactDetail : DataType
         switch (child.Name)
         {
             case "name":
-                NameElement = NodeReader.Primitive<FhirString>(child);
+                NameElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "telecom":
-                Telecom.Add(NodeReader.Complex<ContactPoint>(child));
+                Telecom.Add(NodeReader.Complex(child, new ContactPoint()));
                 return true;
             default:
                 return base.SetMember(child);

@@ -84,19 +84,19 @@ public sealed partial class ContactPoint : DataType
         switch (child.Name)
         {
             case "system":
-                SystemElement = NodeReader.Primitive<Code<ContactPointSystem>>(child);
+                SystemElement = NodeReader.Primitive(child, new Code<ContactPointSystem>());
                 return true;
             case "value":
-                ValueElement = NodeReader.Primitive<FhirString>(child);
+                ValueElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "use":
-                UseElement = NodeReader.Primitive<Code<ContactPointUse>>(child);
+                UseElement = NodeReader.Primitive(child, new Code<ContactPointUse>());
                 return true;
             case "rank":
-                RankElement = NodeReader.Primitive<PositiveInt>(child);
+                RankElement = NodeReader.Primitive(child, new PositiveInt());
                 return true;
             case "period":
-                Period = NodeReader.Complex<Period>(child);
+                Period = NodeReader.Complex(child, new Period());
                 return true;
             default:
                 return base.SetMember(child);

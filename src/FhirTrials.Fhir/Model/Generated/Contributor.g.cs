@@ -62,13 +62,13 @@ public sealed partial class Contributor : DataType
         switch (child.Name)
         {
             case "type":
-                TypeElement = NodeReader.Primitive<Code<ContributorType>>(child);
+                TypeElement = NodeReader.Primitive(child, new Code<ContributorType>());
                 return true;
             case "name":
-                NameElement = NodeReader.Primitive<FhirString>(child);
+                NameElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "contact":
-                Contact.Add(NodeReader.Complex<ContactDetail>(child));
+                Contact.Add(NodeReader.Complex(child, new ContactDetail()));
                 return true;
             default:
                 return base.SetMember(child);

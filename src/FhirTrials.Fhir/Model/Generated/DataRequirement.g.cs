@@ -109,28 +109,28 @@ public sealed partial class DataRequirement : DataType
         switch (child.Name)
         {
             case "type":
-                TypeElement = NodeReader.Primitive<Code>(child);
+                TypeElement = NodeReader.Primitive(child, new Code());
                 return true;
             case "profile":
-                ProfileElement.Add(NodeReader.Primitive<Canonical>(child));
+                ProfileElement.Add(NodeReader.Primitive(child, new Canonical()));
                 return true;
             case "subject":
                 Subject = NodeReader.Choice(child);
                 return true;
             case "mustSupport":
-                MustSupportElement.Add(NodeReader.Primitive<FhirString>(child));
+                MustSupportElement.Add(NodeReader.Primitive(child, new FhirString()));
                 return true;
             case "codeFilter":
-                CodeFilter.Add(NodeReader.Complex<DataRequirement.CodeFilterComponent>(child));
+                CodeFilter.Add(NodeReader.Complex(child, new DataRequirement.CodeFilterComponent()));
                 return true;
             case "dateFilter":
-                DateFilter.Add(NodeReader.Complex<DataRequirement.DateFilterComponent>(child));
+                DateFilter.Add(NodeReader.Complex(child, new DataRequirement.DateFilterComponent()));
                 return true;
             case "limit":
-                LimitElement = NodeReader.Primitive<PositiveInt>(child);
+                LimitElement = NodeReader.Primitive(child, new PositiveInt());
                 return true;
             case "sort":
-                Sort.Add(NodeReader.Complex<DataRequirement.SortComponent>(child));
+                Sort.Add(NodeReader.Complex(child, new DataRequirement.SortComponent()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -202,16 +202,16 @@ public sealed partial class DataRequirement : DataType
             switch (child.Name)
             {
                 case "path":
-                    PathElement = NodeReader.Primitive<FhirString>(child);
+                    PathElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "searchParam":
-                    SearchParamElement = NodeReader.Primitive<FhirString>(child);
+                    SearchParamElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "valueSet":
-                    ValueSetElement = NodeReader.Primitive<Canonical>(child);
+                    ValueSetElement = NodeReader.Primitive(child, new Canonical());
                     return true;
                 case "code":
-                    Code.Add(NodeReader.Complex<Coding>(child));
+                    Code.Add(NodeReader.Complex(child, new Coding()));
                     return true;
                 default:
                     return base.SetMember(child);
@@ -270,10 +270,10 @@ public sealed partial class DataRequirement : DataType
             switch (child.Name)
             {
                 case "path":
-                    PathElement = NodeReader.Primitive<FhirString>(child);
+                    PathElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "searchParam":
-                    SearchParamElement = NodeReader.Primitive<FhirString>(child);
+                    SearchParamElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "value":
                     Value = NodeReader.Choice(child);
@@ -330,10 +330,10 @@ public sealed partial class DataRequirement : DataType
             switch (child.Name)
             {
                 case "path":
-                    PathElement = NodeReader.Primitive<FhirString>(child);
+                    PathElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "direction":
-                    DirectionElement = NodeReader.Primitive<Code<SortDirection>>(child);
+                    DirectionElement = NodeReader.Primitive(child, new Code<SortDirection>());
                     return true;
                 default:
                     return base.SetMember(child);

@@ -55,16 +55,16 @@ public abstract partial class DomainResource : Resource
         switch (child.Name)
         {
             case "text":
-                Text = NodeReader.Complex<Narrative>(child);
+                Text = NodeReader.Complex(child, new Narrative());
                 return true;
             case "contained":
                 Contained.Add(NodeReader.Resource(child));
                 return true;
             case "extension":
-                Extension.Add(NodeReader.Complex<Extension>(child));
+                Extension.Add(NodeReader.Complex(child, new Extension()));
                 return true;
             case "modifierExtension":
-                ModifierExtension.Add(NodeReader.Complex<Extension>(child));
+                ModifierExtension.Add(NodeReader.Complex(child, new Extension()));
                 return true;
             default:
                 return base.SetMember(child);

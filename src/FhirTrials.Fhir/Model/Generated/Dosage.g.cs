@@ -121,43 +121,43 @@ public sealed partial class Dosage : BackboneType
         switch (child.Name)
         {
             case "sequence":
-                SequenceElement = NodeReader.Primitive<Integer>(child);
+                SequenceElement = NodeReader.Primitive(child, new Integer());
                 return true;
             case "text":
-                TextElement = NodeReader.Primitive<FhirString>(child);
+                TextElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "additionalInstruction":
-                AdditionalInstruction.Add(NodeReader.Complex<CodeableConcept>(child));
+                AdditionalInstruction.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "patientInstruction":
-                PatientInstructionElement = NodeReader.Primitive<FhirString>(child);
+                PatientInstructionElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "timing":
-                Timing = NodeReader.Complex<Timing>(child);
+                Timing = NodeReader.Complex(child, new Timing());
                 return true;
             case "asNeeded":
                 AsNeeded = NodeReader.Choice(child);
                 return true;
             case "site":
-                Site = NodeReader.Complex<CodeableConcept>(child);
+                Site = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "route":
-                Route = NodeReader.Complex<CodeableConcept>(child);
+                Route = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "method":
-                Method = NodeReader.Complex<CodeableConcept>(child);
+                Method = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "doseAndRate":
-                DoseAndRate.Add(NodeReader.Complex<Dosage.DoseAndRateComponent>(child));
+                DoseAndRate.Add(NodeReader.Complex(child, new Dosage.DoseAndRateComponent()));
                 return true;
             case "maxDosePerPeriod":
-                MaxDosePerPeriod = NodeReader.Complex<Ratio>(child);
+                MaxDosePerPeriod = NodeReader.Complex(child, new Ratio());
                 return true;
             case "maxDosePerAdministration":
-                MaxDosePerAdministration = NodeReader.Complex<Quantity>(child);
+                MaxDosePerAdministration = NodeReader.Complex(child, new Quantity());
                 return true;
             case "maxDosePerLifetime":
-                MaxDosePerLifetime = NodeReader.Complex<Quantity>(child);
+                MaxDosePerLifetime = NodeReader.Complex(child, new Quantity());
                 return true;
             default:
                 return base.SetMember(child);
@@ -201,7 +201,7 @@ public sealed partial class Dosage : BackboneType
             switch (child.Name)
             {
                 case "type":
-                    Type = NodeReader.Complex<CodeableConcept>(child);
+                    Type = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "dose":
                     Dose = NodeReader.Choice(child);

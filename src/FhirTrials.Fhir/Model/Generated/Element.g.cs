@@ -44,7 +44,7 @@ public abstract partial class Element : Base
                 ElementId = child.Text;
                 return true;
             case "extension":
-                Extension.Add(NodeReader.Complex<Extension>(child));
+                Extension.Add(NodeReader.Complex(child, new Extension()));
                 return true;
             default:
                 return base.SetMember(child);

@@ -364,64 +364,64 @@ public sealed partial class ElementDefinition : BackboneType
         switch (child.Name)
         {
             case "path":
-                PathElement = NodeReader.Primitive<FhirString>(child);
+                PathElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "representation":
-                RepresentationElement.Add(NodeReader.Primitive<Code<PropertyRepresentation>>(child));
+                RepresentationElement.Add(NodeReader.Primitive(child, new Code<PropertyRepresentation>()));
                 return true;
             case "sliceName":
-                SliceNameElement = NodeReader.Primitive<FhirString>(child);
+                SliceNameElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "sliceIsConstraining":
-                SliceIsConstrainingElement = NodeReader.Primitive<FhirBoolean>(child);
+                SliceIsConstrainingElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "label":
-                LabelElement = NodeReader.Primitive<FhirString>(child);
+                LabelElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "code":
-                Code.Add(NodeReader.Complex<Coding>(child));
+                Code.Add(NodeReader.Complex(child, new Coding()));
                 return true;
             case "slicing":
-                Slicing = NodeReader.Complex<ElementDefinition.SlicingComponent>(child);
+                Slicing = NodeReader.Complex(child, new ElementDefinition.SlicingComponent());
                 return true;
             case "short":
-                ShortElement = NodeReader.Primitive<FhirString>(child);
+                ShortElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "definition":
-                DefinitionElement = NodeReader.Primitive<Markdown>(child);
+                DefinitionElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "comment":
-                CommentElement = NodeReader.Primitive<Markdown>(child);
+                CommentElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "requirements":
-                RequirementsElement = NodeReader.Primitive<Markdown>(child);
+                RequirementsElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "alias":
-                AliasElement.Add(NodeReader.Primitive<FhirString>(child));
+                AliasElement.Add(NodeReader.Primitive(child, new FhirString()));
                 return true;
             case "min":
-                MinElement = NodeReader.Primitive<UnsignedInt>(child);
+                MinElement = NodeReader.Primitive(child, new UnsignedInt());
                 return true;
             case "max":
-                MaxElement = NodeReader.Primitive<FhirString>(child);
+                MaxElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "base":
-                Base = NodeReader.Complex<ElementDefinition.BaseComponent>(child);
+                Base = NodeReader.Complex(child, new ElementDefinition.BaseComponent());
                 return true;
             case "contentReference":
-                ContentReferenceElement = NodeReader.Primitive<FhirUri>(child);
+                ContentReferenceElement = NodeReader.Primitive(child, new FhirUri());
                 return true;
             case "type":
-                Type.Add(NodeReader.Complex<ElementDefinition.TypeRefComponent>(child));
+                Type.Add(NodeReader.Complex(child, new ElementDefinition.TypeRefComponent()));
                 return true;
             case "defaultValue":
                 DefaultValue = NodeReader.Choice(child);
                 return true;
             case "meaningWhenMissing":
-                MeaningWhenMissingElement = NodeReader.Primitive<Markdown>(child);
+                MeaningWhenMissingElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "orderMeaning":
-                OrderMeaningElement = NodeReader.Primitive<FhirString>(child);
+                OrderMeaningElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "fixed":
                 Fixed = NodeReader.Choice(child);
@@ -430,7 +430,7 @@ public sealed partial class ElementDefinition : BackboneType
                 Pattern = NodeReader.Choice(child);
                 return true;
             case "example":
-                Example.Add(NodeReader.Complex<ElementDefinition.ExampleComponent>(child));
+                Example.Add(NodeReader.Complex(child, new ElementDefinition.ExampleComponent()));
                 return true;
             case "minValue":
                 MinValue = NodeReader.Choice(child);
@@ -439,31 +439,31 @@ public sealed partial class ElementDefinition : BackboneType
                 MaxValue = NodeReader.Choice(child);
                 return true;
             case "maxLength":
-                MaxLengthElement = NodeReader.Primitive<Integer>(child);
+                MaxLengthElement = NodeReader.Primitive(child, new Integer());
                 return true;
             case "condition":
-                ConditionElement.Add(NodeReader.Primitive<Id>(child));
+                ConditionElement.Add(NodeReader.Primitive(child, new Id()));
                 return true;
             case "constraint":
-                Constraint.Add(NodeReader.Complex<ElementDefinition.ConstraintComponent>(child));
+                Constraint.Add(NodeReader.Complex(child, new ElementDefinition.ConstraintComponent()));
                 return true;
             case "mustSupport":
-                MustSupportElement = NodeReader.Primitive<FhirBoolean>(child);
+                MustSupportElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "isModifier":
-                IsModifierElement = NodeReader.Primitive<FhirBoolean>(child);
+                IsModifierElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "isModifierReason":
-                IsModifierReasonElement = NodeReader.Primitive<FhirString>(child);
+                IsModifierReasonElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "isSummary":
-                IsSummaryElement = NodeReader.Primitive<FhirBoolean>(child);
+                IsSummaryElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "binding":
-                Binding = NodeReader.Complex<ElementDefinition.ElementDefinitionBindingComponent>(child);
+                Binding = NodeReader.Complex(child, new ElementDefinition.ElementDefinitionBindingComponent());
                 return true;
             case "mapping":
-                Mapping.Add(NodeReader.Complex<ElementDefinition.MappingComponent>(child));
+                Mapping.Add(NodeReader.Complex(child, new ElementDefinition.MappingComponent()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -535,16 +535,16 @@ public sealed partial class ElementDefinition : BackboneType
             switch (child.Name)
             {
                 case "discriminator":
-                    Discriminator.Add(NodeReader.Complex<ElementDefinition.DiscriminatorComponent>(child));
+                    Discriminator.Add(NodeReader.Complex(child, new ElementDefinition.DiscriminatorComponent()));
                     return true;
                 case "description":
-                    DescriptionElement = NodeReader.Primitive<FhirString>(child);
+                    DescriptionElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "ordered":
-                    OrderedElement = NodeReader.Primitive<FhirBoolean>(child);
+                    OrderedElement = NodeReader.Primitive(child, new FhirBoolean());
                     return true;
                 case "rules":
-                    RulesElement = NodeReader.Primitive<Code<SlicingRules>>(child);
+                    RulesElement = NodeReader.Primitive(child, new Code<SlicingRules>());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -598,10 +598,10 @@ public sealed partial class ElementDefinition : BackboneType
             switch (child.Name)
             {
                 case "type":
-                    TypeElement = NodeReader.Primitive<Code<DiscriminatorType>>(child);
+                    TypeElement = NodeReader.Primitive(child, new Code<DiscriminatorType>());
                     return true;
                 case "path":
-                    PathElement = NodeReader.Primitive<FhirString>(child);
+                    PathElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -667,13 +667,13 @@ public sealed partial class ElementDefinition : BackboneType
             switch (child.Name)
             {
                 case "path":
-                    PathElement = NodeReader.Primitive<FhirString>(child);
+                    PathElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "min":
-                    MinElement = NodeReader.Primitive<UnsignedInt>(child);
+                    MinElement = NodeReader.Primitive(child, new UnsignedInt());
                     return true;
                 case "max":
-                    MaxElement = NodeReader.Primitive<FhirString>(child);
+                    MaxElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -769,19 +769,19 @@ public sealed partial class ElementDefinition : BackboneType
             switch (child.Name)
             {
                 case "code":
-                    CodeElement = NodeReader.Primitive<FhirUri>(child);
+                    CodeElement = NodeReader.Primitive(child, new FhirUri());
                     return true;
                 case "profile":
-                    ProfileElement.Add(NodeReader.Primitive<Canonical>(child));
+                    ProfileElement.Add(NodeReader.Primitive(child, new Canonical()));
                     return true;
                 case "targetProfile":
-                    TargetProfileElement.Add(NodeReader.Primitive<Canonical>(child));
+                    TargetProfileElement.Add(NodeReader.Primitive(child, new Canonical()));
                     return true;
                 case "aggregation":
-                    AggregationElement.Add(NodeReader.Primitive<Code<AggregationMode>>(child));
+                    AggregationElement.Add(NodeReader.Primitive(child, new Code<AggregationMode>()));
                     return true;
                 case "versioning":
-                    VersioningElement = NodeReader.Primitive<Code<ReferenceVersionRules>>(child);
+                    VersioningElement = NodeReader.Primitive(child, new Code<ReferenceVersionRules>());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -828,7 +828,7 @@ public sealed partial class ElementDefinition : BackboneType
             switch (child.Name)
             {
                 case "label":
-                    LabelElement = NodeReader.Primitive<FhirString>(child);
+                    LabelElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "value":
                     Value = NodeReader.Choice(child);
@@ -945,25 +945,25 @@ public sealed partial class ElementDefinition : BackboneType
             switch (child.Name)
             {
                 case "key":
-                    KeyElement = NodeReader.Primitive<Id>(child);
+                    KeyElement = NodeReader.Primitive(child, new Id());
                     return true;
                 case "requirements":
-                    RequirementsElement = NodeReader.Primitive<FhirString>(child);
+                    RequirementsElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "severity":
-                    SeverityElement = NodeReader.Primitive<Code<ConstraintSeverity>>(child);
+                    SeverityElement = NodeReader.Primitive(child, new Code<ConstraintSeverity>());
                     return true;
                 case "human":
-                    HumanElement = NodeReader.Primitive<FhirString>(child);
+                    HumanElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "expression":
-                    ExpressionElement = NodeReader.Primitive<FhirString>(child);
+                    ExpressionElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "xpath":
-                    XpathElement = NodeReader.Primitive<FhirString>(child);
+                    XpathElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "source":
-                    SourceElement = NodeReader.Primitive<Canonical>(child);
+                    SourceElement = NodeReader.Primitive(child, new Canonical());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -1029,13 +1029,13 @@ public sealed partial class ElementDefinition : BackboneType
             switch (child.Name)
             {
                 case "strength":
-                    StrengthElement = NodeReader.Primitive<Code<BindingStrength>>(child);
+                    StrengthElement = NodeReader.Primitive(child, new Code<BindingStrength>());
                     return true;
                 case "description":
-                    DescriptionElement = NodeReader.Primitive<FhirString>(child);
+                    DescriptionElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "valueSet":
-                    ValueSetElement = NodeReader.Primitive<Canonical>(child);
+                    ValueSetElement = NodeReader.Primitive(child, new Canonical());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -1113,16 +1113,16 @@ public sealed partial class ElementDefinition : BackboneType
             switch (child.Name)
             {
                 case "identity":
-                    IdentityElement = NodeReader.Primitive<Id>(child);
+                    IdentityElement = NodeReader.Primitive(child, new Id());
                     return true;
                 case "language":
-                    LanguageElement = NodeReader.Primitive<Code>(child);
+                    LanguageElement = NodeReader.Primitive(child, new Code());
                     return true;
                 case "map":
-                    MapElement = NodeReader.Primitive<FhirString>(child);
+                    MapElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "comment":
-                    CommentElement = NodeReader.Primitive<FhirString>(child);
+                    CommentElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 default:
                     return base.SetMember(child);

@@ -91,19 +91,19 @@ public sealed partial class Expression : DataType
         switch (child.Name)
         {
             case "description":
-                DescriptionElement = NodeReader.Primitive<FhirString>(child);
+                DescriptionElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "name":
-                NameElement = NodeReader.Primitive<Id>(child);
+                NameElement = NodeReader.Primitive(child, new Id());
                 return true;
             case "language":
-                LanguageElement = NodeReader.Primitive<Code>(child);
+                LanguageElement = NodeReader.Primitive(child, new Code());
                 return true;
             case "expression":
-                ExpressionElement = NodeReader.Primitive<FhirString>(child);
+                ExpressionElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "reference":
-                ReferenceElement = NodeReader.Primitive<FhirUri>(child);
+                ReferenceElement = NodeReader.Primitive(child, new FhirUri());
                 return true;
             default:
                 return base.SetMember(child);

@@ -122,34 +122,34 @@ public sealed partial class Group : DomainResource
         switch (child.Name)
         {
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "active":
-                ActiveElement = NodeReader.Primitive<FhirBoolean>(child);
+                ActiveElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "type":
-                TypeElement = NodeReader.Primitive<Code<GroupType>>(child);
+                TypeElement = NodeReader.Primitive(child, new Code<GroupType>());
                 return true;
             case "actual":
-                ActualElement = NodeReader.Primitive<FhirBoolean>(child);
+                ActualElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "code":
-                Code = NodeReader.Complex<CodeableConcept>(child);
+                Code = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "name":
-                NameElement = NodeReader.Primitive<FhirString>(child);
+                NameElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "quantity":
-                QuantityElement = NodeReader.Primitive<UnsignedInt>(child);
+                QuantityElement = NodeReader.Primitive(child, new UnsignedInt());
                 return true;
             case "managingEntity":
-                ManagingEntity = NodeReader.Complex<Reference>(child);
+                ManagingEntity = NodeReader.Complex(child, new Reference());
                 return true;
             case "characteristic":
-                Characteristic.Add(NodeReader.Complex<Group.CharacteristicComponent>(child));
+                Characteristic.Add(NodeReader.Complex(child, new Group.CharacteristicComponent()));
                 return true;
             case "member":
-                Member.Add(NodeReader.Complex<Group.MemberComponent>(child));
+                Member.Add(NodeReader.Complex(child, new Group.MemberComponent()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -205,16 +205,16 @@ public sealed partial class Group : DomainResource
             switch (child.Name)
             {
                 case "code":
-                    Code = NodeReader.Complex<CodeableConcept>(child);
+                    Code = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "value":
                     Value = NodeReader.Choice(child);
                     return true;
                 case "exclude":
-                    ExcludeElement = NodeReader.Primitive<FhirBoolean>(child);
+                    ExcludeElement = NodeReader.Primitive(child, new FhirBoolean());
                     return true;
                 case "period":
-                    Period = NodeReader.Complex<Period>(child);
+                    Period = NodeReader.Complex(child, new Period());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -266,13 +266,13 @@ public sealed partial class Group : DomainResource
             switch (child.Name)
             {
                 case "entity":
-                    Entity = NodeReader.Complex<Reference>(child);
+                    Entity = NodeReader.Complex(child, new Reference());
                     return true;
                 case "period":
-                    Period = NodeReader.Complex<Period>(child);
+                    Period = NodeReader.Complex(child, new Period());
                     return true;
                 case "inactive":
-                    InactiveElement = NodeReader.Primitive<FhirBoolean>(child);
+                    InactiveElement = NodeReader.Primitive(child, new FhirBoolean());
                     return true;
                 default:
                     return base.SetMember(child);

@@ -114,25 +114,25 @@ public sealed partial class HumanName : DataType
         switch (child.Name)
         {
             case "use":
-                UseElement = NodeReader.Primitive<Code<NameUse>>(child);
+                UseElement = NodeReader.Primitive(child, new Code<NameUse>());
                 return true;
             case "text":
-                TextElement = NodeReader.Primitive<FhirString>(child);
+                TextElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "family":
-                FamilyElement = NodeReader.Primitive<FhirString>(child);
+                FamilyElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "given":
-                GivenElement.Add(NodeReader.Primitive<FhirString>(child));
+                GivenElement.Add(NodeReader.Primitive(child, new FhirString()));
                 return true;
             case "prefix":
-                PrefixElement.Add(NodeReader.Primitive<FhirString>(child));
+                PrefixElement.Add(NodeReader.Primitive(child, new FhirString()));
                 return true;
             case "suffix":
-                SuffixElement.Add(NodeReader.Primitive<FhirString>(child));
+                SuffixElement.Add(NodeReader.Primitive(child, new FhirString()));
                 return true;
             case "period":
-                Period = NodeReader.Complex<Period>(child);
+                Period = NodeReader.Complex(child, new Period());
                 return true;
             default:
                 return base.SetMember(child);

@@ -82,22 +82,22 @@ public sealed partial class Identifier : DataType
         switch (child.Name)
         {
             case "use":
-                UseElement = NodeReader.Primitive<Code<IdentifierUse>>(child);
+                UseElement = NodeReader.Primitive(child, new Code<IdentifierUse>());
                 return true;
             case "type":
-                Type = NodeReader.Complex<CodeableConcept>(child);
+                Type = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "system":
-                SystemElement = NodeReader.Primitive<FhirUri>(child);
+                SystemElement = NodeReader.Primitive(child, new FhirUri());
                 return true;
             case "value":
-                ValueElement = NodeReader.Primitive<FhirString>(child);
+                ValueElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "period":
-                Period = NodeReader.Complex<Period>(child);
+                Period = NodeReader.Complex(child, new Period());
                 return true;
             case "assigner":
-                Assigner = NodeReader.Complex<Reference>(child);
+                Assigner = NodeReader.Complex(child, new Reference());
                 return true;
             default:
                 return base.SetMember(child);

@@ -170,55 +170,55 @@ public sealed partial class Location : DomainResource
         switch (child.Name)
         {
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "status":
-                StatusElement = NodeReader.Primitive<Code<LocationStatus>>(child);
+                StatusElement = NodeReader.Primitive(child, new Code<LocationStatus>());
                 return true;
             case "operationalStatus":
-                OperationalStatus = NodeReader.Complex<Coding>(child);
+                OperationalStatus = NodeReader.Complex(child, new Coding());
                 return true;
             case "name":
-                NameElement = NodeReader.Primitive<FhirString>(child);
+                NameElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "alias":
-                AliasElement.Add(NodeReader.Primitive<FhirString>(child));
+                AliasElement.Add(NodeReader.Primitive(child, new FhirString()));
                 return true;
             case "description":
-                DescriptionElement = NodeReader.Primitive<FhirString>(child);
+                DescriptionElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "mode":
-                ModeElement = NodeReader.Primitive<Code<LocationMode>>(child);
+                ModeElement = NodeReader.Primitive(child, new Code<LocationMode>());
                 return true;
             case "type":
-                Type.Add(NodeReader.Complex<CodeableConcept>(child));
+                Type.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "telecom":
-                Telecom.Add(NodeReader.Complex<ContactPoint>(child));
+                Telecom.Add(NodeReader.Complex(child, new ContactPoint()));
                 return true;
             case "address":
-                Address = NodeReader.Complex<Address>(child);
+                Address = NodeReader.Complex(child, new Address());
                 return true;
             case "physicalType":
-                PhysicalType = NodeReader.Complex<CodeableConcept>(child);
+                PhysicalType = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "position":
-                Position = NodeReader.Complex<Location.PositionComponent>(child);
+                Position = NodeReader.Complex(child, new Location.PositionComponent());
                 return true;
             case "managingOrganization":
-                ManagingOrganization = NodeReader.Complex<Reference>(child);
+                ManagingOrganization = NodeReader.Complex(child, new Reference());
                 return true;
             case "partOf":
-                PartOf = NodeReader.Complex<Reference>(child);
+                PartOf = NodeReader.Complex(child, new Reference());
                 return true;
             case "hoursOfOperation":
-                HoursOfOperation.Add(NodeReader.Complex<Location.HoursOfOperationComponent>(child));
+                HoursOfOperation.Add(NodeReader.Complex(child, new Location.HoursOfOperationComponent()));
                 return true;
             case "availabilityExceptions":
-                AvailabilityExceptionsElement = NodeReader.Primitive<FhirString>(child);
+                AvailabilityExceptionsElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "endpoint":
-                Endpoint.Add(NodeReader.Complex<Reference>(child));
+                Endpoint.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -283,13 +283,13 @@ public sealed partial class Location : DomainResource
             switch (child.Name)
             {
                 case "longitude":
-                    LongitudeElement = NodeReader.Primitive<FhirDecimal>(child);
+                    LongitudeElement = NodeReader.Primitive(child, new FhirDecimal());
                     return true;
                 case "latitude":
-                    LatitudeElement = NodeReader.Primitive<FhirDecimal>(child);
+                    LatitudeElement = NodeReader.Primitive(child, new FhirDecimal());
                     return true;
                 case "altitude":
-                    AltitudeElement = NodeReader.Primitive<FhirDecimal>(child);
+                    AltitudeElement = NodeReader.Primitive(child, new FhirDecimal());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -369,16 +369,16 @@ public sealed partial class Location : DomainResource
             switch (child.Name)
             {
                 case "daysOfWeek":
-                    DaysOfWeekElement.Add(NodeReader.Primitive<Code<DaysOfWeek>>(child));
+                    DaysOfWeekElement.Add(NodeReader.Primitive(child, new Code<DaysOfWeek>()));
                     return true;
                 case "allDay":
-                    AllDayElement = NodeReader.Primitive<FhirBoolean>(child);
+                    AllDayElement = NodeReader.Primitive(child, new FhirBoolean());
                     return true;
                 case "openingTime":
-                    OpeningTimeElement = NodeReader.Primitive<Time>(child);
+                    OpeningTimeElement = NodeReader.Primitive(child, new Time());
                     return true;
                 case "closingTime":
-                    ClosingTimeElement = NodeReader.Primitive<Time>(child);
+                    ClosingTimeElement = NodeReader.Primitive(child, new Time());
                     return true;
                 default:
                     return base.SetMember(child);

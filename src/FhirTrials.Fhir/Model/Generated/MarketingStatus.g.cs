@@ -63,19 +63,19 @@ public sealed partial class MarketingStatus : BackboneType
         switch (child.Name)
         {
             case "country":
-                Country = NodeReader.Complex<CodeableConcept>(child);
+                Country = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "jurisdiction":
-                Jurisdiction = NodeReader.Complex<CodeableConcept>(child);
+                Jurisdiction = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "status":
-                Status = NodeReader.Complex<CodeableConcept>(child);
+                Status = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "dateRange":
-                DateRange = NodeReader.Complex<Period>(child);
+                DateRange = NodeReader.Complex(child, new Period());
                 return true;
             case "restoreDate":
-                RestoreDateElement = NodeReader.Primitive<FhirDateTime>(child);
+                RestoreDateElement = NodeReader.Primitive(child, new FhirDateTime());
                 return true;
             default:
                 return base.SetMember(child);

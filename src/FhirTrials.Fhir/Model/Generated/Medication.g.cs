@@ -82,28 +82,28 @@ public sealed partial class Medication : DomainResource
         switch (child.Name)
         {
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "code":
-                Code = NodeReader.Complex<CodeableConcept>(child);
+                Code = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "status":
-                StatusElement = NodeReader.Primitive<Code<MedicationStatusCodesCode>>(child);
+                StatusElement = NodeReader.Primitive(child, new Code<MedicationStatusCodesCode>());
                 return true;
             case "manufacturer":
-                Manufacturer = NodeReader.Complex<Reference>(child);
+                Manufacturer = NodeReader.Complex(child, new Reference());
                 return true;
             case "form":
-                Form = NodeReader.Complex<CodeableConcept>(child);
+                Form = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "amount":
-                Amount = NodeReader.Complex<Ratio>(child);
+                Amount = NodeReader.Complex(child, new Ratio());
                 return true;
             case "ingredient":
-                Ingredient.Add(NodeReader.Complex<Medication.IngredientComponent>(child));
+                Ingredient.Add(NodeReader.Complex(child, new Medication.IngredientComponent()));
                 return true;
             case "batch":
-                Batch = NodeReader.Complex<Medication.BatchComponent>(child);
+                Batch = NodeReader.Complex(child, new Medication.BatchComponent());
                 return true;
             default:
                 return base.SetMember(child);
@@ -157,10 +157,10 @@ public sealed partial class Medication : DomainResource
                     Item = NodeReader.Choice(child);
                     return true;
                 case "isActive":
-                    IsActiveElement = NodeReader.Primitive<FhirBoolean>(child);
+                    IsActiveElement = NodeReader.Primitive(child, new FhirBoolean());
                     return true;
                 case "strength":
-                    Strength = NodeReader.Complex<Ratio>(child);
+                    Strength = NodeReader.Complex(child, new Ratio());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -214,10 +214,10 @@ public sealed partial class Medication : DomainResource
             switch (child.Name)
             {
                 case "lotNumber":
-                    LotNumberElement = NodeReader.Primitive<FhirString>(child);
+                    LotNumberElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "expirationDate":
-                    ExpirationDateElement = NodeReader.Primitive<FhirDateTime>(child);
+                    ExpirationDateElement = NodeReader.Primitive(child, new FhirDateTime());
                     return true;
                 default:
                     return base.SetMember(child);

@@ -266,25 +266,25 @@ public sealed partial class MedicationRequest : DomainResource
         switch (child.Name)
         {
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "status":
-                StatusElement = NodeReader.Primitive<Code<MedicationrequestStatus>>(child);
+                StatusElement = NodeReader.Primitive(child, new Code<MedicationrequestStatus>());
                 return true;
             case "statusReason":
-                StatusReason = NodeReader.Complex<CodeableConcept>(child);
+                StatusReason = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "intent":
-                IntentElement = NodeReader.Primitive<Code<MedicationRequestIntent>>(child);
+                IntentElement = NodeReader.Primitive(child, new Code<MedicationRequestIntent>());
                 return true;
             case "category":
-                Category.Add(NodeReader.Complex<CodeableConcept>(child));
+                Category.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "priority":
-                PriorityElement = NodeReader.Primitive<Code<RequestPriority>>(child);
+                PriorityElement = NodeReader.Primitive(child, new Code<RequestPriority>());
                 return true;
             case "doNotPerform":
-                DoNotPerformElement = NodeReader.Primitive<FhirBoolean>(child);
+                DoNotPerformElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "reported":
                 Reported = NodeReader.Choice(child);
@@ -293,73 +293,73 @@ public sealed partial class MedicationRequest : DomainResource
                 Medication = NodeReader.Choice(child);
                 return true;
             case "subject":
-                Subject = NodeReader.Complex<Reference>(child);
+                Subject = NodeReader.Complex(child, new Reference());
                 return true;
             case "encounter":
-                Encounter = NodeReader.Complex<Reference>(child);
+                Encounter = NodeReader.Complex(child, new Reference());
                 return true;
             case "supportingInformation":
-                SupportingInformation.Add(NodeReader.Complex<Reference>(child));
+                SupportingInformation.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "authoredOn":
-                AuthoredOnElement = NodeReader.Primitive<FhirDateTime>(child);
+                AuthoredOnElement = NodeReader.Primitive(child, new FhirDateTime());
                 return true;
             case "requester":
-                Requester = NodeReader.Complex<Reference>(child);
+                Requester = NodeReader.Complex(child, new Reference());
                 return true;
             case "performer":
-                Performer = NodeReader.Complex<Reference>(child);
+                Performer = NodeReader.Complex(child, new Reference());
                 return true;
             case "performerType":
-                PerformerType = NodeReader.Complex<CodeableConcept>(child);
+                PerformerType = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "recorder":
-                Recorder = NodeReader.Complex<Reference>(child);
+                Recorder = NodeReader.Complex(child, new Reference());
                 return true;
             case "reasonCode":
-                ReasonCode.Add(NodeReader.Complex<CodeableConcept>(child));
+                ReasonCode.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "reasonReference":
-                ReasonReference.Add(NodeReader.Complex<Reference>(child));
+                ReasonReference.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "instantiatesCanonical":
-                InstantiatesCanonicalElement.Add(NodeReader.Primitive<Canonical>(child));
+                InstantiatesCanonicalElement.Add(NodeReader.Primitive(child, new Canonical()));
                 return true;
             case "instantiatesUri":
-                InstantiatesUriElement.Add(NodeReader.Primitive<FhirUri>(child));
+                InstantiatesUriElement.Add(NodeReader.Primitive(child, new FhirUri()));
                 return true;
             case "basedOn":
-                BasedOn.Add(NodeReader.Complex<Reference>(child));
+                BasedOn.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "groupIdentifier":
-                GroupIdentifier = NodeReader.Complex<Identifier>(child);
+                GroupIdentifier = NodeReader.Complex(child, new Identifier());
                 return true;
             case "courseOfTherapyType":
-                CourseOfTherapyType = NodeReader.Complex<CodeableConcept>(child);
+                CourseOfTherapyType = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "insurance":
-                Insurance.Add(NodeReader.Complex<Reference>(child));
+                Insurance.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "note":
-                Note.Add(NodeReader.Complex<Annotation>(child));
+                Note.Add(NodeReader.Complex(child, new Annotation()));
                 return true;
             case "dosageInstruction":
-                DosageInstruction.Add(NodeReader.Complex<Dosage>(child));
+                DosageInstruction.Add(NodeReader.Complex(child, new Dosage()));
                 return true;
             case "dispenseRequest":
-                DispenseRequest = NodeReader.Complex<MedicationRequest.DispenseRequestComponent>(child);
+                DispenseRequest = NodeReader.Complex(child, new MedicationRequest.DispenseRequestComponent());
                 return true;
             case "substitution":
-                Substitution = NodeReader.Complex<MedicationRequest.SubstitutionComponent>(child);
+                Substitution = NodeReader.Complex(child, new MedicationRequest.SubstitutionComponent());
                 return true;
             case "priorPrescription":
-                PriorPrescription = NodeReader.Complex<Reference>(child);
+                PriorPrescription = NodeReader.Complex(child, new Reference());
                 return true;
             case "detectedIssue":
-                DetectedIssue.Add(NodeReader.Complex<Reference>(child));
+                DetectedIssue.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "eventHistory":
-                EventHistory.Add(NodeReader.Complex<Reference>(child));
+                EventHistory.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -430,25 +430,25 @@ public sealed partial class MedicationRequest : DomainResource
             switch (child.Name)
             {
                 case "initialFill":
-                    InitialFill = NodeReader.Complex<MedicationRequest.InitialFillComponent>(child);
+                    InitialFill = NodeReader.Complex(child, new MedicationRequest.InitialFillComponent());
                     return true;
                 case "dispenseInterval":
-                    DispenseInterval = NodeReader.Complex<Duration>(child);
+                    DispenseInterval = NodeReader.Complex(child, new Duration());
                     return true;
                 case "validityPeriod":
-                    ValidityPeriod = NodeReader.Complex<Period>(child);
+                    ValidityPeriod = NodeReader.Complex(child, new Period());
                     return true;
                 case "numberOfRepeatsAllowed":
-                    NumberOfRepeatsAllowedElement = NodeReader.Primitive<UnsignedInt>(child);
+                    NumberOfRepeatsAllowedElement = NodeReader.Primitive(child, new UnsignedInt());
                     return true;
                 case "quantity":
-                    Quantity = NodeReader.Complex<Quantity>(child);
+                    Quantity = NodeReader.Complex(child, new Quantity());
                     return true;
                 case "expectedSupplyDuration":
-                    ExpectedSupplyDuration = NodeReader.Complex<Duration>(child);
+                    ExpectedSupplyDuration = NodeReader.Complex(child, new Duration());
                     return true;
                 case "performer":
-                    Performer = NodeReader.Complex<Reference>(child);
+                    Performer = NodeReader.Complex(child, new Reference());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -488,10 +488,10 @@ public sealed partial class MedicationRequest : DomainResource
             switch (child.Name)
             {
                 case "quantity":
-                    Quantity = NodeReader.Complex<Quantity>(child);
+                    Quantity = NodeReader.Complex(child, new Quantity());
                     return true;
                 case "duration":
-                    Duration = NodeReader.Complex<Duration>(child);
+                    Duration = NodeReader.Complex(child, new Duration());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -534,7 +534,7 @@ public sealed partial class MedicationRequest : DomainResource
                     Allowed = NodeReader.Choice(child);
                     return true;
                 case "reason":
-                    Reason = NodeReader.Complex<CodeableConcept>(child);
+                    Reason = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 default:
                     return base.SetMember(child);

@@ -148,55 +148,55 @@ public sealed partial class MedicationStatement : DomainResource
         switch (child.Name)
         {
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "basedOn":
-                BasedOn.Add(NodeReader.Complex<Reference>(child));
+                BasedOn.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "partOf":
-                PartOf.Add(NodeReader.Complex<Reference>(child));
+                PartOf.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "status":
-                StatusElement = NodeReader.Primitive<Code<MedicationStatusCodes>>(child);
+                StatusElement = NodeReader.Primitive(child, new Code<MedicationStatusCodes>());
                 return true;
             case "statusReason":
-                StatusReason.Add(NodeReader.Complex<CodeableConcept>(child));
+                StatusReason.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "category":
-                Category = NodeReader.Complex<CodeableConcept>(child);
+                Category = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "medication":
                 Medication = NodeReader.Choice(child);
                 return true;
             case "subject":
-                Subject = NodeReader.Complex<Reference>(child);
+                Subject = NodeReader.Complex(child, new Reference());
                 return true;
             case "context":
-                Context = NodeReader.Complex<Reference>(child);
+                Context = NodeReader.Complex(child, new Reference());
                 return true;
             case "effective":
                 Effective = NodeReader.Choice(child);
                 return true;
             case "dateAsserted":
-                DateAssertedElement = NodeReader.Primitive<FhirDateTime>(child);
+                DateAssertedElement = NodeReader.Primitive(child, new FhirDateTime());
                 return true;
             case "informationSource":
-                InformationSource = NodeReader.Complex<Reference>(child);
+                InformationSource = NodeReader.Complex(child, new Reference());
                 return true;
             case "derivedFrom":
-                DerivedFrom.Add(NodeReader.Complex<Reference>(child));
+                DerivedFrom.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "reasonCode":
-                ReasonCode.Add(NodeReader.Complex<CodeableConcept>(child));
+                ReasonCode.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "reasonReference":
-                ReasonReference.Add(NodeReader.Complex<Reference>(child));
+                ReasonReference.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "note":
-                Note.Add(NodeReader.Complex<Annotation>(child));
+                Note.Add(NodeReader.Complex(child, new Annotation()));
                 return true;
             case "dosage":
-                Dosage.Add(NodeReader.Complex<Dosage>(child));
+                Dosage.Add(NodeReader.Complex(child, new Dosage()));
                 return true;
             default:
                 return base.SetMember(child);

@@ -95,22 +95,22 @@ public sealed partial class Meta : DataType
         switch (child.Name)
         {
             case "versionId":
-                VersionIdElement = NodeReader.Primitive<Id>(child);
+                VersionIdElement = NodeReader.Primitive(child, new Id());
                 return true;
             case "lastUpdated":
-                LastUpdatedElement = NodeReader.Primitive<Instant>(child);
+                LastUpdatedElement = NodeReader.Primitive(child, new Instant());
                 return true;
             case "source":
-                SourceElement = NodeReader.Primitive<FhirUri>(child);
+                SourceElement = NodeReader.Primitive(child, new FhirUri());
                 return true;
             case "profile":
-                ProfileElement.Add(NodeReader.Primitive<Canonical>(child));
+                ProfileElement.Add(NodeReader.Primitive(child, new Canonical()));
                 return true;
             case "security":
-                Security.Add(NodeReader.Complex<Coding>(child));
+                Security.Add(NodeReader.Complex(child, new Coding()));
                 return true;
             case "tag":
-                Tag.Add(NodeReader.Complex<Coding>(child));
+                Tag.Add(NodeReader.Complex(child, new Coding()));
                 return true;
             default:
                 return base.SetMember(child);

@@ -55,10 +55,10 @@ public sealed partial class Money : DataType
         switch (child.Name)
         {
             case "value":
-                ValueElement = NodeReader.Primitive<FhirDecimal>(child);
+                ValueElement = NodeReader.Primitive(child, new FhirDecimal());
                 return true;
             case "currency":
-                CurrencyElement = NodeReader.Primitive<Code<Currencies>>(child);
+                CurrencyElement = NodeReader.Primitive(child, new Code<Currencies>());
                 return true;
             default:
                 return base.SetMember(child);

@@ -55,10 +55,10 @@ public sealed partial class Narrative : DataType
         switch (child.Name)
         {
             case "status":
-                StatusElement = NodeReader.Primitive<Code<NarrativeStatus>>(child);
+                StatusElement = NodeReader.Primitive(child, new Code<NarrativeStatus>());
                 return true;
             case "div":
-                DivElement = NodeReader.Primitive<XHtml>(child);
+                DivElement = NodeReader.Primitive(child, new XHtml());
                 return true;
             default:
                 return base.SetMember(child);

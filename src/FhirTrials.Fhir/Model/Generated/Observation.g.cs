@@ -189,76 +189,76 @@ public sealed partial class Observation : DomainResource
         switch (child.Name)
         {
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "basedOn":
-                BasedOn.Add(NodeReader.Complex<Reference>(child));
+                BasedOn.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "partOf":
-                PartOf.Add(NodeReader.Complex<Reference>(child));
+                PartOf.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "status":
-                StatusElement = NodeReader.Primitive<Code<ObservationStatus>>(child);
+                StatusElement = NodeReader.Primitive(child, new Code<ObservationStatus>());
                 return true;
             case "category":
-                Category.Add(NodeReader.Complex<CodeableConcept>(child));
+                Category.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "code":
-                Code = NodeReader.Complex<CodeableConcept>(child);
+                Code = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "subject":
-                Subject = NodeReader.Complex<Reference>(child);
+                Subject = NodeReader.Complex(child, new Reference());
                 return true;
             case "focus":
-                Focus.Add(NodeReader.Complex<Reference>(child));
+                Focus.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "encounter":
-                Encounter = NodeReader.Complex<Reference>(child);
+                Encounter = NodeReader.Complex(child, new Reference());
                 return true;
             case "effective":
                 Effective = NodeReader.Choice(child);
                 return true;
             case "issued":
-                IssuedElement = NodeReader.Primitive<Instant>(child);
+                IssuedElement = NodeReader.Primitive(child, new Instant());
                 return true;
             case "performer":
-                Performer.Add(NodeReader.Complex<Reference>(child));
+                Performer.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "value":
                 Value = NodeReader.Choice(child);
                 return true;
             case "dataAbsentReason":
-                DataAbsentReason = NodeReader.Complex<CodeableConcept>(child);
+                DataAbsentReason = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "interpretation":
-                Interpretation.Add(NodeReader.Complex<CodeableConcept>(child));
+                Interpretation.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "note":
-                Note.Add(NodeReader.Complex<Annotation>(child));
+                Note.Add(NodeReader.Complex(child, new Annotation()));
                 return true;
             case "bodySite":
-                BodySite = NodeReader.Complex<CodeableConcept>(child);
+                BodySite = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "method":
-                Method = NodeReader.Complex<CodeableConcept>(child);
+                Method = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "specimen":
-                Specimen = NodeReader.Complex<Reference>(child);
+                Specimen = NodeReader.Complex(child, new Reference());
                 return true;
             case "device":
-                Device = NodeReader.Complex<Reference>(child);
+                Device = NodeReader.Complex(child, new Reference());
                 return true;
             case "referenceRange":
-                ReferenceRange.Add(NodeReader.Complex<Observation.ReferenceRangeComponent>(child));
+                ReferenceRange.Add(NodeReader.Complex(child, new Observation.ReferenceRangeComponent()));
                 return true;
             case "hasMember":
-                HasMember.Add(NodeReader.Complex<Reference>(child));
+                HasMember.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "derivedFrom":
-                DerivedFrom.Add(NodeReader.Complex<Reference>(child));
+                DerivedFrom.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "component":
-                Component.Add(NodeReader.Complex<Observation.ComponentComponent>(child));
+                Component.Add(NodeReader.Complex(child, new Observation.ComponentComponent()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -326,22 +326,22 @@ public sealed partial class Observation : DomainResource
             switch (child.Name)
             {
                 case "low":
-                    Low = NodeReader.Complex<Quantity>(child);
+                    Low = NodeReader.Complex(child, new Quantity());
                     return true;
                 case "high":
-                    High = NodeReader.Complex<Quantity>(child);
+                    High = NodeReader.Complex(child, new Quantity());
                     return true;
                 case "type":
-                    Type = NodeReader.Complex<CodeableConcept>(child);
+                    Type = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "appliesTo":
-                    AppliesTo.Add(NodeReader.Complex<CodeableConcept>(child));
+                    AppliesTo.Add(NodeReader.Complex(child, new CodeableConcept()));
                     return true;
                 case "age":
-                    Age = NodeReader.Complex<Range>(child);
+                    Age = NodeReader.Complex(child, new Range());
                     return true;
                 case "text":
-                    TextElement = NodeReader.Primitive<FhirString>(child);
+                    TextElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -400,19 +400,19 @@ public sealed partial class Observation : DomainResource
             switch (child.Name)
             {
                 case "code":
-                    Code = NodeReader.Complex<CodeableConcept>(child);
+                    Code = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "value":
                     Value = NodeReader.Choice(child);
                     return true;
                 case "dataAbsentReason":
-                    DataAbsentReason = NodeReader.Complex<CodeableConcept>(child);
+                    DataAbsentReason = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "interpretation":
-                    Interpretation.Add(NodeReader.Complex<CodeableConcept>(child));
+                    Interpretation.Add(NodeReader.Complex(child, new CodeableConcept()));
                     return true;
                 case "referenceRange":
-                    ReferenceRange.Add(NodeReader.Complex<Observation.ReferenceRangeComponent>(child));
+                    ReferenceRange.Add(NodeReader.Complex(child, new Observation.ReferenceRangeComponent()));
                     return true;
                 default:
                     return base.SetMember(child);

@@ -38,7 +38,7 @@ public sealed partial class OperationOutcome : DomainResource
         switch (child.Name)
         {
             case "issue":
-                Issue.Add(NodeReader.Complex<OperationOutcome.IssueComponent>(child));
+                Issue.Add(NodeReader.Complex(child, new OperationOutcome.IssueComponent()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -136,22 +136,22 @@ public sealed partial class OperationOutcome : DomainResource
             switch (child.Name)
             {
                 case "severity":
-                    SeverityElement = NodeReader.Primitive<Code<IssueSeverity>>(child);
+                    SeverityElement = NodeReader.Primitive(child, new Code<IssueSeverity>());
                     return true;
                 case "code":
-                    CodeElement = NodeReader.Primitive<Code<IssueType>>(child);
+                    CodeElement = NodeReader.Primitive(child, new Code<IssueType>());
                     return true;
                 case "details":
-                    Details = NodeReader.Complex<CodeableConcept>(child);
+                    Details = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "diagnostics":
-                    DiagnosticsElement = NodeReader.Primitive<FhirString>(child);
+                    DiagnosticsElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "location":
-                    LocationElement.Add(NodeReader.Primitive<FhirString>(child));
+                    LocationElement.Add(NodeReader.Primitive(child, new FhirString()));
                     return true;
                 case "expression":
-                    ExpressionElement.Add(NodeReader.Primitive<FhirString>(child));
+                    ExpressionElement.Add(NodeReader.Primitive(child, new FhirString()));
                     return true;
                 default:
                     return base.SetMember(child);

@@ -116,34 +116,34 @@ public sealed partial class Organization : DomainResource
         switch (child.Name)
         {
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "active":
-                ActiveElement = NodeReader.Primitive<FhirBoolean>(child);
+                ActiveElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "type":
-                Type.Add(NodeReader.Complex<CodeableConcept>(child));
+                Type.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "name":
-                NameElement = NodeReader.Primitive<FhirString>(child);
+                NameElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "alias":
-                AliasElement.Add(NodeReader.Primitive<FhirString>(child));
+                AliasElement.Add(NodeReader.Primitive(child, new FhirString()));
                 return true;
             case "telecom":
-                Telecom.Add(NodeReader.Complex<ContactPoint>(child));
+                Telecom.Add(NodeReader.Complex(child, new ContactPoint()));
                 return true;
             case "address":
-                Address.Add(NodeReader.Complex<Address>(child));
+                Address.Add(NodeReader.Complex(child, new Address()));
                 return true;
             case "partOf":
-                PartOf = NodeReader.Complex<Reference>(child);
+                PartOf = NodeReader.Complex(child, new Reference());
                 return true;
             case "contact":
-                Contact.Add(NodeReader.Complex<Organization.ContactComponent>(child));
+                Contact.Add(NodeReader.Complex(child, new Organization.ContactComponent()));
                 return true;
             case "endpoint":
-                Endpoint.Add(NodeReader.Complex<Reference>(child));
+                Endpoint.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -194,16 +194,16 @@ public sealed partial class Organization : DomainResource
             switch (child.Name)
             {
                 case "purpose":
-                    Purpose = NodeReader.Complex<CodeableConcept>(child);
+                    Purpose = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "name":
-                    Name = NodeReader.Complex<HumanName>(child);
+                    Name = NodeReader.Complex(child, new HumanName());
                     return true;
                 case "telecom":
-                    Telecom.Add(NodeReader.Complex<ContactPoint>(child));
+                    Telecom.Add(NodeReader.Complex(child, new ContactPoint()));
                     return true;
                 case "address":
-                    Address = NodeReader.Complex<Address>(child);
+                    Address = NodeReader.Complex(child, new Address());
                     return true;
                 default:
                     return base.SetMember(child);

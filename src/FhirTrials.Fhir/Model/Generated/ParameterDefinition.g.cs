@@ -115,25 +115,25 @@ public sealed partial class ParameterDefinition : DataType
         switch (child.Name)
         {
             case "name":
-                NameElement = NodeReader.Primitive<Code>(child);
+                NameElement = NodeReader.Primitive(child, new Code());
                 return true;
             case "use":
-                UseElement = NodeReader.Primitive<Code<OperationParameterUse>>(child);
+                UseElement = NodeReader.Primitive(child, new Code<OperationParameterUse>());
                 return true;
             case "min":
-                MinElement = NodeReader.Primitive<Integer>(child);
+                MinElement = NodeReader.Primitive(child, new Integer());
                 return true;
             case "max":
-                MaxElement = NodeReader.Primitive<FhirString>(child);
+                MaxElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "documentation":
-                DocumentationElement = NodeReader.Primitive<FhirString>(child);
+                DocumentationElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "type":
-                TypeElement = NodeReader.Primitive<Code>(child);
+                TypeElement = NodeReader.Primitive(child, new Code());
                 return true;
             case "profile":
-                ProfileElement = NodeReader.Primitive<Canonical>(child);
+                ProfileElement = NodeReader.Primitive(child, new Canonical());
                 return true;
             default:
                 return base.SetMember(child);

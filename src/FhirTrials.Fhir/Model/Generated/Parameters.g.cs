@@ -38,7 +38,7 @@ public sealed partial class Parameters : Resource
         switch (child.Name)
         {
             case "parameter":
-                Parameter.Add(NodeReader.Complex<Parameters.ParameterComponent>(child));
+                Parameter.Add(NodeReader.Complex(child, new Parameters.ParameterComponent()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -96,7 +96,7 @@ public sealed partial class Parameters : Resource
             switch (child.Name)
             {
                 case "name":
-                    NameElement = NodeReader.Primitive<FhirString>(child);
+                    NameElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "value":
                     Value = NodeReader.Choice(child);
@@ -105,7 +105,7 @@ public sealed partial class Parameters : Resource
                     Resource = NodeReader.Resource(child);
                     return true;
                 case "part":
-                    Part.Add(NodeReader.Complex<Parameters.ParameterComponent>(child));
+                    Part.Add(NodeReader.Complex(child, new Parameters.ParameterComponent()));
                     return true;
                 default:
                     return base.SetMember(child);

@@ -150,52 +150,52 @@ public sealed partial class Patient : DomainResource
         switch (child.Name)
         {
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "active":
-                ActiveElement = NodeReader.Primitive<FhirBoolean>(child);
+                ActiveElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "name":
-                Name.Add(NodeReader.Complex<HumanName>(child));
+                Name.Add(NodeReader.Complex(child, new HumanName()));
                 return true;
             case "telecom":
-                Telecom.Add(NodeReader.Complex<ContactPoint>(child));
+                Telecom.Add(NodeReader.Complex(child, new ContactPoint()));
                 return true;
             case "gender":
-                GenderElement = NodeReader.Primitive<Code<AdministrativeGender>>(child);
+                GenderElement = NodeReader.Primitive(child, new Code<AdministrativeGender>());
                 return true;
             case "birthDate":
-                BirthDateElement = NodeReader.Primitive<Date>(child);
+                BirthDateElement = NodeReader.Primitive(child, new Date());
                 return true;
             case "deceased":
                 Deceased = NodeReader.Choice(child);
                 return true;
             case "address":
-                Address.Add(NodeReader.Complex<Address>(child));
+                Address.Add(NodeReader.Complex(child, new Address()));
                 return true;
             case "maritalStatus":
-                MaritalStatus = NodeReader.Complex<CodeableConcept>(child);
+                MaritalStatus = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "multipleBirth":
                 MultipleBirth = NodeReader.Choice(child);
                 return true;
             case "photo":
-                Photo.Add(NodeReader.Complex<Attachment>(child));
+                Photo.Add(NodeReader.Complex(child, new Attachment()));
                 return true;
             case "contact":
-                Contact.Add(NodeReader.Complex<Patient.ContactComponent>(child));
+                Contact.Add(NodeReader.Complex(child, new Patient.ContactComponent()));
                 return true;
             case "communication":
-                Communication.Add(NodeReader.Complex<Patient.CommunicationComponent>(child));
+                Communication.Add(NodeReader.Complex(child, new Patient.CommunicationComponent()));
                 return true;
             case "generalPractitioner":
-                GeneralPractitioner.Add(NodeReader.Complex<Reference>(child));
+                GeneralPractitioner.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "managingOrganization":
-                ManagingOrganization = NodeReader.Complex<Reference>(child);
+                ManagingOrganization = NodeReader.Complex(child, new Reference());
                 return true;
             case "link":
-                Link.Add(NodeReader.Complex<Patient.LinkComponent>(child));
+                Link.Add(NodeReader.Complex(child, new Patient.LinkComponent()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -270,25 +270,25 @@ public sealed partial class Patient : DomainResource
             switch (child.Name)
             {
                 case "relationship":
-                    Relationship.Add(NodeReader.Complex<CodeableConcept>(child));
+                    Relationship.Add(NodeReader.Complex(child, new CodeableConcept()));
                     return true;
                 case "name":
-                    Name = NodeReader.Complex<HumanName>(child);
+                    Name = NodeReader.Complex(child, new HumanName());
                     return true;
                 case "telecom":
-                    Telecom.Add(NodeReader.Complex<ContactPoint>(child));
+                    Telecom.Add(NodeReader.Complex(child, new ContactPoint()));
                     return true;
                 case "address":
-                    Address = NodeReader.Complex<Address>(child);
+                    Address = NodeReader.Complex(child, new Address());
                     return true;
                 case "gender":
-                    GenderElement = NodeReader.Primitive<Code<AdministrativeGender>>(child);
+                    GenderElement = NodeReader.Primitive(child, new Code<AdministrativeGender>());
                     return true;
                 case "organization":
-                    Organization = NodeReader.Complex<Reference>(child);
+                    Organization = NodeReader.Complex(child, new Reference());
                     return true;
                 case "period":
-                    Period = NodeReader.Complex<Period>(child);
+                    Period = NodeReader.Complex(child, new Period());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -335,10 +335,10 @@ public sealed partial class Patient : DomainResource
             switch (child.Name)
             {
                 case "language":
-                    Language = NodeReader.Complex<CodeableConcept>(child);
+                    Language = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "preferred":
-                    PreferredElement = NodeReader.Primitive<FhirBoolean>(child);
+                    PreferredElement = NodeReader.Primitive(child, new FhirBoolean());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -385,10 +385,10 @@ public sealed partial class Patient : DomainResource
             switch (child.Name)
             {
                 case "other":
-                    Other = NodeReader.Complex<Reference>(child);
+                    Other = NodeReader.Complex(child, new Reference());
                     return true;
                 case "type":
-                    TypeElement = NodeReader.Primitive<Code<LinkType>>(child);
+                    TypeElement = NodeReader.Primitive(child, new Code<LinkType>());
                     return true;
                 default:
                     return base.SetMember(child);

@@ -55,10 +55,10 @@ public sealed partial class Period : DataType
         switch (child.Name)
         {
             case "start":
-                StartElement = NodeReader.Primitive<FhirDateTime>(child);
+                StartElement = NodeReader.Primitive(child, new FhirDateTime());
                 return true;
             case "end":
-                EndElement = NodeReader.Primitive<FhirDateTime>(child);
+                EndElement = NodeReader.Primitive(child, new FhirDateTime());
                 return true;
             default:
                 return base.SetMember(child);

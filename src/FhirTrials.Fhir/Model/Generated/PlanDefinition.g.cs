@@ -324,97 +324,97 @@ public sealed partial class PlanDefinition : DomainResource
         switch (child.Name)
         {
             case "url":
-                UrlElement = NodeReader.Primitive<FhirUri>(child);
+                UrlElement = NodeReader.Primitive(child, new FhirUri());
                 return true;
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "version":
-                VersionElement = NodeReader.Primitive<FhirString>(child);
+                VersionElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "name":
-                NameElement = NodeReader.Primitive<FhirString>(child);
+                NameElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "title":
-                TitleElement = NodeReader.Primitive<FhirString>(child);
+                TitleElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "subtitle":
-                SubtitleElement = NodeReader.Primitive<FhirString>(child);
+                SubtitleElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "type":
-                Type = NodeReader.Complex<CodeableConcept>(child);
+                Type = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "status":
-                StatusElement = NodeReader.Primitive<Code<PublicationStatus>>(child);
+                StatusElement = NodeReader.Primitive(child, new Code<PublicationStatus>());
                 return true;
             case "experimental":
-                ExperimentalElement = NodeReader.Primitive<FhirBoolean>(child);
+                ExperimentalElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "subject":
                 Subject = NodeReader.Choice(child);
                 return true;
             case "date":
-                DateElement = NodeReader.Primitive<FhirDateTime>(child);
+                DateElement = NodeReader.Primitive(child, new FhirDateTime());
                 return true;
             case "publisher":
-                PublisherElement = NodeReader.Primitive<FhirString>(child);
+                PublisherElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "contact":
-                Contact.Add(NodeReader.Complex<ContactDetail>(child));
+                Contact.Add(NodeReader.Complex(child, new ContactDetail()));
                 return true;
             case "description":
-                DescriptionElement = NodeReader.Primitive<Markdown>(child);
+                DescriptionElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "useContext":
-                UseContext.Add(NodeReader.Complex<UsageContext>(child));
+                UseContext.Add(NodeReader.Complex(child, new UsageContext()));
                 return true;
             case "jurisdiction":
-                Jurisdiction.Add(NodeReader.Complex<CodeableConcept>(child));
+                Jurisdiction.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "purpose":
-                PurposeElement = NodeReader.Primitive<Markdown>(child);
+                PurposeElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "usage":
-                UsageElement = NodeReader.Primitive<FhirString>(child);
+                UsageElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "copyright":
-                CopyrightElement = NodeReader.Primitive<Markdown>(child);
+                CopyrightElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "approvalDate":
-                ApprovalDateElement = NodeReader.Primitive<Date>(child);
+                ApprovalDateElement = NodeReader.Primitive(child, new Date());
                 return true;
             case "lastReviewDate":
-                LastReviewDateElement = NodeReader.Primitive<Date>(child);
+                LastReviewDateElement = NodeReader.Primitive(child, new Date());
                 return true;
             case "effectivePeriod":
-                EffectivePeriod = NodeReader.Complex<Period>(child);
+                EffectivePeriod = NodeReader.Complex(child, new Period());
                 return true;
             case "topic":
-                Topic.Add(NodeReader.Complex<CodeableConcept>(child));
+                Topic.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "author":
-                Author.Add(NodeReader.Complex<ContactDetail>(child));
+                Author.Add(NodeReader.Complex(child, new ContactDetail()));
                 return true;
             case "editor":
-                Editor.Add(NodeReader.Complex<ContactDetail>(child));
+                Editor.Add(NodeReader.Complex(child, new ContactDetail()));
                 return true;
             case "reviewer":
-                Reviewer.Add(NodeReader.Complex<ContactDetail>(child));
+                Reviewer.Add(NodeReader.Complex(child, new ContactDetail()));
                 return true;
             case "endorser":
-                Endorser.Add(NodeReader.Complex<ContactDetail>(child));
+                Endorser.Add(NodeReader.Complex(child, new ContactDetail()));
                 return true;
             case "relatedArtifact":
-                RelatedArtifact.Add(NodeReader.Complex<RelatedArtifact>(child));
+                RelatedArtifact.Add(NodeReader.Complex(child, new RelatedArtifact()));
                 return true;
             case "library":
-                LibraryElement.Add(NodeReader.Primitive<Canonical>(child));
+                LibraryElement.Add(NodeReader.Primitive(child, new Canonical()));
                 return true;
             case "goal":
-                Goal.Add(NodeReader.Complex<PlanDefinition.GoalComponent>(child));
+                Goal.Add(NodeReader.Complex(child, new PlanDefinition.GoalComponent()));
                 return true;
             case "action":
-                Action.Add(NodeReader.Complex<PlanDefinition.ActionComponent>(child));
+                Action.Add(NodeReader.Complex(child, new PlanDefinition.ActionComponent()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -484,25 +484,25 @@ public sealed partial class PlanDefinition : DomainResource
             switch (child.Name)
             {
                 case "category":
-                    Category = NodeReader.Complex<CodeableConcept>(child);
+                    Category = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "description":
-                    Description = NodeReader.Complex<CodeableConcept>(child);
+                    Description = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "priority":
-                    Priority = NodeReader.Complex<CodeableConcept>(child);
+                    Priority = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "start":
-                    Start = NodeReader.Complex<CodeableConcept>(child);
+                    Start = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "addresses":
-                    Addresses.Add(NodeReader.Complex<CodeableConcept>(child));
+                    Addresses.Add(NodeReader.Complex(child, new CodeableConcept()));
                     return true;
                 case "documentation":
-                    Documentation.Add(NodeReader.Complex<RelatedArtifact>(child));
+                    Documentation.Add(NodeReader.Complex(child, new RelatedArtifact()));
                     return true;
                 case "target":
-                    Target.Add(NodeReader.Complex<PlanDefinition.TargetComponent>(child));
+                    Target.Add(NodeReader.Complex(child, new PlanDefinition.TargetComponent()));
                     return true;
                 default:
                     return base.SetMember(child);
@@ -547,13 +547,13 @@ public sealed partial class PlanDefinition : DomainResource
             switch (child.Name)
             {
                 case "measure":
-                    Measure = NodeReader.Complex<CodeableConcept>(child);
+                    Measure = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "detail":
                     Detail = NodeReader.Choice(child);
                     return true;
                 case "due":
-                    Due = NodeReader.Complex<Duration>(child);
+                    Due = NodeReader.Complex(child, new Duration());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -826,85 +826,85 @@ public sealed partial class PlanDefinition : DomainResource
             switch (child.Name)
             {
                 case "prefix":
-                    PrefixElement = NodeReader.Primitive<FhirString>(child);
+                    PrefixElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "title":
-                    TitleElement = NodeReader.Primitive<FhirString>(child);
+                    TitleElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "description":
-                    DescriptionElement = NodeReader.Primitive<FhirString>(child);
+                    DescriptionElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "textEquivalent":
-                    TextEquivalentElement = NodeReader.Primitive<FhirString>(child);
+                    TextEquivalentElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "priority":
-                    PriorityElement = NodeReader.Primitive<Code<RequestPriority>>(child);
+                    PriorityElement = NodeReader.Primitive(child, new Code<RequestPriority>());
                     return true;
                 case "code":
-                    Code.Add(NodeReader.Complex<CodeableConcept>(child));
+                    Code.Add(NodeReader.Complex(child, new CodeableConcept()));
                     return true;
                 case "reason":
-                    Reason.Add(NodeReader.Complex<CodeableConcept>(child));
+                    Reason.Add(NodeReader.Complex(child, new CodeableConcept()));
                     return true;
                 case "documentation":
-                    Documentation.Add(NodeReader.Complex<RelatedArtifact>(child));
+                    Documentation.Add(NodeReader.Complex(child, new RelatedArtifact()));
                     return true;
                 case "goalId":
-                    GoalIdElement.Add(NodeReader.Primitive<Id>(child));
+                    GoalIdElement.Add(NodeReader.Primitive(child, new Id()));
                     return true;
                 case "subject":
                     Subject = NodeReader.Choice(child);
                     return true;
                 case "trigger":
-                    Trigger.Add(NodeReader.Complex<TriggerDefinition>(child));
+                    Trigger.Add(NodeReader.Complex(child, new TriggerDefinition()));
                     return true;
                 case "condition":
-                    Condition.Add(NodeReader.Complex<PlanDefinition.ConditionComponent>(child));
+                    Condition.Add(NodeReader.Complex(child, new PlanDefinition.ConditionComponent()));
                     return true;
                 case "input":
-                    Input.Add(NodeReader.Complex<DataRequirement>(child));
+                    Input.Add(NodeReader.Complex(child, new DataRequirement()));
                     return true;
                 case "output":
-                    Output.Add(NodeReader.Complex<DataRequirement>(child));
+                    Output.Add(NodeReader.Complex(child, new DataRequirement()));
                     return true;
                 case "relatedAction":
-                    RelatedAction.Add(NodeReader.Complex<PlanDefinition.RelatedActionComponent>(child));
+                    RelatedAction.Add(NodeReader.Complex(child, new PlanDefinition.RelatedActionComponent()));
                     return true;
                 case "timing":
                     Timing = NodeReader.Choice(child);
                     return true;
                 case "participant":
-                    Participant.Add(NodeReader.Complex<PlanDefinition.ParticipantComponent>(child));
+                    Participant.Add(NodeReader.Complex(child, new PlanDefinition.ParticipantComponent()));
                     return true;
                 case "type":
-                    Type = NodeReader.Complex<CodeableConcept>(child);
+                    Type = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "groupingBehavior":
-                    GroupingBehaviorElement = NodeReader.Primitive<Code<ActionGroupingBehavior>>(child);
+                    GroupingBehaviorElement = NodeReader.Primitive(child, new Code<ActionGroupingBehavior>());
                     return true;
                 case "selectionBehavior":
-                    SelectionBehaviorElement = NodeReader.Primitive<Code<ActionSelectionBehavior>>(child);
+                    SelectionBehaviorElement = NodeReader.Primitive(child, new Code<ActionSelectionBehavior>());
                     return true;
                 case "requiredBehavior":
-                    RequiredBehaviorElement = NodeReader.Primitive<Code<ActionRequiredBehavior>>(child);
+                    RequiredBehaviorElement = NodeReader.Primitive(child, new Code<ActionRequiredBehavior>());
                     return true;
                 case "precheckBehavior":
-                    PrecheckBehaviorElement = NodeReader.Primitive<Code<ActionPrecheckBehavior>>(child);
+                    PrecheckBehaviorElement = NodeReader.Primitive(child, new Code<ActionPrecheckBehavior>());
                     return true;
                 case "cardinalityBehavior":
-                    CardinalityBehaviorElement = NodeReader.Primitive<Code<ActionCardinalityBehavior>>(child);
+                    CardinalityBehaviorElement = NodeReader.Primitive(child, new Code<ActionCardinalityBehavior>());
                     return true;
                 case "definition":
                     Definition = NodeReader.Choice(child);
                     return true;
                 case "transform":
-                    TransformElement = NodeReader.Primitive<Canonical>(child);
+                    TransformElement = NodeReader.Primitive(child, new Canonical());
                     return true;
                 case "dynamicValue":
-                    DynamicValue.Add(NodeReader.Complex<PlanDefinition.DynamicValueComponent>(child));
+                    DynamicValue.Add(NodeReader.Complex(child, new PlanDefinition.DynamicValueComponent()));
                     return true;
                 case "action":
-                    Action.Add(NodeReader.Complex<PlanDefinition.ActionComponent>(child));
+                    Action.Add(NodeReader.Complex(child, new PlanDefinition.ActionComponent()));
                     return true;
                 default:
                     return base.SetMember(child);
@@ -951,10 +951,10 @@ public sealed partial class PlanDefinition : DomainResource
             switch (child.Name)
             {
                 case "kind":
-                    KindElement = NodeReader.Primitive<Code<ActionConditionKind>>(child);
+                    KindElement = NodeReader.Primitive(child, new Code<ActionConditionKind>());
                     return true;
                 case "expression":
-                    Expression = NodeReader.Complex<Expression>(child);
+                    Expression = NodeReader.Complex(child, new Expression());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -1013,10 +1013,10 @@ public sealed partial class PlanDefinition : DomainResource
             switch (child.Name)
             {
                 case "actionId":
-                    ActionIdElement = NodeReader.Primitive<Id>(child);
+                    ActionIdElement = NodeReader.Primitive(child, new Id());
                     return true;
                 case "relationship":
-                    RelationshipElement = NodeReader.Primitive<Code<ActionRelationshipType>>(child);
+                    RelationshipElement = NodeReader.Primitive(child, new Code<ActionRelationshipType>());
                     return true;
                 case "offset":
                     Offset = NodeReader.Choice(child);
@@ -1066,10 +1066,10 @@ public sealed partial class PlanDefinition : DomainResource
             switch (child.Name)
             {
                 case "type":
-                    TypeElement = NodeReader.Primitive<Code<ActionParticipantType>>(child);
+                    TypeElement = NodeReader.Primitive(child, new Code<ActionParticipantType>());
                     return true;
                 case "role":
-                    Role = NodeReader.Complex<CodeableConcept>(child);
+                    Role = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -1116,10 +1116,10 @@ public sealed partial class PlanDefinition : DomainResource
             switch (child.Name)
             {
                 case "path":
-                    PathElement = NodeReader.Primitive<FhirString>(child);
+                    PathElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "expression":
-                    Expression = NodeReader.Complex<Expression>(child);
+                    Expression = NodeReader.Complex(child, new Expression());
                     return true;
                 default:
                     return base.SetMember(child);

@@ -54,13 +54,13 @@ public sealed partial class Population : BackboneType
                 Age = NodeReader.Choice(child);
                 return true;
             case "gender":
-                Gender = NodeReader.Complex<CodeableConcept>(child);
+                Gender = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "race":
-                Race = NodeReader.Complex<CodeableConcept>(child);
+                Race = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "physiologicalCondition":
-                PhysiologicalCondition = NodeReader.Complex<CodeableConcept>(child);
+                PhysiologicalCondition = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             default:
                 return base.SetMember(child);

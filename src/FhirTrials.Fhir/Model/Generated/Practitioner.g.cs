@@ -116,34 +116,34 @@ public sealed partial class Practitioner : DomainResource
         switch (child.Name)
         {
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "active":
-                ActiveElement = NodeReader.Primitive<FhirBoolean>(child);
+                ActiveElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "name":
-                Name.Add(NodeReader.Complex<HumanName>(child));
+                Name.Add(NodeReader.Complex(child, new HumanName()));
                 return true;
             case "telecom":
-                Telecom.Add(NodeReader.Complex<ContactPoint>(child));
+                Telecom.Add(NodeReader.Complex(child, new ContactPoint()));
                 return true;
             case "address":
-                Address.Add(NodeReader.Complex<Address>(child));
+                Address.Add(NodeReader.Complex(child, new Address()));
                 return true;
             case "gender":
-                GenderElement = NodeReader.Primitive<Code<AdministrativeGender>>(child);
+                GenderElement = NodeReader.Primitive(child, new Code<AdministrativeGender>());
                 return true;
             case "birthDate":
-                BirthDateElement = NodeReader.Primitive<Date>(child);
+                BirthDateElement = NodeReader.Primitive(child, new Date());
                 return true;
             case "photo":
-                Photo.Add(NodeReader.Complex<Attachment>(child));
+                Photo.Add(NodeReader.Complex(child, new Attachment()));
                 return true;
             case "qualification":
-                Qualification.Add(NodeReader.Complex<Practitioner.QualificationComponent>(child));
+                Qualification.Add(NodeReader.Complex(child, new Practitioner.QualificationComponent()));
                 return true;
             case "communication":
-                Communication.Add(NodeReader.Complex<CodeableConcept>(child));
+                Communication.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -194,16 +194,16 @@ public sealed partial class Practitioner : DomainResource
             switch (child.Name)
             {
                 case "identifier":
-                    Identifier.Add(NodeReader.Complex<Identifier>(child));
+                    Identifier.Add(NodeReader.Complex(child, new Identifier()));
                     return true;
                 case "code":
-                    Code = NodeReader.Complex<CodeableConcept>(child);
+                    Code = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "period":
-                    Period = NodeReader.Complex<Period>(child);
+                    Period = NodeReader.Complex(child, new Period());
                     return true;
                 case "issuer":
-                    Issuer = NodeReader.Complex<Reference>(child);
+                    Issuer = NodeReader.Complex(child, new Reference());
                     return true;
                 default:
                     return base.SetMember(child);

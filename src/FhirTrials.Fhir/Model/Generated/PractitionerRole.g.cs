@@ -133,46 +133,46 @@ public sealed partial class PractitionerRole : DomainResource
         switch (child.Name)
         {
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "active":
-                ActiveElement = NodeReader.Primitive<FhirBoolean>(child);
+                ActiveElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "period":
-                Period = NodeReader.Complex<Period>(child);
+                Period = NodeReader.Complex(child, new Period());
                 return true;
             case "practitioner":
-                Practitioner = NodeReader.Complex<Reference>(child);
+                Practitioner = NodeReader.Complex(child, new Reference());
                 return true;
             case "organization":
-                Organization = NodeReader.Complex<Reference>(child);
+                Organization = NodeReader.Complex(child, new Reference());
                 return true;
             case "code":
-                Code.Add(NodeReader.Complex<CodeableConcept>(child));
+                Code.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "specialty":
-                Specialty.Add(NodeReader.Complex<CodeableConcept>(child));
+                Specialty.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "location":
-                Location.Add(NodeReader.Complex<Reference>(child));
+                Location.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "healthcareService":
-                HealthcareService.Add(NodeReader.Complex<Reference>(child));
+                HealthcareService.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "telecom":
-                Telecom.Add(NodeReader.Complex<ContactPoint>(child));
+                Telecom.Add(NodeReader.Complex(child, new ContactPoint()));
                 return true;
             case "availableTime":
-                AvailableTime.Add(NodeReader.Complex<PractitionerRole.AvailableTimeComponent>(child));
+                AvailableTime.Add(NodeReader.Complex(child, new PractitionerRole.AvailableTimeComponent()));
                 return true;
             case "notAvailable":
-                NotAvailable.Add(NodeReader.Complex<PractitionerRole.NotAvailableComponent>(child));
+                NotAvailable.Add(NodeReader.Complex(child, new PractitionerRole.NotAvailableComponent()));
                 return true;
             case "availabilityExceptions":
-                AvailabilityExceptionsElement = NodeReader.Primitive<FhirString>(child);
+                AvailabilityExceptionsElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "endpoint":
-                Endpoint.Add(NodeReader.Complex<Reference>(child));
+                Endpoint.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -251,16 +251,16 @@ public sealed partial class PractitionerRole : DomainResource
             switch (child.Name)
             {
                 case "daysOfWeek":
-                    DaysOfWeekElement.Add(NodeReader.Primitive<Code<DaysOfWeek>>(child));
+                    DaysOfWeekElement.Add(NodeReader.Primitive(child, new Code<DaysOfWeek>()));
                     return true;
                 case "allDay":
-                    AllDayElement = NodeReader.Primitive<FhirBoolean>(child);
+                    AllDayElement = NodeReader.Primitive(child, new FhirBoolean());
                     return true;
                 case "availableStartTime":
-                    AvailableStartTimeElement = NodeReader.Primitive<Time>(child);
+                    AvailableStartTimeElement = NodeReader.Primitive(child, new Time());
                     return true;
                 case "availableEndTime":
-                    AvailableEndTimeElement = NodeReader.Primitive<Time>(child);
+                    AvailableEndTimeElement = NodeReader.Primitive(child, new Time());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -307,10 +307,10 @@ public sealed partial class PractitionerRole : DomainResource
             switch (child.Name)
             {
                 case "description":
-                    DescriptionElement = NodeReader.Primitive<FhirString>(child);
+                    DescriptionElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "during":
-                    During = NodeReader.Complex<Period>(child);
+                    During = NodeReader.Complex(child, new Period());
                     return true;
                 default:
                     return base.SetMember(child);

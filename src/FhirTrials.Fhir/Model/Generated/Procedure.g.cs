@@ -226,88 +226,88 @@ public sealed partial class Procedure : DomainResource
         switch (child.Name)
         {
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "instantiatesCanonical":
-                InstantiatesCanonicalElement.Add(NodeReader.Primitive<Canonical>(child));
+                InstantiatesCanonicalElement.Add(NodeReader.Primitive(child, new Canonical()));
                 return true;
             case "instantiatesUri":
-                InstantiatesUriElement.Add(NodeReader.Primitive<FhirUri>(child));
+                InstantiatesUriElement.Add(NodeReader.Primitive(child, new FhirUri()));
                 return true;
             case "basedOn":
-                BasedOn.Add(NodeReader.Complex<Reference>(child));
+                BasedOn.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "partOf":
-                PartOf.Add(NodeReader.Complex<Reference>(child));
+                PartOf.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "status":
-                StatusElement = NodeReader.Primitive<Code<EventStatus>>(child);
+                StatusElement = NodeReader.Primitive(child, new Code<EventStatus>());
                 return true;
             case "statusReason":
-                StatusReason = NodeReader.Complex<CodeableConcept>(child);
+                StatusReason = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "category":
-                Category = NodeReader.Complex<CodeableConcept>(child);
+                Category = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "code":
-                Code = NodeReader.Complex<CodeableConcept>(child);
+                Code = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "subject":
-                Subject = NodeReader.Complex<Reference>(child);
+                Subject = NodeReader.Complex(child, new Reference());
                 return true;
             case "encounter":
-                Encounter = NodeReader.Complex<Reference>(child);
+                Encounter = NodeReader.Complex(child, new Reference());
                 return true;
             case "performed":
                 Performed = NodeReader.Choice(child);
                 return true;
             case "recorder":
-                Recorder = NodeReader.Complex<Reference>(child);
+                Recorder = NodeReader.Complex(child, new Reference());
                 return true;
             case "asserter":
-                Asserter = NodeReader.Complex<Reference>(child);
+                Asserter = NodeReader.Complex(child, new Reference());
                 return true;
             case "performer":
-                Performer.Add(NodeReader.Complex<Procedure.PerformerComponent>(child));
+                Performer.Add(NodeReader.Complex(child, new Procedure.PerformerComponent()));
                 return true;
             case "location":
-                Location = NodeReader.Complex<Reference>(child);
+                Location = NodeReader.Complex(child, new Reference());
                 return true;
             case "reasonCode":
-                ReasonCode.Add(NodeReader.Complex<CodeableConcept>(child));
+                ReasonCode.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "reasonReference":
-                ReasonReference.Add(NodeReader.Complex<Reference>(child));
+                ReasonReference.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "bodySite":
-                BodySite.Add(NodeReader.Complex<CodeableConcept>(child));
+                BodySite.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "outcome":
-                Outcome = NodeReader.Complex<CodeableConcept>(child);
+                Outcome = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "report":
-                Report.Add(NodeReader.Complex<Reference>(child));
+                Report.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "complication":
-                Complication.Add(NodeReader.Complex<CodeableConcept>(child));
+                Complication.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "complicationDetail":
-                ComplicationDetail.Add(NodeReader.Complex<Reference>(child));
+                ComplicationDetail.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "followUp":
-                FollowUp.Add(NodeReader.Complex<CodeableConcept>(child));
+                FollowUp.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "note":
-                Note.Add(NodeReader.Complex<Annotation>(child));
+                Note.Add(NodeReader.Complex(child, new Annotation()));
                 return true;
             case "focalDevice":
-                FocalDevice.Add(NodeReader.Complex<Procedure.FocalDeviceComponent>(child));
+                FocalDevice.Add(NodeReader.Complex(child, new Procedure.FocalDeviceComponent()));
                 return true;
             case "usedReference":
-                UsedReference.Add(NodeReader.Complex<Reference>(child));
+                UsedReference.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "usedCode":
-                UsedCode.Add(NodeReader.Complex<CodeableConcept>(child));
+                UsedCode.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -351,13 +351,13 @@ public sealed partial class Procedure : DomainResource
             switch (child.Name)
             {
                 case "function":
-                    Function = NodeReader.Complex<CodeableConcept>(child);
+                    Function = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "actor":
-                    Actor = NodeReader.Complex<Reference>(child);
+                    Actor = NodeReader.Complex(child, new Reference());
                     return true;
                 case "onBehalfOf":
-                    OnBehalfOf = NodeReader.Complex<Reference>(child);
+                    OnBehalfOf = NodeReader.Complex(child, new Reference());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -397,10 +397,10 @@ public sealed partial class Procedure : DomainResource
             switch (child.Name)
             {
                 case "action":
-                    Action = NodeReader.Complex<CodeableConcept>(child);
+                    Action = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "manipulated":
-                    Manipulated = NodeReader.Complex<Reference>(child);
+                    Manipulated = NodeReader.Complex(child, new Reference());
                     return true;
                 default:
                     return base.SetMember(child);

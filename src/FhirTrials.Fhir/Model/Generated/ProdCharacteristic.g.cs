@@ -113,37 +113,37 @@ public sealed partial class ProdCharacteristic : BackboneType
         switch (child.Name)
         {
             case "height":
-                Height = NodeReader.Complex<Quantity>(child);
+                Height = NodeReader.Complex(child, new Quantity());
                 return true;
             case "width":
-                Width = NodeReader.Complex<Quantity>(child);
+                Width = NodeReader.Complex(child, new Quantity());
                 return true;
             case "depth":
-                Depth = NodeReader.Complex<Quantity>(child);
+                Depth = NodeReader.Complex(child, new Quantity());
                 return true;
             case "weight":
-                Weight = NodeReader.Complex<Quantity>(child);
+                Weight = NodeReader.Complex(child, new Quantity());
                 return true;
             case "nominalVolume":
-                NominalVolume = NodeReader.Complex<Quantity>(child);
+                NominalVolume = NodeReader.Complex(child, new Quantity());
                 return true;
             case "externalDiameter":
-                ExternalDiameter = NodeReader.Complex<Quantity>(child);
+                ExternalDiameter = NodeReader.Complex(child, new Quantity());
                 return true;
             case "shape":
-                ShapeElement = NodeReader.Primitive<FhirString>(child);
+                ShapeElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "color":
-                ColorElement.Add(NodeReader.Primitive<FhirString>(child));
+                ColorElement.Add(NodeReader.Primitive(child, new FhirString()));
                 return true;
             case "imprint":
-                ImprintElement.Add(NodeReader.Primitive<FhirString>(child));
+                ImprintElement.Add(NodeReader.Primitive(child, new FhirString()));
                 return true;
             case "image":
-                Image.Add(NodeReader.Complex<Attachment>(child));
+                Image.Add(NodeReader.Complex(child, new Attachment()));
                 return true;
             case "scoring":
-                Scoring = NodeReader.Complex<CodeableConcept>(child);
+                Scoring = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             default:
                 return base.SetMember(child);

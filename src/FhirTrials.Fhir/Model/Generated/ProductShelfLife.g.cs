@@ -53,16 +53,16 @@ public sealed partial class ProductShelfLife : BackboneType
         switch (child.Name)
         {
             case "identifier":
-                Identifier = NodeReader.Complex<Identifier>(child);
+                Identifier = NodeReader.Complex(child, new Identifier());
                 return true;
             case "type":
-                Type = NodeReader.Complex<CodeableConcept>(child);
+                Type = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "period":
-                Period = NodeReader.Complex<Quantity>(child);
+                Period = NodeReader.Complex(child, new Quantity());
                 return true;
             case "specialPrecautionsForStorage":
-                SpecialPrecautionsForStorage.Add(NodeReader.Complex<CodeableConcept>(child));
+                SpecialPrecautionsForStorage.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             default:
                 return base.SetMember(child);

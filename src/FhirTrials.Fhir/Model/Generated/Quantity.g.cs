@@ -91,19 +91,19 @@ public partial class Quantity : DataType
         switch (child.Name)
         {
             case "value":
-                ValueElement = NodeReader.Primitive<FhirDecimal>(child);
+                ValueElement = NodeReader.Primitive(child, new FhirDecimal());
                 return true;
             case "comparator":
-                ComparatorElement = NodeReader.Primitive<Code<QuantityComparator>>(child);
+                ComparatorElement = NodeReader.Primitive(child, new Code<QuantityComparator>());
                 return true;
             case "unit":
-                UnitElement = NodeReader.Primitive<FhirString>(child);
+                UnitElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "system":
-                SystemElement = NodeReader.Primitive<FhirUri>(child);
+                SystemElement = NodeReader.Primitive(child, new FhirUri());
                 return true;
             case "code":
-                CodeElement = NodeReader.Primitive<Code>(child);
+                CodeElement = NodeReader.Primitive(child, new Code());
                 return true;
             default:
                 return base.SetMember(child);

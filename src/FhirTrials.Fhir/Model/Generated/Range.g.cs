@@ -41,10 +41,10 @@ public sealed partial class Range : DataType
         switch (child.Name)
         {
             case "low":
-                Low = NodeReader.Complex<Quantity>(child);
+                Low = NodeReader.Complex(child, new Quantity());
                 return true;
             case "high":
-                High = NodeReader.Complex<Quantity>(child);
+                High = NodeReader.Complex(child, new Quantity());
                 return true;
             default:
                 return base.SetMember(child);

@@ -41,10 +41,10 @@ public sealed partial class Ratio : DataType
         switch (child.Name)
         {
             case "numerator":
-                Numerator = NodeReader.Complex<Quantity>(child);
+                Numerator = NodeReader.Complex(child, new Quantity());
                 return true;
             case "denominator":
-                Denominator = NodeReader.Complex<Quantity>(child);
+                Denominator = NodeReader.Complex(child, new Quantity());
                 return true;
             default:
                 return base.SetMember(child);

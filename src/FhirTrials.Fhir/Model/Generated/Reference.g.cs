@@ -72,16 +72,16 @@ public sealed partial class Reference : DataType
         switch (child.Name)
         {
             case "reference":
-                ReferenceElement = NodeReader.Primitive<FhirString>(child);
+                ReferenceElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "type":
-                TypeElement = NodeReader.Primitive<FhirUri>(child);
+                TypeElement = NodeReader.Primitive(child, new FhirUri());
                 return true;
             case "identifier":
-                Identifier = NodeReader.Complex<Identifier>(child);
+                Identifier = NodeReader.Complex(child, new Identifier());
                 return true;
             case "display":
-                DisplayElement = NodeReader.Primitive<FhirString>(child);
+                DisplayElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             default:
                 return base.SetMember(child);

@@ -108,25 +108,25 @@ public sealed partial class RelatedArtifact : DataType
         switch (child.Name)
         {
             case "type":
-                TypeElement = NodeReader.Primitive<Code<RelatedArtifactType>>(child);
+                TypeElement = NodeReader.Primitive(child, new Code<RelatedArtifactType>());
                 return true;
             case "label":
-                LabelElement = NodeReader.Primitive<FhirString>(child);
+                LabelElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "display":
-                DisplayElement = NodeReader.Primitive<FhirString>(child);
+                DisplayElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "citation":
-                CitationElement = NodeReader.Primitive<Markdown>(child);
+                CitationElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "url":
-                UrlElement = NodeReader.Primitive<FhirUrl>(child);
+                UrlElement = NodeReader.Primitive(child, new FhirUrl());
                 return true;
             case "document":
-                Document = NodeReader.Complex<Attachment>(child);
+                Document = NodeReader.Complex(child, new Attachment());
                 return true;
             case "resource":
-                ResourceElement = NodeReader.Primitive<Canonical>(child);
+                ResourceElement = NodeReader.Primitive(child, new Canonical());
                 return true;
             default:
                 return base.SetMember(child);

@@ -202,76 +202,76 @@ public sealed partial class ResearchStudy : DomainResource
         switch (child.Name)
         {
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "title":
-                TitleElement = NodeReader.Primitive<FhirString>(child);
+                TitleElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "protocol":
-                Protocol.Add(NodeReader.Complex<Reference>(child));
+                Protocol.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "partOf":
-                PartOf.Add(NodeReader.Complex<Reference>(child));
+                PartOf.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "status":
-                StatusElement = NodeReader.Primitive<Code<ResearchStudyStatus>>(child);
+                StatusElement = NodeReader.Primitive(child, new Code<ResearchStudyStatus>());
                 return true;
             case "primaryPurposeType":
-                PrimaryPurposeType = NodeReader.Complex<CodeableConcept>(child);
+                PrimaryPurposeType = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "phase":
-                Phase = NodeReader.Complex<CodeableConcept>(child);
+                Phase = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "category":
-                Category.Add(NodeReader.Complex<CodeableConcept>(child));
+                Category.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "focus":
-                Focus.Add(NodeReader.Complex<CodeableConcept>(child));
+                Focus.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "condition":
-                Condition.Add(NodeReader.Complex<CodeableConcept>(child));
+                Condition.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "contact":
-                Contact.Add(NodeReader.Complex<ContactDetail>(child));
+                Contact.Add(NodeReader.Complex(child, new ContactDetail()));
                 return true;
             case "relatedArtifact":
-                RelatedArtifact.Add(NodeReader.Complex<RelatedArtifact>(child));
+                RelatedArtifact.Add(NodeReader.Complex(child, new RelatedArtifact()));
                 return true;
             case "keyword":
-                Keyword.Add(NodeReader.Complex<CodeableConcept>(child));
+                Keyword.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "location":
-                Location.Add(NodeReader.Complex<CodeableConcept>(child));
+                Location.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "description":
-                DescriptionElement = NodeReader.Primitive<Markdown>(child);
+                DescriptionElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "enrollment":
-                Enrollment.Add(NodeReader.Complex<Reference>(child));
+                Enrollment.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "period":
-                Period = NodeReader.Complex<Period>(child);
+                Period = NodeReader.Complex(child, new Period());
                 return true;
             case "sponsor":
-                Sponsor = NodeReader.Complex<Reference>(child);
+                Sponsor = NodeReader.Complex(child, new Reference());
                 return true;
             case "principalInvestigator":
-                PrincipalInvestigator = NodeReader.Complex<Reference>(child);
+                PrincipalInvestigator = NodeReader.Complex(child, new Reference());
                 return true;
             case "site":
-                Site.Add(NodeReader.Complex<Reference>(child));
+                Site.Add(NodeReader.Complex(child, new Reference()));
                 return true;
             case "reasonStopped":
-                ReasonStopped = NodeReader.Complex<CodeableConcept>(child);
+                ReasonStopped = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "note":
-                Note.Add(NodeReader.Complex<Annotation>(child));
+                Note.Add(NodeReader.Complex(child, new Annotation()));
                 return true;
             case "arm":
-                Arm.Add(NodeReader.Complex<ResearchStudy.ArmComponent>(child));
+                Arm.Add(NodeReader.Complex(child, new ResearchStudy.ArmComponent()));
                 return true;
             case "objective":
-                Objective.Add(NodeReader.Complex<ResearchStudy.ObjectiveComponent>(child));
+                Objective.Add(NodeReader.Complex(child, new ResearchStudy.ObjectiveComponent()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -329,13 +329,13 @@ public sealed partial class ResearchStudy : DomainResource
             switch (child.Name)
             {
                 case "name":
-                    NameElement = NodeReader.Primitive<FhirString>(child);
+                    NameElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "type":
-                    Type = NodeReader.Complex<CodeableConcept>(child);
+                    Type = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 case "description":
-                    DescriptionElement = NodeReader.Primitive<FhirString>(child);
+                    DescriptionElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -382,10 +382,10 @@ public sealed partial class ResearchStudy : DomainResource
             switch (child.Name)
             {
                 case "name":
-                    NameElement = NodeReader.Primitive<FhirString>(child);
+                    NameElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "type":
-                    Type = NodeReader.Complex<CodeableConcept>(child);
+                    Type = NodeReader.Complex(child, new CodeableConcept());
                     return true;
                 default:
                     return base.SetMember(child);

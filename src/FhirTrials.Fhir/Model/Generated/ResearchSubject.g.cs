@@ -94,28 +94,28 @@ public sealed partial class ResearchSubject : DomainResource
         switch (child.Name)
         {
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "status":
-                StatusElement = NodeReader.Primitive<Code<ResearchSubjectStatus>>(child);
+                StatusElement = NodeReader.Primitive(child, new Code<ResearchSubjectStatus>());
                 return true;
             case "period":
-                Period = NodeReader.Complex<Period>(child);
+                Period = NodeReader.Complex(child, new Period());
                 return true;
             case "study":
-                Study = NodeReader.Complex<Reference>(child);
+                Study = NodeReader.Complex(child, new Reference());
                 return true;
             case "individual":
-                Individual = NodeReader.Complex<Reference>(child);
+                Individual = NodeReader.Complex(child, new Reference());
                 return true;
             case "assignedArm":
-                AssignedArmElement = NodeReader.Primitive<FhirString>(child);
+                AssignedArmElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "actualArm":
-                ActualArmElement = NodeReader.Primitive<FhirString>(child);
+                ActualArmElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "consent":
-                Consent = NodeReader.Complex<Reference>(child);
+                Consent = NodeReader.Complex(child, new Reference());
                 return true;
             default:
                 return base.SetMember(child);

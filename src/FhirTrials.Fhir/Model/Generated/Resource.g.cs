@@ -70,16 +70,16 @@ public abstract partial class Resource : Base
         switch (child.Name)
         {
             case "id":
-                IdElement = NodeReader.Primitive<Id>(child);
+                IdElement = NodeReader.Primitive(child, new Id());
                 return true;
             case "meta":
-                Meta = NodeReader.Complex<Meta>(child);
+                Meta = NodeReader.Complex(child, new Meta());
                 return true;
             case "implicitRules":
-                ImplicitRulesElement = NodeReader.Primitive<FhirUri>(child);
+                ImplicitRulesElement = NodeReader.Primitive(child, new FhirUri());
                 return true;
             case "language":
-                LanguageElement = NodeReader.Primitive<Code>(child);
+                LanguageElement = NodeReader.Primitive(child, new Code());
                 return true;
             default:
                 return base.SetMember(child);

@@ -108,25 +108,25 @@ public sealed partial class SampledData : DataType
         switch (child.Name)
         {
             case "origin":
-                Origin = NodeReader.Complex<Quantity>(child);
+                Origin = NodeReader.Complex(child, new Quantity());
                 return true;
             case "period":
-                PeriodElement = NodeReader.Primitive<FhirDecimal>(child);
+                PeriodElement = NodeReader.Primitive(child, new FhirDecimal());
                 return true;
             case "factor":
-                FactorElement = NodeReader.Primitive<FhirDecimal>(child);
+                FactorElement = NodeReader.Primitive(child, new FhirDecimal());
                 return true;
             case "lowerLimit":
-                LowerLimitElement = NodeReader.Primitive<FhirDecimal>(child);
+                LowerLimitElement = NodeReader.Primitive(child, new FhirDecimal());
                 return true;
             case "upperLimit":
-                UpperLimitElement = NodeReader.Primitive<FhirDecimal>(child);
+                UpperLimitElement = NodeReader.Primitive(child, new FhirDecimal());
                 return true;
             case "dimensions":
-                DimensionsElement = NodeReader.Primitive<PositiveInt>(child);
+                DimensionsElement = NodeReader.Primitive(child, new PositiveInt());
                 return true;
             case "data":
-                DataElement = NodeReader.Primitive<FhirString>(child);
+                DataElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             default:
                 return base.SetMember(child);

@@ -333,82 +333,82 @@ public sealed partial class SearchParameter : DomainResource
         switch (child.Name)
         {
             case "url":
-                UrlElement = NodeReader.Primitive<FhirUri>(child);
+                UrlElement = NodeReader.Primitive(child, new FhirUri());
                 return true;
             case "version":
-                VersionElement = NodeReader.Primitive<FhirString>(child);
+                VersionElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "name":
-                NameElement = NodeReader.Primitive<FhirString>(child);
+                NameElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "derivedFrom":
-                DerivedFromElement = NodeReader.Primitive<Canonical>(child);
+                DerivedFromElement = NodeReader.Primitive(child, new Canonical());
                 return true;
             case "status":
-                StatusElement = NodeReader.Primitive<Code<PublicationStatus>>(child);
+                StatusElement = NodeReader.Primitive(child, new Code<PublicationStatus>());
                 return true;
             case "experimental":
-                ExperimentalElement = NodeReader.Primitive<FhirBoolean>(child);
+                ExperimentalElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "date":
-                DateElement = NodeReader.Primitive<FhirDateTime>(child);
+                DateElement = NodeReader.Primitive(child, new FhirDateTime());
                 return true;
             case "publisher":
-                PublisherElement = NodeReader.Primitive<FhirString>(child);
+                PublisherElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "contact":
-                Contact.Add(NodeReader.Complex<ContactDetail>(child));
+                Contact.Add(NodeReader.Complex(child, new ContactDetail()));
                 return true;
             case "description":
-                DescriptionElement = NodeReader.Primitive<Markdown>(child);
+                DescriptionElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "useContext":
-                UseContext.Add(NodeReader.Complex<UsageContext>(child));
+                UseContext.Add(NodeReader.Complex(child, new UsageContext()));
                 return true;
             case "jurisdiction":
-                Jurisdiction.Add(NodeReader.Complex<CodeableConcept>(child));
+                Jurisdiction.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "purpose":
-                PurposeElement = NodeReader.Primitive<Markdown>(child);
+                PurposeElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "code":
-                CodeElement = NodeReader.Primitive<Code>(child);
+                CodeElement = NodeReader.Primitive(child, new Code());
                 return true;
             case "base":
-                BaseElement.Add(NodeReader.Primitive<Code<ResourceType>>(child));
+                BaseElement.Add(NodeReader.Primitive(child, new Code<ResourceType>()));
                 return true;
             case "type":
-                TypeElement = NodeReader.Primitive<Code<SearchParamType>>(child);
+                TypeElement = NodeReader.Primitive(child, new Code<SearchParamType>());
                 return true;
             case "expression":
-                ExpressionElement = NodeReader.Primitive<FhirString>(child);
+                ExpressionElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "xpath":
-                XpathElement = NodeReader.Primitive<FhirString>(child);
+                XpathElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "xpathUsage":
-                XpathUsageElement = NodeReader.Primitive<Code<XPathUsageType>>(child);
+                XpathUsageElement = NodeReader.Primitive(child, new Code<XPathUsageType>());
                 return true;
             case "target":
-                TargetElement.Add(NodeReader.Primitive<Code<ResourceType>>(child));
+                TargetElement.Add(NodeReader.Primitive(child, new Code<ResourceType>()));
                 return true;
             case "multipleOr":
-                MultipleOrElement = NodeReader.Primitive<FhirBoolean>(child);
+                MultipleOrElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "multipleAnd":
-                MultipleAndElement = NodeReader.Primitive<FhirBoolean>(child);
+                MultipleAndElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "comparator":
-                ComparatorElement.Add(NodeReader.Primitive<Code<SearchComparator>>(child));
+                ComparatorElement.Add(NodeReader.Primitive(child, new Code<SearchComparator>()));
                 return true;
             case "modifier":
-                ModifierElement.Add(NodeReader.Primitive<Code<SearchModifierCode>>(child));
+                ModifierElement.Add(NodeReader.Primitive(child, new Code<SearchModifierCode>()));
                 return true;
             case "chain":
-                ChainElement.Add(NodeReader.Primitive<FhirString>(child));
+                ChainElement.Add(NodeReader.Primitive(child, new FhirString()));
                 return true;
             case "component":
-                Component.Add(NodeReader.Complex<SearchParameter.ComponentComponent>(child));
+                Component.Add(NodeReader.Complex(child, new SearchParameter.ComponentComponent()));
                 return true;
             default:
                 return base.SetMember(child);
@@ -461,10 +461,10 @@ public sealed partial class SearchParameter : DomainResource
             switch (child.Name)
             {
                 case "definition":
-                    DefinitionElement = NodeReader.Primitive<Canonical>(child);
+                    DefinitionElement = NodeReader.Primitive(child, new Canonical());
                     return true;
                 case "expression":
-                    ExpressionElement = NodeReader.Primitive<FhirString>(child);
+                    ExpressionElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 default:
                     return base.SetMember(child);

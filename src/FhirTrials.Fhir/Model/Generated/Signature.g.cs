@@ -96,25 +96,25 @@ public sealed partial class Signature : DataType
         switch (child.Name)
         {
             case "type":
-                Type.Add(NodeReader.Complex<Coding>(child));
+                Type.Add(NodeReader.Complex(child, new Coding()));
                 return true;
             case "when":
-                WhenElement = NodeReader.Primitive<Instant>(child);
+                WhenElement = NodeReader.Primitive(child, new Instant());
                 return true;
             case "who":
-                Who = NodeReader.Complex<Reference>(child);
+                Who = NodeReader.Complex(child, new Reference());
                 return true;
             case "onBehalfOf":
-                OnBehalfOf = NodeReader.Complex<Reference>(child);
+                OnBehalfOf = NodeReader.Complex(child, new Reference());
                 return true;
             case "targetFormat":
-                TargetFormatElement = NodeReader.Primitive<Code>(child);
+                TargetFormatElement = NodeReader.Primitive(child, new Code());
                 return true;
             case "sigFormat":
-                SigFormatElement = NodeReader.Primitive<Code>(child);
+                SigFormatElement = NodeReader.Primitive(child, new Code());
                 return true;
             case "data":
-                DataElement = NodeReader.Primitive<Base64Binary>(child);
+                DataElement = NodeReader.Primitive(child, new Base64Binary());
                 return true;
             default:
                 return base.SetMember(child);

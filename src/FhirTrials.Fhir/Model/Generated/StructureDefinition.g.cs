@@ -308,85 +308,85 @@ public sealed partial class StructureDefinition : DomainResource
         switch (child.Name)
         {
             case "url":
-                UrlElement = NodeReader.Primitive<FhirUri>(child);
+                UrlElement = NodeReader.Primitive(child, new FhirUri());
                 return true;
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "version":
-                VersionElement = NodeReader.Primitive<FhirString>(child);
+                VersionElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "name":
-                NameElement = NodeReader.Primitive<FhirString>(child);
+                NameElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "title":
-                TitleElement = NodeReader.Primitive<FhirString>(child);
+                TitleElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "status":
-                StatusElement = NodeReader.Primitive<Code<PublicationStatus>>(child);
+                StatusElement = NodeReader.Primitive(child, new Code<PublicationStatus>());
                 return true;
             case "experimental":
-                ExperimentalElement = NodeReader.Primitive<FhirBoolean>(child);
+                ExperimentalElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "date":
-                DateElement = NodeReader.Primitive<FhirDateTime>(child);
+                DateElement = NodeReader.Primitive(child, new FhirDateTime());
                 return true;
             case "publisher":
-                PublisherElement = NodeReader.Primitive<FhirString>(child);
+                PublisherElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "contact":
-                Contact.Add(NodeReader.Complex<ContactDetail>(child));
+                Contact.Add(NodeReader.Complex(child, new ContactDetail()));
                 return true;
             case "description":
-                DescriptionElement = NodeReader.Primitive<Markdown>(child);
+                DescriptionElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "useContext":
-                UseContext.Add(NodeReader.Complex<UsageContext>(child));
+                UseContext.Add(NodeReader.Complex(child, new UsageContext()));
                 return true;
             case "jurisdiction":
-                Jurisdiction.Add(NodeReader.Complex<CodeableConcept>(child));
+                Jurisdiction.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "purpose":
-                PurposeElement = NodeReader.Primitive<Markdown>(child);
+                PurposeElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "copyright":
-                CopyrightElement = NodeReader.Primitive<Markdown>(child);
+                CopyrightElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "keyword":
-                Keyword.Add(NodeReader.Complex<Coding>(child));
+                Keyword.Add(NodeReader.Complex(child, new Coding()));
                 return true;
             case "fhirVersion":
-                FhirVersionElement = NodeReader.Primitive<Code<FHIRVersion>>(child);
+                FhirVersionElement = NodeReader.Primitive(child, new Code<FHIRVersion>());
                 return true;
             case "mapping":
-                Mapping.Add(NodeReader.Complex<StructureDefinition.MappingComponent>(child));
+                Mapping.Add(NodeReader.Complex(child, new StructureDefinition.MappingComponent()));
                 return true;
             case "kind":
-                KindElement = NodeReader.Primitive<Code<StructureDefinitionKind>>(child);
+                KindElement = NodeReader.Primitive(child, new Code<StructureDefinitionKind>());
                 return true;
             case "abstract":
-                AbstractElement = NodeReader.Primitive<FhirBoolean>(child);
+                AbstractElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "context":
-                Context.Add(NodeReader.Complex<StructureDefinition.ContextComponent>(child));
+                Context.Add(NodeReader.Complex(child, new StructureDefinition.ContextComponent()));
                 return true;
             case "contextInvariant":
-                ContextInvariantElement.Add(NodeReader.Primitive<FhirString>(child));
+                ContextInvariantElement.Add(NodeReader.Primitive(child, new FhirString()));
                 return true;
             case "type":
-                TypeElement = NodeReader.Primitive<FhirUri>(child);
+                TypeElement = NodeReader.Primitive(child, new FhirUri());
                 return true;
             case "baseDefinition":
-                BaseDefinitionElement = NodeReader.Primitive<Canonical>(child);
+                BaseDefinitionElement = NodeReader.Primitive(child, new Canonical());
                 return true;
             case "derivation":
-                DerivationElement = NodeReader.Primitive<Code<TypeDerivationRule>>(child);
+                DerivationElement = NodeReader.Primitive(child, new Code<TypeDerivationRule>());
                 return true;
             case "snapshot":
-                Snapshot = NodeReader.Complex<StructureDefinition.SnapshotComponent>(child);
+                Snapshot = NodeReader.Complex(child, new StructureDefinition.SnapshotComponent());
                 return true;
             case "differential":
-                Differential = NodeReader.Complex<StructureDefinition.DifferentialComponent>(child);
+                Differential = NodeReader.Complex(child, new StructureDefinition.DifferentialComponent());
                 return true;
             default:
                 return base.SetMember(child);
@@ -463,16 +463,16 @@ public sealed partial class StructureDefinition : DomainResource
             switch (child.Name)
             {
                 case "identity":
-                    IdentityElement = NodeReader.Primitive<Id>(child);
+                    IdentityElement = NodeReader.Primitive(child, new Id());
                     return true;
                 case "uri":
-                    UriElement = NodeReader.Primitive<FhirUri>(child);
+                    UriElement = NodeReader.Primitive(child, new FhirUri());
                     return true;
                 case "name":
-                    NameElement = NodeReader.Primitive<FhirString>(child);
+                    NameElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "comment":
-                    CommentElement = NodeReader.Primitive<FhirString>(child);
+                    CommentElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -526,10 +526,10 @@ public sealed partial class StructureDefinition : DomainResource
             switch (child.Name)
             {
                 case "type":
-                    TypeElement = NodeReader.Primitive<Code<ExtensionContextType>>(child);
+                    TypeElement = NodeReader.Primitive(child, new Code<ExtensionContextType>());
                     return true;
                 case "expression":
-                    ExpressionElement = NodeReader.Primitive<FhirString>(child);
+                    ExpressionElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -566,7 +566,7 @@ public sealed partial class StructureDefinition : DomainResource
             switch (child.Name)
             {
                 case "element":
-                    Element.Add(NodeReader.Complex<ElementDefinition>(child));
+                    Element.Add(NodeReader.Complex(child, new ElementDefinition()));
                     return true;
                 default:
                     return base.SetMember(child);
@@ -603,7 +603,7 @@ public sealed partial class StructureDefinition : DomainResource
             switch (child.Name)
             {
                 case "element":
-                    Element.Add(NodeReader.Complex<ElementDefinition>(child));
+                    Element.Add(NodeReader.Complex(child, new ElementDefinition()));
                     return true;
                 default:
                     return base.SetMember(child);

@@ -61,13 +61,13 @@ public sealed partial class SubstanceAmount : BackboneType
                 Amount = NodeReader.Choice(child);
                 return true;
             case "amountType":
-                AmountType = NodeReader.Complex<CodeableConcept>(child);
+                AmountType = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             case "amountText":
-                AmountTextElement = NodeReader.Primitive<FhirString>(child);
+                AmountTextElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "referenceRange":
-                ReferenceRange = NodeReader.Complex<SubstanceAmount.ReferenceRangeComponent>(child);
+                ReferenceRange = NodeReader.Complex(child, new SubstanceAmount.ReferenceRangeComponent());
                 return true;
             default:
                 return base.SetMember(child);
@@ -106,10 +106,10 @@ public sealed partial class SubstanceAmount : BackboneType
             switch (child.Name)
             {
                 case "lowLimit":
-                    LowLimit = NodeReader.Complex<Quantity>(child);
+                    LowLimit = NodeReader.Complex(child, new Quantity());
                     return true;
                 case "highLimit":
-                    HighLimit = NodeReader.Complex<Quantity>(child);
+                    HighLimit = NodeReader.Complex(child, new Quantity());
                     return true;
                 default:
                     return base.SetMember(child);

@@ -55,13 +55,13 @@ public sealed partial class Timing : BackboneType
         switch (child.Name)
         {
             case "event":
-                EventElement.Add(NodeReader.Primitive<FhirDateTime>(child));
+                EventElement.Add(NodeReader.Primitive(child, new FhirDateTime()));
                 return true;
             case "repeat":
-                Repeat = NodeReader.Complex<Timing.RepeatComponent>(child);
+                Repeat = NodeReader.Complex(child, new Timing.RepeatComponent());
                 return true;
             case "code":
-                Code = NodeReader.Complex<CodeableConcept>(child);
+                Code = NodeReader.Complex(child, new CodeableConcept());
                 return true;
             default:
                 return base.SetMember(child);
@@ -272,46 +272,46 @@ public sealed partial class Timing : BackboneType
                     Bounds = NodeReader.Choice(child);
                     return true;
                 case "count":
-                    CountElement = NodeReader.Primitive<PositiveInt>(child);
+                    CountElement = NodeReader.Primitive(child, new PositiveInt());
                     return true;
                 case "countMax":
-                    CountMaxElement = NodeReader.Primitive<PositiveInt>(child);
+                    CountMaxElement = NodeReader.Primitive(child, new PositiveInt());
                     return true;
                 case "duration":
-                    DurationElement = NodeReader.Primitive<FhirDecimal>(child);
+                    DurationElement = NodeReader.Primitive(child, new FhirDecimal());
                     return true;
                 case "durationMax":
-                    DurationMaxElement = NodeReader.Primitive<FhirDecimal>(child);
+                    DurationMaxElement = NodeReader.Primitive(child, new FhirDecimal());
                     return true;
                 case "durationUnit":
-                    DurationUnitElement = NodeReader.Primitive<Code<UnitsOfTime>>(child);
+                    DurationUnitElement = NodeReader.Primitive(child, new Code<UnitsOfTime>());
                     return true;
                 case "frequency":
-                    FrequencyElement = NodeReader.Primitive<PositiveInt>(child);
+                    FrequencyElement = NodeReader.Primitive(child, new PositiveInt());
                     return true;
                 case "frequencyMax":
-                    FrequencyMaxElement = NodeReader.Primitive<PositiveInt>(child);
+                    FrequencyMaxElement = NodeReader.Primitive(child, new PositiveInt());
                     return true;
                 case "period":
-                    PeriodElement = NodeReader.Primitive<FhirDecimal>(child);
+                    PeriodElement = NodeReader.Primitive(child, new FhirDecimal());
                     return true;
                 case "periodMax":
-                    PeriodMaxElement = NodeReader.Primitive<FhirDecimal>(child);
+                    PeriodMaxElement = NodeReader.Primitive(child, new FhirDecimal());
                     return true;
                 case "periodUnit":
-                    PeriodUnitElement = NodeReader.Primitive<Code<UnitsOfTime>>(child);
+                    PeriodUnitElement = NodeReader.Primitive(child, new Code<UnitsOfTime>());
                     return true;
                 case "dayOfWeek":
-                    DayOfWeekElement.Add(NodeReader.Primitive<Code<DaysOfWeek>>(child));
+                    DayOfWeekElement.Add(NodeReader.Primitive(child, new Code<DaysOfWeek>()));
                     return true;
                 case "timeOfDay":
-                    TimeOfDayElement.Add(NodeReader.Primitive<Time>(child));
+                    TimeOfDayElement.Add(NodeReader.Primitive(child, new Time()));
                     return true;
                 case "when":
-                    WhenElement.Add(NodeReader.Primitive<Code<EventTiming>>(child));
+                    WhenElement.Add(NodeReader.Primitive(child, new Code<EventTiming>()));
                     return true;
                 case "offset":
-                    OffsetElement = NodeReader.Primitive<UnsignedInt>(child);
+                    OffsetElement = NodeReader.Primitive(child, new UnsignedInt());
                     return true;
                 default:
                     return base.SetMember(child);

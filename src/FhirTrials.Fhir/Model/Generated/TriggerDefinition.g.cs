@@ -72,19 +72,19 @@ public sealed partial class TriggerDefinition : DataType
         switch (child.Name)
         {
             case "type":
-                TypeElement = NodeReader.Primitive<Code<TriggerType>>(child);
+                TypeElement = NodeReader.Primitive(child, new Code<TriggerType>());
                 return true;
             case "name":
-                NameElement = NodeReader.Primitive<FhirString>(child);
+                NameElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "timing":
                 Timing = NodeReader.Choice(child);
                 return true;
             case "data":
-                Data.Add(NodeReader.Complex<DataRequirement>(child));
+                Data.Add(NodeReader.Complex(child, new DataRequirement()));
                 return true;
             case "condition":
-                Condition = NodeReader.Complex<Expression>(child);
+                Condition = NodeReader.Complex(child, new Expression());
                 return true;
             default:
                 return base.SetMember(child);

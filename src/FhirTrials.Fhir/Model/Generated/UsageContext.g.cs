@@ -41,7 +41,7 @@ public sealed partial class UsageContext : DataType
         switch (child.Name)
         {
             case "code":
-                Code = NodeReader.Complex<Coding>(child);
+                Code = NodeReader.Complex(child, new Coding());
                 return true;
             case "value":
                 Value = NodeReader.Choice(child);

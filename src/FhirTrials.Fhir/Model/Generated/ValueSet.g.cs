@@ -213,58 +213,58 @@ public sealed partial class ValueSet : DomainResource
         switch (child.Name)
         {
             case "url":
-                UrlElement = NodeReader.Primitive<FhirUri>(child);
+                UrlElement = NodeReader.Primitive(child, new FhirUri());
                 return true;
             case "identifier":
-                Identifier.Add(NodeReader.Complex<Identifier>(child));
+                Identifier.Add(NodeReader.Complex(child, new Identifier()));
                 return true;
             case "version":
-                VersionElement = NodeReader.Primitive<FhirString>(child);
+                VersionElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "name":
-                NameElement = NodeReader.Primitive<FhirString>(child);
+                NameElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "title":
-                TitleElement = NodeReader.Primitive<FhirString>(child);
+                TitleElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "status":
-                StatusElement = NodeReader.Primitive<Code<PublicationStatus>>(child);
+                StatusElement = NodeReader.Primitive(child, new Code<PublicationStatus>());
                 return true;
             case "experimental":
-                ExperimentalElement = NodeReader.Primitive<FhirBoolean>(child);
+                ExperimentalElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "date":
-                DateElement = NodeReader.Primitive<FhirDateTime>(child);
+                DateElement = NodeReader.Primitive(child, new FhirDateTime());
                 return true;
             case "publisher":
-                PublisherElement = NodeReader.Primitive<FhirString>(child);
+                PublisherElement = NodeReader.Primitive(child, new FhirString());
                 return true;
             case "contact":
-                Contact.Add(NodeReader.Complex<ContactDetail>(child));
+                Contact.Add(NodeReader.Complex(child, new ContactDetail()));
                 return true;
             case "description":
-                DescriptionElement = NodeReader.Primitive<Markdown>(child);
+                DescriptionElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "useContext":
-                UseContext.Add(NodeReader.Complex<UsageContext>(child));
+                UseContext.Add(NodeReader.Complex(child, new UsageContext()));
                 return true;
             case "jurisdiction":
-                Jurisdiction.Add(NodeReader.Complex<CodeableConcept>(child));
+                Jurisdiction.Add(NodeReader.Complex(child, new CodeableConcept()));
                 return true;
             case "immutable":
-                ImmutableElement = NodeReader.Primitive<FhirBoolean>(child);
+                ImmutableElement = NodeReader.Primitive(child, new FhirBoolean());
                 return true;
             case "purpose":
-                PurposeElement = NodeReader.Primitive<Markdown>(child);
+                PurposeElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "copyright":
-                CopyrightElement = NodeReader.Primitive<Markdown>(child);
+                CopyrightElement = NodeReader.Primitive(child, new Markdown());
                 return true;
             case "compose":
-                Compose = NodeReader.Complex<ValueSet.ComposeComponent>(child);
+                Compose = NodeReader.Complex(child, new ValueSet.ComposeComponent());
                 return true;
             case "expansion":
-                Expansion = NodeReader.Complex<ValueSet.ExpansionComponent>(child);
+                Expansion = NodeReader.Complex(child, new ValueSet.ExpansionComponent());
                 return true;
             default:
                 return base.SetMember(child);
@@ -331,16 +331,16 @@ public sealed partial class ValueSet : DomainResource
             switch (child.Name)
             {
                 case "lockedDate":
-                    LockedDateElement = NodeReader.Primitive<Date>(child);
+                    LockedDateElement = NodeReader.Primitive(child, new Date());
                     return true;
                 case "inactive":
-                    InactiveElement = NodeReader.Primitive<FhirBoolean>(child);
+                    InactiveElement = NodeReader.Primitive(child, new FhirBoolean());
                     return true;
                 case "include":
-                    Include.Add(NodeReader.Complex<ValueSet.ConceptSetComponent>(child));
+                    Include.Add(NodeReader.Complex(child, new ValueSet.ConceptSetComponent()));
                     return true;
                 case "exclude":
-                    Exclude.Add(NodeReader.Complex<ValueSet.ConceptSetComponent>(child));
+                    Exclude.Add(NodeReader.Complex(child, new ValueSet.ConceptSetComponent()));
                     return true;
                 default:
                     return base.SetMember(child);
@@ -422,19 +422,19 @@ public sealed partial class ValueSet : DomainResource
             switch (child.Name)
             {
                 case "system":
-                    SystemElement = NodeReader.Primitive<FhirUri>(child);
+                    SystemElement = NodeReader.Primitive(child, new FhirUri());
                     return true;
                 case "version":
-                    VersionElement = NodeReader.Primitive<FhirString>(child);
+                    VersionElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "concept":
-                    Concept.Add(NodeReader.Complex<ValueSet.ConceptReferenceComponent>(child));
+                    Concept.Add(NodeReader.Complex(child, new ValueSet.ConceptReferenceComponent()));
                     return true;
                 case "filter":
-                    Filter.Add(NodeReader.Complex<ValueSet.FilterComponent>(child));
+                    Filter.Add(NodeReader.Complex(child, new ValueSet.FilterComponent()));
                     return true;
                 case "valueSet":
-                    ValueSetElement.Add(NodeReader.Primitive<Canonical>(child));
+                    ValueSetElement.Add(NodeReader.Primitive(child, new Canonical()));
                     return true;
                 default:
                     return base.SetMember(child);
@@ -495,13 +495,13 @@ public sealed partial class ValueSet : DomainResource
             switch (child.Name)
             {
                 case "code":
-                    CodeElement = NodeReader.Primitive<Code>(child);
+                    CodeElement = NodeReader.Primitive(child, new Code());
                     return true;
                 case "display":
-                    DisplayElement = NodeReader.Primitive<FhirString>(child);
+                    DisplayElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "designation":
-                    Designation.Add(NodeReader.Complex<ValueSet.DesignationComponent>(child));
+                    Designation.Add(NodeReader.Complex(child, new ValueSet.DesignationComponent()));
                     return true;
                 default:
                     return base.SetMember(child);
@@ -560,13 +560,13 @@ public sealed partial class ValueSet : DomainResource
             switch (child.Name)
             {
                 case "language":
-                    LanguageElement = NodeReader.Primitive<Code>(child);
+                    LanguageElement = NodeReader.Primitive(child, new Code());
                     return true;
                 case "use":
-                    Use = NodeReader.Complex<Coding>(child);
+                    Use = NodeReader.Complex(child, new Coding());
                     return true;
                 case "value":
-                    ValueElement = NodeReader.Primitive<FhirString>(child);
+                    ValueElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -632,13 +632,13 @@ public sealed partial class ValueSet : DomainResource
             switch (child.Name)
             {
                 case "property":
-                    PropertyElement = NodeReader.Primitive<Code>(child);
+                    PropertyElement = NodeReader.Primitive(child, new Code());
                     return true;
                 case "op":
-                    OpElement = NodeReader.Primitive<Code<FilterOperator>>(child);
+                    OpElement = NodeReader.Primitive(child, new Code<FilterOperator>());
                     return true;
                 case "value":
-                    ValueElement = NodeReader.Primitive<FhirString>(child);
+                    ValueElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 default:
                     return base.SetMember(child);
@@ -730,22 +730,22 @@ public sealed partial class ValueSet : DomainResource
             switch (child.Name)
             {
                 case "identifier":
-                    IdentifierElement = NodeReader.Primitive<FhirUri>(child);
+                    IdentifierElement = NodeReader.Primitive(child, new FhirUri());
                     return true;
                 case "timestamp":
-                    TimestampElement = NodeReader.Primitive<FhirDateTime>(child);
+                    TimestampElement = NodeReader.Primitive(child, new FhirDateTime());
                     return true;
                 case "total":
-                    TotalElement = NodeReader.Primitive<Integer>(child);
+                    TotalElement = NodeReader.Primitive(child, new Integer());
                     return true;
                 case "offset":
-                    OffsetElement = NodeReader.Primitive<Integer>(child);
+                    OffsetElement = NodeReader.Primitive(child, new Integer());
                     return true;
                 case "parameter":
-                    Parameter.Add(NodeReader.Complex<ValueSet.ParameterComponent>(child));
+                    Parameter.Add(NodeReader.Complex(child, new ValueSet.ParameterComponent()));
                     return true;
                 case "contains":
-                    Contains.Add(NodeReader.Complex<ValueSet.ContainsComponent>(child));
+                    Contains.Add(NodeReader.Complex(child, new ValueSet.ContainsComponent()));
                     return true;
                 default:
                     return base.SetMember(child);
@@ -792,7 +792,7 @@ public sealed partial class ValueSet : DomainResource
             switch (child.Name)
             {
                 case "name":
-                    NameElement = NodeReader.Primitive<FhirString>(child);
+                    NameElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "value":
                     Value = NodeReader.Choice(child);
@@ -911,28 +911,28 @@ public sealed partial class ValueSet : DomainResource
             switch (child.Name)
             {
                 case "system":
-                    SystemElement = NodeReader.Primitive<FhirUri>(child);
+                    SystemElement = NodeReader.Primitive(child, new FhirUri());
                     return true;
                 case "abstract":
-                    AbstractElement = NodeReader.Primitive<FhirBoolean>(child);
+                    AbstractElement = NodeReader.Primitive(child, new FhirBoolean());
                     return true;
                 case "inactive":
-                    InactiveElement = NodeReader.Primitive<FhirBoolean>(child);
+                    InactiveElement = NodeReader.Primitive(child, new FhirBoolean());
                     return true;
                 case "version":
-                    VersionElement = NodeReader.Primitive<FhirString>(child);
+                    VersionElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "code":
-                    CodeElement = NodeReader.Primitive<Code>(child);
+                    CodeElement = NodeReader.Primitive(child, new Code());
                     return true;
                 case "display":
-                    DisplayElement = NodeReader.Primitive<FhirString>(child);
+                    DisplayElement = NodeReader.Primitive(child, new FhirString());
                     return true;
                 case "designation":
-                    Designation.Add(NodeReader.Complex<ValueSet.DesignationComponent>(child));
+                    Designation.Add(NodeReader.Complex(child, new ValueSet.DesignationComponent()));
                     return true;
                 case "contains":
-                    Contains.Add(NodeReader.Complex<ValueSet.ContainsComponent>(child));
+                    Contains.Add(NodeReader.Complex(child, new ValueSet.ContainsComponent()));
                     return true;
                 default:
                     return base.SetMember(child);
