@@ -186,6 +186,9 @@ public sealed partial class ElementNode
         _children = children;
     }
 
+    /// <summary>Lets go of the children once the typed parser has turned this resource into its class.</summary>
+    internal void ReleaseChildren() => _children = null;
+
     /// <summary>Appends a child built in code.</summary>
     internal void AppendChild(ElementNode child)
     {

@@ -5,6 +5,16 @@ namespace FhirTrials.Fhir.Model;
 /// <summary>Builds typed model objects from element-tree nodes (used by the generated classes).</summary>
 public static class NodeReader
 {
+    /// <summary>Nested resources the typed parser already turned into classes on this thread, by their (emptied) node.</summary>
+    [ThreadStatic]
+    internal static Dictionary<ElementNode, Resource>? EarlyResources;
+
+    private static readonly Lazy<HashSet<string>> Classless = new(() =>
+        [.. Introspection.ModelInfo.ResourceTypes.Where(name => ModelFactory.CreateResource(name) is null)]);
+
+    /// <summary>True when the resource type has a generated class (else it is read as a <see cref="DynamicResource"/>).</summary>
+    internal static bool HasClass(string resourceType) => !Classless.Value.Contains(resourceType);
+
     public static T Primitive<T>(ElementNode node)
         where T : PrimitiveType, new() => Primitive(node, new T());
 
@@ -50,6 +60,11 @@ public static class NodeReader
     public static Resource Resource(ElementNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
+        if (EarlyResources is { } early && early.Remove(node, out var converted))
+        {
+            return converted;
+        }
+
         var resource = node.Type is { } type ? ModelFactory.CreateResource(type.Name) : null;
         if (resource is null)
         {

@@ -16,6 +16,9 @@ public sealed partial class FhirJsonParser
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
     private readonly FhirJsonParserSettings _settings;
 
+    // Set by Parse<T> only: nested resources become classes as soon as they are read (see there).
+    private bool _convertNestedResources;
+
     public FhirJsonParser(FhirJsonParserSettings? settings = null) => _settings = settings ?? FhirJsonParserSettings.Strict;
 
     /// <summary>
@@ -107,13 +110,27 @@ public sealed partial class FhirJsonParser
         return result.Root ?? throw new FhirParseException(result.Issues[0]);
     }
 
-    /// <summary>Parses strictly into the typed model.</summary>
+    /// <summary>
+    /// Parses strictly into the typed model. Nested resources (Bundle entries, contained resources,
+    /// Parameters values) become classes as soon as they are read and their part of the tree is let go, so
+    /// a large Bundle never holds its whole tree and its classes at once.
+    /// </summary>
     public static T Parse<T>(ReadOnlyMemory<byte> utf8, string? sourceName = null)
         where T : Resource
     {
-        var node = ParseNode(utf8, sourceName);
-        return NodeReader.Resource(node) as T
-            ?? throw new FhirParseException(new ParseIssue(IssueSeverity.Error, IssueType.Structure, $"expected a {typeof(T).Name}, found a {node.Type?.Name}", node.Location, node.Position, sourceName));
+        var outer = NodeReader.EarlyResources;
+        NodeReader.EarlyResources = new Dictionary<ElementNode, Resource>(ReferenceEqualityComparer.Instance);
+        try
+        {
+            var result = new FhirJsonParser(FhirJsonParserSettings.Strict) { _convertNestedResources = true }.Parse(utf8, sourceName);
+            var node = result.Root ?? throw new FhirParseException(result.Issues[0]);
+            return NodeReader.Resource(node) as T
+                ?? throw new FhirParseException(new ParseIssue(IssueSeverity.Error, IssueType.Structure, $"expected a {typeof(T).Name}, found a {node.Type?.Name}", node.Location, node.Position, sourceName));
+        }
+        finally
+        {
+            NodeReader.EarlyResources = outer;
+        }
     }
 
     /// <summary>Parses strictly from a string into the typed model.</summary>
@@ -147,11 +164,37 @@ public sealed partial class FhirJsonParser
         else
         {
             ParseMembers(ref reader, context, node, type, isResource: true);
+            if (_convertNestedResources && parent is not null && context.Issues.Count == 0)
+            {
+                ConvertEarly(node);
+            }
         }
 
         return node;
 
         string? Location() => parent is null ? null : $"{parent.Location}.{property!.Name}{(property.IsCollection ? $"[{index}]" : string.Empty)}";
+    }
+
+    /// <summary>
+    /// Turns a finished nested resource into its class now and drops its subtree. Not inside a resource type
+    /// without a class: that one keeps its whole tree (<see cref="DynamicResource"/>) and writes from it.
+    /// </summary>
+    private static void ConvertEarly(ElementNode node)
+    {
+        for (var enclosing = node.Parent; enclosing is not null; enclosing = enclosing.Parent)
+        {
+            if (enclosing.IsResource && !NodeReader.HasClass(enclosing.Type!.Name))
+            {
+                return;
+            }
+        }
+
+        var resource = NodeReader.Resource(node);
+        if (resource is not DynamicResource)
+        {
+            NodeReader.EarlyResources![node] = resource;
+            node.ReleaseChildren();
+        }
     }
 
     /// <summary>Looks ahead (on a copy of the reader) for the object's <c>resourceType</c>, wherever it stands.</summary>
