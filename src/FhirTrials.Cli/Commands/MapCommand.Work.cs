@@ -89,10 +89,10 @@ public static partial class MapCommand
             }
             else
             {
-                var latest = mapped.GroupBy(o => BundleFiles.FileName(o.RegistryId!)).Select(g => (Name: g.Key, g.Last().Bytes!));
+                var latest = mapped.GroupBy(o => BundleFiles.FileName(o.RegistryId!)).Select(g => (Name: g.Key, Bytes: g.Last().Bytes!));
                 try
                 {
-                    Parallel.ForEach(latest, parallel, file => BundleFiles.WriteFile(Path.Combine(folder!, file.Name), file.Item2.Span));
+                    Parallel.ForEach(latest, parallel, file => BundleFiles.WriteFile(Path.Combine(folder!, file.Name), file.Bytes.Span));
                 }
                 catch (AggregateException exception) when (exception.InnerException is IOException or UnauthorizedAccessException)
                 {
