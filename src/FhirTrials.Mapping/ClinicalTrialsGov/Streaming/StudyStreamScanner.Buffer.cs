@@ -69,10 +69,7 @@ internal sealed partial class StudyStreamScanner
 
         if (_end == _buffer.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-            _buffer.AsSpan(0, _end).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
+            PooledBuffer.Grow(ref _buffer, _end);
         }
     }
 

@@ -45,10 +45,7 @@ internal sealed class WholeInput : IDisposable
             if (length == array.Length)
             {
                 // The stream grew while being read: keep reading into a larger array.
-                var larger = ArrayPool<byte>.Shared.Rent(array.Length * 2);
-                array.AsSpan(0, length).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(array);
-                array = larger;
+                PooledBuffer.Grow(ref array, length);
             }
         }
 
@@ -58,6 +55,11 @@ internal sealed class WholeInput : IDisposable
     /// <summary>The parsed document when <paramref name="json"/> is exactly one study object; null for pages, arrays, NDJSON and malformed JSON.</summary>
     public static JsonDocument? TryParseSingleStudy(ReadOnlyMemory<byte> json)
     {
+        if (!StartsWithStudySection(json.Span))
+        {
+            return null;
+        }
+
         JsonDocument document;
         try
         {
@@ -68,18 +70,23 @@ internal sealed class WholeInput : IDisposable
             return null;
         }
 
-        var root = document.RootElement;
-        if (root.ValueKind == JsonValueKind.Object)
-        {
-            using var properties = root.EnumerateObject();
-            if (properties.MoveNext() && StudyStreamScanner.IsStudySection(properties.Current.Name))
-            {
-                return document;
-            }
-        }
+        return document;
+    }
 
-        document.Dispose();
-        return null;
+    /// <summary>True when the input opens an object whose first property is a study section (a page or an array is not parsed here at all).</summary>
+    private static bool StartsWithStudySection(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = DocumentOptions.MaxDepth });
+        try
+        {
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject
+                && reader.Read() && reader.TokenType == JsonTokenType.PropertyName
+                && StudyStreamScanner.IsStudySection(reader.GetString()!);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     public void Dispose()

@@ -19,10 +19,7 @@ public static class BundleFiles
     /// <summary>The Bundle as an indented JSON file (UTF-8, ending with a newline).</summary>
     public static byte[] ToFileBytes(Bundle bundle) => PooledJson.Serialize(bundle, indented: true, newline: true);
 
-    /// <summary>The Bundle as one NDJSON line (compact JSON and a newline).</summary>
-    public static byte[] ToNdjsonLine(Bundle bundle) => PooledJson.Serialize(bundle, indented: false, newline: true);
-
-    /// <summary>As <see cref="ToFileBytes"/> (or <see cref="ToNdjsonLine"/> when <paramref name="ndjson"/>), in a pooled array for bulk writers.</summary>
+    /// <summary>As <see cref="ToFileBytes"/>, or one NDJSON line (compact JSON and a newline) when <paramref name="ndjson"/>, in a pooled array for bulk writers.</summary>
     public static PooledBytes ToPooledBytes(Bundle bundle, bool ndjson) => PooledJson.SerializePooled(bundle, indented: !ndjson, newline: true);
 
     /// <summary>
