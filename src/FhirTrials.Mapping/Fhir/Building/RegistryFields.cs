@@ -2,7 +2,6 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization.Metadata;
 using FhirTrials.Fhir.Model;
 using FhirTrials.Mapping.Records.Json;
 
@@ -13,19 +12,18 @@ namespace FhirTrials.Mapping.Fhir;
 /// element for, as a complex extension whose sub-extension URLs are the record's JSON property names
 /// (strings as valueString, enumerations as valueCode with the CT.gov value, booleans, integers,
 /// decimals, nested objects as nested complex extensions, lists as repeated sub-extensions in order).
-/// Driven by the record's source-generated JSON metadata, so it follows the record format exactly.
+/// Driven by <see cref="RecordShape"/> (the record's JSON property names and order), so it follows the record format exactly.
 /// </summary>
 internal static class RegistryFields
 {
     private static readonly ConcurrentDictionary<Enum, string> WireNames = new();
-    private static readonly ConcurrentDictionary<Type, JsonTypeInfo> TypeInfos = new();
 
     /// <summary>The extension for the non-null properties of <paramref name="value"/> not in <paramref name="skip"/>; null when none.</summary>
     public static Extension? Encode<T>(T value, ISet<string>? skip = null)
         where T : class
     {
         var extension = new Extension { Url = ExtensionUrls.RegistryFields };
-        EncodeObject(value, TypeInfo(typeof(T)), extension.Extension, skip);
+        EncodeObject(value, RecordShape.Of(typeof(T)), extension.Extension, skip);
         return extension.Extension.Count > 0 ? extension : null;
     }
 
@@ -43,17 +41,14 @@ internal static class RegistryFields
     public static JsonObject? Decode<T>(IExtendable source)
     {
         var extension = source.GetExtension(ExtensionUrls.RegistryFields);
-        return extension is null ? null : DecodeObject(extension, TypeInfo(typeof(T)), "registry-fields");
+        return extension is null ? null : DecodeObject(extension, typeof(T), "registry-fields");
     }
 
-    private static JsonTypeInfo TypeInfo(Type type) =>
-        TypeInfos.GetOrAdd(type, static t => TrialRecordJsonContext.Default.GetTypeInfo(t) ?? throw new InvalidOperationException($"{t.Name} is not a trial record type"));
-
-    private static void EncodeObject(object value, JsonTypeInfo info, List<Extension> into, ISet<string>? skip)
+    private static void EncodeObject(object value, IReadOnlyList<RecordProperty> properties, List<Extension> into, ISet<string>? skip)
     {
-        foreach (var property in info.Properties)
+        foreach (var property in properties)
         {
-            if (skip is not null && skip.Contains(property.Name) || property.Get!(value) is not { } propertyValue)
+            if (skip is not null && skip.Contains(property.Name) || property.Get(value) is not { } propertyValue)
             {
                 continue;
             }
@@ -91,7 +86,7 @@ internal static class RegistryFields
         }
 
         var nested = new Extension { Url = name };
-        EncodeObject(value, TypeInfo(value.GetType()), nested.Extension, skip: null);
+        EncodeObject(value, RecordShape.Of(value.GetType()), nested.Extension, skip: null);
         if (nested.Extension.Count > 0)
         {
             into.Add(nested);
@@ -100,17 +95,17 @@ internal static class RegistryFields
 
     private static string Wire(Enum value) => WireNames.GetOrAdd(value, EnumWire.Of);
 
-    private static JsonObject DecodeObject(Extension extension, JsonTypeInfo info, string path)
+    private static JsonObject DecodeObject(Extension extension, Type recordType, string path)
     {
         var result = new JsonObject();
         foreach (var part in extension.Extension)
         {
-            var property = info.Properties.FirstOrDefault(p => string.Equals(p.Name, part.Url, StringComparison.Ordinal))
-                ?? throw new TrialReverseMappingException($"{path}: '{part.Url}' is not a property of the record's {info.Type.Name}");
+            var property = RecordShape.Of(recordType).FirstOrDefault(p => string.Equals(p.Name, part.Url, StringComparison.Ordinal))
+                ?? throw new TrialReverseMappingException($"{path}: '{part.Url}' is not a property of the record's {recordType.Name}");
             var itemType = ItemType(property.PropertyType);
             var node = part.Value is { } value
                 ? Primitive(value, $"{path}.{part.Url}")
-                : DecodeObject(part, TypeInfo(itemType ?? property.PropertyType), $"{path}.{part.Url}");
+                : DecodeObject(part, itemType ?? property.PropertyType, $"{path}.{part.Url}");
             if (itemType is null)
             {
                 result[property.Name] = node;

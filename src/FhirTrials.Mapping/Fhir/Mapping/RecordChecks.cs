@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Collections.Concurrent;
-using System.Text.Json.Serialization.Metadata;
 using FhirTrials.Mapping.Records;
 using FhirTrials.Mapping.Records.Json;
 
@@ -10,7 +9,7 @@ namespace FhirTrials.Mapping.Fhir;
 internal static class RecordChecks
 {
     /// <summary>Per record type, the properties that can hold a string (strings, lists, nested records): value types are never read.</summary>
-    private static readonly ConcurrentDictionary<Type, JsonPropertyInfo[]> StringHolders = new();
+    private static readonly ConcurrentDictionary<Type, RecordProperty[]> StringHolders = new();
 
     /// <summary>FHIR strings cannot be empty: an empty string anywhere in the record is a mapping error naming its path.</summary>
     public static void NoEmptyStrings(TrialRecord record)
@@ -46,7 +45,7 @@ internal static class RecordChecks
             default:
                 foreach (var property in Holders(value.GetType()))
                 {
-                    if (FindEmpty(property.Get!(value), path is null ? null : $"{path}.{property.Name}") is { } found)
+                    if (FindEmpty(property.Get(value), path is null ? null : $"{path}.{property.Name}") is { } found)
                     {
                         return found;
                     }
@@ -56,6 +55,6 @@ internal static class RecordChecks
         }
     }
 
-    private static JsonPropertyInfo[] Holders(Type type) =>
-        StringHolders.GetOrAdd(type, static t => [.. TrialRecordJsonContext.Default.GetTypeInfo(t)!.Properties.Where(p => !p.PropertyType.IsValueType)]);
+    private static RecordProperty[] Holders(Type type) =>
+        StringHolders.GetOrAdd(type, static t => [.. RecordShape.Of(t).Where(p => !p.PropertyType.IsValueType)]);
 }

@@ -57,9 +57,9 @@ internal static partial class ResearchStudyMapper
     private static void ProgressStatus(TrialMappingContext context, ResearchStudy study, TrialDates dates)
     {
         var milestones = context.Terminology.StudyMilestone;
-        foreach (var property in TrialRecordJsonContext.Default.TrialDates.Properties)
+        foreach (var property in RecordShape.Of(typeof(TrialDates)))
         {
-            if (property.Get!(dates) is not TrialDate date)
+            if (property.Get(dates) is not TrialDate date)
             {
                 continue;
             }
