@@ -29,22 +29,24 @@ public sealed class FhirValueSetAttribute : Attribute
 
 /// <summary>
 /// Converts generated enums to and from their FHIR codes. Generated enums are numbered 0..n-1, so codes and
-/// systems are arrays indexed by value: built from one reflection pass, with none of the start-up cost of
-/// frozen dictionaries (a command touches dozens of these enums once each).
+/// systems are arrays indexed by value, built from one reflection pass per enum type. The tables are not
+/// generic over the enum (only the thin accessors are): every generic instantiation over an enum is compiled
+/// at run time in every process, and a command touches dozens of these enums once each.
 /// </summary>
 public static class EnumLiterals
 {
     public static string GetLiteral<T>(T value)
-        where T : struct, Enum => Cache<T>.Literals[Cache<T>.Position(value)];
+        where T : struct, Enum => Cache<T>.Table.Literals[Position(value)];
 
     public static string GetSystem<T>(T value)
-        where T : struct, Enum => Cache<T>.Systems[Cache<T>.Position(value)];
+        where T : struct, Enum => Cache<T>.Table.Systems[Position(value)];
 
     public static bool TryParse<T>(string? literal, out T value)
         where T : struct, Enum
     {
-        if (literal is not null && Cache<T>.Values.TryGetValue(literal, out value))
+        if (literal is not null && Cache<T>.Table.Positions.TryGetValue(literal, out var position))
         {
+            value = Unsafe.As<int, T>(ref position);
             return true;
         }
 
@@ -52,37 +54,48 @@ public static class EnumLiterals
         return false;
     }
 
+    private static int Position<T>(T value)
+        where T : struct, Enum
+    {
+        var position = Unsafe.As<T, int>(ref value);
+        return (uint)position < (uint)Cache<T>.Table.Literals.Length
+            ? position
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"not a {typeof(T).Name} value");
+    }
+
     private static class Cache<T>
         where T : struct, Enum
     {
-        public static readonly string[] Literals;
-        public static readonly string[] Systems;
-        public static readonly Dictionary<string, T> Values;
+        public static readonly LiteralTable Table = new(typeof(T), Unsafe.SizeOf<T>());
+    }
 
-#pragma warning disable CA1810 // the three tables come from one reflection pass
-        static Cache()
-#pragma warning restore CA1810
+    private sealed class LiteralTable
+    {
+        public LiteralTable(Type enumType, int size)
         {
-            var fields = typeof(T).GetFields(BindingFlags.Public | BindingFlags.Static)
-                .Select(f => (Value: (T)f.GetValue(null)!, Attribute: f.GetCustomAttribute<EnumLiteralAttribute>()!))
-                .OrderBy(f => Convert.ToInt64(f.Value, System.Globalization.CultureInfo.InvariantCulture))
-                .ToList();
-            if (Unsafe.SizeOf<T>() != sizeof(int) || fields.Where((f, i) => Unsafe.As<T, int>(ref Unsafe.AsRef(in f.Value)) != i).Any())
+            var fields = enumType.GetFields(BindingFlags.Public | BindingFlags.Static);
+            Literals = new string[fields.Length];
+            Systems = new string[fields.Length];
+            Positions = new Dictionary<string, int>(fields.Length, StringComparer.Ordinal);
+            foreach (var field in fields)
             {
-                throw new InvalidOperationException($"{typeof(T).Name} is not numbered 0..n-1 as generated enums are");
+                var position = Convert.ToInt64(field.GetRawConstantValue(), System.Globalization.CultureInfo.InvariantCulture);
+                if (size != sizeof(int) || position < 0 || position >= fields.Length || Literals[position] is not null)
+                {
+                    throw new InvalidOperationException($"{enumType.Name} is not numbered 0..n-1 as generated enums are");
+                }
+
+                var attribute = field.GetCustomAttribute<EnumLiteralAttribute>()!;
+                Literals[position] = attribute.Literal;
+                Systems[position] = attribute.System;
+                Positions.Add(attribute.Literal, (int)position);
             }
-
-            Literals = [.. fields.Select(f => f.Attribute.Literal)];
-            Systems = [.. fields.Select(f => f.Attribute.System)];
-            Values = fields.ToDictionary(f => f.Attribute.Literal, f => f.Value, StringComparer.Ordinal);
         }
 
-        public static int Position(T value)
-        {
-            var position = Unsafe.As<T, int>(ref value);
-            return (uint)position < (uint)Literals.Length
-                ? position
-                : throw new ArgumentOutOfRangeException(nameof(value), value, $"not a {typeof(T).Name} value");
-        }
+        public string[] Literals { get; }
+
+        public string[] Systems { get; }
+
+        public Dictionary<string, int> Positions { get; }
     }
 }

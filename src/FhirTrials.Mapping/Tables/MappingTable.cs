@@ -10,12 +10,13 @@ namespace FhirTrials.Mapping.Tables;
 public sealed class MappingTable<TEnum>
     where TEnum : struct, Enum
 {
-    private readonly Dictionary<TEnum, MappingRow> _rows;
+    // The row of each value, by the value's position in declaration order (see EnumWire<TEnum>.IndexOf).
+    private readonly MappingRow[] _rows;
 
     internal MappingTable(MappingTableData data, string resourceName)
     {
         Data = data;
-        var rows = new Dictionary<TEnum, MappingRow>();
+        var rows = new MappingRow?[EnumWire<TEnum>.Count];
         foreach (var row in data.Rows)
         {
             TableChecks.Row(data, resourceName, row);
@@ -24,19 +25,30 @@ public sealed class MappingTable<TEnum>
                 throw TableChecks.Invalid(data, resourceName, $"'{row.Source}' is not a CT.gov {data.SourceEnumeration} value");
             }
 
-            if (!rows.TryAdd(value, row))
+            ref var slot = ref rows[EnumWire<TEnum>.IndexOf(value)];
+            if (slot is not null)
             {
                 throw TableChecks.Invalid(data, resourceName, $"'{row.Source}' has more than one row");
             }
+
+            slot = row;
         }
 
-        var missing = Enum.GetValues<TEnum>().Where(value => !rows.ContainsKey(value)).Select(EnumWire<TEnum>.ToWire).ToList();
+        var missing = new List<string>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i] is null)
+            {
+                missing.Add(EnumWire<TEnum>.Names[i]);
+            }
+        }
+
         if (missing.Count > 0)
         {
             throw TableChecks.Invalid(data, resourceName, $"no row for {string.Join(", ", missing)}");
         }
 
-        _rows = rows.ToDictionary();
+        _rows = rows!;
     }
 
     public MappingTableData Data { get; }
@@ -44,14 +56,14 @@ public sealed class MappingTable<TEnum>
     public string Id => Data.Id;
 
     /// <summary>The row for <paramref name="value"/>.</summary>
-    public MappingRow Map(TEnum value) => _rows[value];
+    public MappingRow Map(TEnum value) => _rows[EnumWire<TEnum>.IndexOf(value)];
 
     /// <summary>The CT.gov value itself as a coding (exact; keeps the original next to the mapped code).</summary>
     public Coding SourceCoding(TEnum value) => new()
     {
         System = Data.SourceSystem,
         Code = EnumWire<TEnum>.ToWire(value),
-        Display = _rows[value].SourceDisplay,
+        Display = Map(value).SourceDisplay,
     };
 
     /// <summary>
@@ -65,8 +77,16 @@ public sealed class MappingTable<TEnum>
             return [exact];
         }
 
-        return [.. _rows.Where(pair => pair.Value.System == system && pair.Value.Code == code)
-            .Select(pair => pair.Key)
-            .OrderBy(value => value)];
+        var values = new List<TEnum>();
+        for (var i = 0; i < _rows.Length; i++)
+        {
+            if (_rows[i].System == system && _rows[i].Code == code)
+            {
+                values.Add(EnumWire<TEnum>.At(i));
+            }
+        }
+
+        values.Sort();
+        return values;
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 
 namespace FhirTrials.Mapping.Records.Json;
@@ -12,26 +13,39 @@ namespace FhirTrials.Mapping.Records.Json;
 public static class EnumWire<TEnum>
     where TEnum : struct, Enum
 {
+    // Plain arrays and loops, no LINQ or enum-keyed collections: each generic instantiation over an
+    // enumeration is compiled at run time in every process (ReadyToRun cannot precompile them).
     private static readonly TEnum[] Values = Enum.GetValues<TEnum>();
-    private static readonly string[] Wire = [.. Values.Select(value => EnumWire.NameOf(typeof(TEnum), value.ToString()))];
-    private static readonly Dictionary<string, int> Positions = Wire.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+    private static readonly string[] Wire = WireNames();
+    private static readonly Dictionary<string, int> Positions = PositionsByName();
 
     /// <summary>All wire names in declaration order.</summary>
     public static IReadOnlyList<string> Names => Wire;
 
+    /// <summary>The number of values.</summary>
+    public static int Count => Values.Length;
+
     /// <summary>The wire name of <paramref name="value"/>.</summary>
-    public static string ToWire(TEnum value)
+    public static string ToWire(TEnum value) => Wire[IndexOf(value)];
+
+    /// <summary>The value's position in declaration order (0 … <see cref="Count"/> - 1).</summary>
+    public static int IndexOf(TEnum value)
     {
+        // Compared as int (record enumerations are int-based; checked below): no comparer per enumeration.
+        var raw = Unsafe.SizeOf<TEnum>() == sizeof(int) ? Unsafe.As<TEnum, int>(ref value) : throw new NotSupportedException($"{typeof(TEnum).Name} is not int-based");
         for (var i = 0; i < Values.Length; i++)
         {
-            if (EqualityComparer<TEnum>.Default.Equals(Values[i], value))
+            if (Unsafe.As<TEnum, int>(ref Values[i]) == raw)
             {
-                return Wire[i];
+                return i;
             }
         }
 
         throw new ArgumentOutOfRangeException(nameof(value), value, $"not a {typeof(TEnum).Name} value");
     }
+
+    /// <summary>The value at <paramref name="index"/> in declaration order.</summary>
+    public static TEnum At(int index) => Values[index];
 
     /// <summary>Parses an exact (case-sensitive) wire name.</summary>
     public static bool TryParse(string wire, out TEnum value)
@@ -44,6 +58,28 @@ public static class EnumWire<TEnum>
 
         value = default;
         return false;
+    }
+
+    private static string[] WireNames()
+    {
+        var names = new string[Values.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = EnumWire.NameOf(typeof(TEnum), Values[i].ToString());
+        }
+
+        return names;
+    }
+
+    private static Dictionary<string, int> PositionsByName()
+    {
+        var positions = new Dictionary<string, int>(Wire.Length, StringComparer.Ordinal);
+        for (var i = 0; i < Wire.Length; i++)
+        {
+            positions.Add(Wire[i], i);
+        }
+
+        return positions;
     }
 }
 
