@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using FhirTrials.Fhir.ElementModel;
-using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Model;
 
 namespace FhirTrials.Fhir.Serialization;
@@ -13,11 +11,6 @@ namespace FhirTrials.Fhir.Serialization;
 /// </summary>
 public sealed class FhirJsonWriter
 {
-    private static readonly ConcurrentDictionary<(string Element, string Type), string> ChoiceNames = new();
-
-    // Element names arrive as interned literals from the generated code: cache their encoded forms by reference.
-    private static readonly ConcurrentDictionary<string, (JsonEncodedText Value, JsonEncodedText Extension)> Names = new(ReferenceEqualityComparer.Instance);
-
     public FhirJsonWriter(Utf8JsonWriter json) => Json = json;
 
     /// <summary>The underlying JSON writer.</summary>
@@ -49,7 +42,11 @@ public sealed class FhirJsonWriter
             return;
         }
 
-        var names = Encoded(name);
+        WritePrimitive(JsonNames.Of(name), value);
+    }
+
+    private void WritePrimitive(JsonNames names, PrimitiveType value)
+    {
         if (!value.HasNoLexicalValue)
         {
             Json.WritePropertyName(names.Value);
@@ -71,7 +68,7 @@ public sealed class FhirJsonWriter
             return;
         }
 
-        var names = Encoded(name);
+        var names = JsonNames.Of(name);
         if (values.Exists(v => !v.HasNoLexicalValue))
         {
             Json.WritePropertyName(names.Value);
@@ -128,7 +125,12 @@ public sealed class FhirJsonWriter
             return;
         }
 
-        Json.WritePropertyName(Encoded(name).Value);
+        WriteComplex(JsonNames.Of(name), value);
+    }
+
+    private void WriteComplex(JsonNames names, Base value)
+    {
+        Json.WritePropertyName(names.Value);
         Json.WriteStartObject();
         value.WriteMembers(this);
         Json.WriteEndObject();
@@ -142,7 +144,7 @@ public sealed class FhirJsonWriter
             return;
         }
 
-        Json.WritePropertyName(Encoded(name).Value);
+        Json.WritePropertyName(JsonNames.Of(name).Value);
         Json.WriteStartArray();
         foreach (var value in values)
         {
@@ -165,14 +167,14 @@ public sealed class FhirJsonWriter
             return;
         }
 
-        var jsonName = ChoiceNames.GetOrAdd((name, value.TypeName), static key => FhirTypeInfo.ChoiceJsonName(key.Element, key.Type));
+        var names = JsonNames.Of(name).Choice(value.TypeName);
         if (value is PrimitiveType primitive)
         {
-            WritePrimitive(jsonName, primitive);
+            WritePrimitive(names, primitive);
         }
         else
         {
-            WriteComplex(jsonName, value);
+            WriteComplex(names, value);
         }
     }
 
@@ -183,7 +185,7 @@ public sealed class FhirJsonWriter
             return;
         }
 
-        Json.WritePropertyName(Encoded(name).Value);
+        Json.WritePropertyName(JsonNames.Of(name).Value);
         WriteResourceObject(resource);
     }
 
@@ -194,18 +196,18 @@ public sealed class FhirJsonWriter
             return;
         }
 
-        Json.WritePropertyName(Encoded(name).Value);
+        Json.WritePropertyName(JsonNames.Of(name).Value);
         Json.WriteStartArray();
-        foreach (var resource in resources.Where(r => !r.IsEmpty))
+        foreach (var resource in resources)
         {
-            WriteResourceObject(resource);
+            if (!resource.IsEmpty)
+            {
+                WriteResourceObject(resource);
+            }
         }
 
         Json.WriteEndArray();
     }
-
-    private static (JsonEncodedText Value, JsonEncodedText Extension) Encoded(string name) =>
-        Names.GetOrAdd(name, static n => (JsonEncodedText.Encode(n), JsonEncodedText.Encode("_" + n)));
 
     private void WriteLexical(PrimitiveType value) => LexicalWriter.Write(Json, ref value.Lexical, value.JsonKind switch
     {
