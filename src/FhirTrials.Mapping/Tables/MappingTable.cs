@@ -13,6 +13,9 @@ public sealed class MappingTable<TEnum>
     // The row of each value, by the value's position in declaration order (see EnumWire<TEnum>.IndexOf).
     private readonly MappingRow[] _rows;
 
+    // Per value: true when its mapped code alone does not identify it (unmapped, or shared with other values).
+    private readonly bool[] _needsSource;
+
     internal MappingTable(MappingTableData data, string resourceName)
     {
         Data = data;
@@ -49,14 +52,38 @@ public sealed class MappingTable<TEnum>
         }
 
         _rows = rows!;
+        _needsSource = new bool[_rows.Length];
+        for (var i = 0; i < _rows.Length; i++)
+        {
+            _needsSource[i] = NeedsSource(i);
+        }
     }
 
     public MappingTableData Data { get; }
+
+    private bool NeedsSource(int position)
+    {
+        var row = _rows[position];
+        if (!row.IsMapped)
+        {
+            return true;
+        }
+
+        if (row.System == Data.SourceSystem)
+        {
+            return false;
+        }
+
+        return Reverse(row.System!, row.Code!) is not [var only] || EnumWire<TEnum>.IndexOf(only) != position;
+    }
 
     public string Id => Data.Id;
 
     /// <summary>The row for <paramref name="value"/>.</summary>
     public MappingRow Map(TEnum value) => _rows[EnumWire<TEnum>.IndexOf(value)];
+
+    /// <summary>Whether the mapped code of <paramref name="value"/> fails to identify it on its own (so the CT.gov coding must go with it).</summary>
+    public bool NeedsSourceCoding(TEnum value) => _needsSource[EnumWire<TEnum>.IndexOf(value)];
 
     /// <summary>The CT.gov value itself as a coding (exact; keeps the original next to the mapped code).</summary>
     public Coding SourceCoding(TEnum value) => new()

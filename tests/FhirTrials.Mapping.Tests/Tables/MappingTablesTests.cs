@@ -129,6 +129,18 @@ public sealed class MappingTablesTests
     }
 
     [Fact]
+    public void NeedsSourceCoding_OnlyWhenTheMappedCodeIsSharedOrMissing()
+    {
+        var status = MappingTables.Default.OverallStatus;
+
+        Assert.False(status.NeedsSourceCoding(OverallStatus.Withdrawn));
+        Assert.True(status.NeedsSourceCoding(OverallStatus.Completed));
+        Assert.True(status.NeedsSourceCoding(OverallStatus.Recruiting));
+        Assert.True(status.NeedsSourceCoding(OverallStatus.Unknown));
+        Assert.True(MappingTables.Default.Sex.NeedsSourceCoding(Sex.All));
+    }
+
+    [Fact]
     public void Phase_CombinationsInAnyOrder_MapToOneCode()
     {
         var phase = MappingTables.Default.Phase;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FhirTrials.Fhir.Model;
 using FhirTrials.Mapping.Tables;
 
@@ -11,8 +10,6 @@ namespace FhirTrials.Mapping.Fhir;
 /// </summary>
 internal static class Concepts
 {
-    private static readonly ConcurrentDictionary<(object Table, object Value), bool> SourceNeeded = new();
-
     public static Coding Coding(string system, string code, string? display) => new() { System = system, Code = code, Display = display };
 
     public static Coding FromRecord(Records.Coding coding) => Coding(coding.System, coding.Code, coding.Display);
@@ -95,21 +92,5 @@ internal static class Concepts
 
     /// <summary>Whether the mapped code of <paramref name="value"/> fails to identify it on its own.</summary>
     public static bool NeedsSourceCoding<TEnum>(MappingTable<TEnum> table, TEnum value)
-        where TEnum : struct, Enum =>
-        SourceNeeded.GetOrAdd((table, value), static key =>
-        {
-            var (t, v) = ((MappingTable<TEnum>)key.Table, (TEnum)key.Value);
-            var row = t.Map(v);
-            if (!row.IsMapped)
-            {
-                return true;
-            }
-
-            if (row.System == t.Data.SourceSystem)
-            {
-                return false;
-            }
-
-            return t.Reverse(row.System!, row.Code!) is not [var only] || !EqualityComparer<TEnum>.Default.Equals(only, v);
-        });
+        where TEnum : struct, Enum => table.NeedsSourceCoding(value);
 }
