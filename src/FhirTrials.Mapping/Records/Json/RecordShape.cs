@@ -37,6 +37,12 @@ public static class RecordShape
 
         return [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(property => property.GetIndexParameters().Length == 0 && property.GetMethod is not null && property.DeclaringType == type)
-            .Select(property => new RecordProperty(JsonNamingPolicy.CamelCase.ConvertName(property.Name), property.PropertyType, property.GetValue))];
+            .Select(property => new RecordProperty(JsonNamingPolicy.CamelCase.ConvertName(property.Name), property.PropertyType, Getter(property)))];
+    }
+
+    private static Func<object, object?> Getter(PropertyInfo property)
+    {
+        var invoker = MethodInvoker.Create(property.GetMethod!);
+        return target => invoker.Invoke(target);
     }
 }
