@@ -1,6 +1,7 @@
 using FhirTrials.Eligibility.Model;
 using FhirTrials.Eligibility.Quantities;
 using FhirTrials.Eligibility.Terminology;
+using FhirTrials.Eligibility.Text;
 
 namespace FhirTrials.Eligibility.Extraction;
 
@@ -16,11 +17,11 @@ internal static partial class AgeExtractor
     private static readonly string[] Keywords = ["age", "aged", "ages"];
     private static readonly string[] AgeSuffixWords = ["old", "older", "younger"];
 
-    private static readonly HashSet<string> KeywordFillers = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordTable KeywordFillers = new(
+    [
         ":", "of", "is", "must", "be", "limits", "limit", "range", "(", ")", "years", "yrs", "in", "at", "the", "time",
         "group", "was", "should", "patients", "participants", "subjects",
-    };
+    ]);
 
     private static readonly string[] DurationWords = ["for", "within", "since", "over", "during", "past", "last", "history", "of", "duration", "lasting", "every"];
     private static readonly string[] AnchorWords = ["ago", "prior", "before", "after", "history", "duration", "since", "of"];
@@ -52,7 +53,7 @@ internal static partial class AgeExtractor
                 TryKeywordLed(ctx, i);
             }
             else if (t.IsNumber(i) || ctx.MentionAt(i) is { Category: TermCategory.Comparator }
-                || t.IsWord(i, "between") || t.IsWord(i, "from") || (t.Tokens[i].Length >= 3 && ctx.Lexicon.TryGetNumberWord(t.Span(i), out _)))
+                || t.IsWord(i, "between") || t.IsWord(i, "from") || (t.Tokens[i].Length >= 3 && ctx.Lexicon.TryGetNumberWord(t, i, out _)))
             {
                 TrySuffixLed(ctx, i);
             }
@@ -98,7 +99,7 @@ internal static partial class AgeExtractor
                 return;
             }
 
-            if (!KeywordFillers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t.Span(i)))
+            if (!KeywordFillers.Contains(t, i))
             {
                 break;
             }

@@ -197,7 +197,7 @@ internal sealed partial class ItemContext
             }
 
             if ((T.IsWord(i, "and") || T.IsWord(i, "or")) && i + 1 < T.Count
-                && Lexicon.Comparators.Match(T.Text, T.Tokens, i + 1, out _) is not null)
+                && Lexicon.Comparators.Match(T, i + 1, out _) is not null)
             {
                 return i;
             }

@@ -36,9 +36,9 @@ internal sealed partial class ItemContext
         Segment = ComputeSegments(out _segmentStarts, out _segmentEnds);
         Zones = ComputeZones();
         Used = new bool[T.Count];
-        foreach (var token in T.Tokens)
+        for (var i = 0; i < T.Count; i++)
         {
-            if (token.Kind == TokenKind.Word && lexicon.IsTimeUnitWord(token.Span(T.Text)))
+            if (T.Tokens[i].Kind == TokenKind.Word && lexicon.TimeUnitWords.Contains(T, i))
             {
                 HasTimeUnit = true;
                 break;

@@ -20,7 +20,7 @@ internal static class MentionScanner
         var i = 0;
         while (i < t.Count)
         {
-            var entries = lexicon.Terms.Match(t.Text, t.Tokens, i, out var end);
+            var entries = lexicon.Terms.Match(t, i, out var end);
             if (entries is null)
             {
                 i++;

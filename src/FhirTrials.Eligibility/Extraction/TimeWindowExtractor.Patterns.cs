@@ -69,7 +69,7 @@ internal static partial class TimeWindowExtractor
             j++;
         }
 
-        if (ctx.Lexicon.Comparators.Match(t.Text, t.Tokens, j, out var comparatorEnd) is { } comparators
+        if (ctx.Lexicon.Comparators.Match(t, j, out var comparatorEnd) is { } comparators
             && comparators[0].Value != Comparator.Equal && TryDuration(ctx, comparatorEnd, out value, out unit, out end))
         {
             var anchor = ReadAnchor(ctx, SkipParenthesis(t, end));

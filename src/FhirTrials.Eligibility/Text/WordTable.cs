@@ -1,0 +1,99 @@
+namespace FhirTrials.Eligibility.Text;
+
+/// <summary>
+/// A set of words (case-insensitive, ordinal) numbered in the order they were added, found by the
+/// <see cref="WordHash"/> each token carries: one probe of an open-addressing table, a string compare only when
+/// the hashes agree.
+/// </summary>
+internal sealed class WordTable
+{
+    private string[] _words = [];
+    private int[] _hashes = [];
+    private int[] _slots = new int[2];
+
+    public WordTable()
+    {
+    }
+
+    public WordTable(IEnumerable<string> words)
+    {
+        foreach (var word in words)
+        {
+            Add(word);
+        }
+    }
+
+    public int Count { get; private set; }
+
+    /// <summary>Adds <paramref name="word"/> if absent; returns its number either way.</summary>
+    public int Add(string word)
+    {
+        var hash = WordHash.Of(word);
+        var found = IndexOf(word, hash);
+        if (found >= 0)
+        {
+            return found;
+        }
+
+        if (Count == _words.Length)
+        {
+            Array.Resize(ref _words, Math.Max(2, Count * 2));
+            Array.Resize(ref _hashes, _words.Length);
+        }
+
+        _words[Count] = word;
+        _hashes[Count] = hash;
+        Count++;
+        if (Count * 2 > _slots.Length)
+        {
+            _slots = new int[_slots.Length * 2];
+            for (var i = 0; i < Count; i++)
+            {
+                Place(i);
+            }
+        }
+        else
+        {
+            Place(Count - 1);
+        }
+
+        return Count - 1;
+    }
+
+    /// <summary>The number of <paramref name="word"/> (whose <see cref="WordHash"/> is <paramref name="hash"/>), or -1.</summary>
+    public int IndexOf(ReadOnlySpan<char> word, int hash)
+    {
+        var mask = _slots.Length - 1;
+        for (var slot = Home(hash, mask); ; slot = (slot + 1) & mask)
+        {
+            var entry = _slots[slot] - 1;
+            if (entry < 0)
+            {
+                return -1;
+            }
+
+            if (_hashes[entry] == hash && word.Equals(_words[entry], StringComparison.OrdinalIgnoreCase))
+            {
+                return entry;
+            }
+        }
+    }
+
+    /// <summary>True when token <paramref name="index"/> of <paramref name="t"/> is one of the words.</summary>
+    public bool Contains(TokenText t, int index) =>
+        (uint)index < (uint)t.Count && IndexOf(t.Span(index), t.Tokens[index].Hash) >= 0;
+
+    private static int Home(int hash, int mask) => (int)(((uint)hash * 0x9E3779B9u) >> 16) & mask;
+
+    private void Place(int entry)
+    {
+        var mask = _slots.Length - 1;
+        var slot = Home(_hashes[entry], mask);
+        while (_slots[slot] != 0)
+        {
+            slot = (slot + 1) & mask;
+        }
+
+        _slots[slot] = entry + 1;
+    }
+}
