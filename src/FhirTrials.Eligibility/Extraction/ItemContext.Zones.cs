@@ -6,7 +6,7 @@ namespace FhirTrials.Eligibility.Extraction;
 /// <summary>Clause segments and the zones that exceptions, populations, hedges, plans and family history open.</summary>
 internal sealed partial class ItemContext
 {
-    private static readonly string[] ZoneStopWords = ["within", "during", "prior", "before", "who", "that", "must", "should"];
+    private static readonly WordTable ZoneStopWords = new(["within", "during", "prior", "before", "who", "that", "must", "should"]);
 
     private int[] ComputeSegments(out int[] starts, out int[] ends)
     {
@@ -183,12 +183,9 @@ internal sealed partial class ItemContext
                 return i;
             }
 
-            foreach (var stop in ZoneStopWords)
+            if (T.IsAnyWord(i, ZoneStopWords))
             {
-                if (T.IsWord(i, stop))
-                {
-                    return i;
-                }
+                return i;
             }
 
             if (MentionAt(i) is { Category: TermCategory.Comparator })

@@ -1,5 +1,6 @@
 using FhirTrials.Eligibility.Model;
 using FhirTrials.Eligibility.Terminology;
+using FhirTrials.Eligibility.Text;
 
 namespace FhirTrials.Eligibility.Extraction;
 
@@ -12,7 +13,7 @@ internal static class SexExtractor
 {
     private const int OtherSexLookAhead = 4;
 
-    private static readonly string[] Modals = ["must", "should", "will", "would", "shall", "agree", "agrees", "need", "needs", "may", "can", "required"];
+    private static readonly WordTable Modals = new(["must", "should", "will", "would", "shall", "agree", "agrees", "need", "needs", "may", "can", "required"]);
 
     public static void Extract(ItemContext ctx)
     {

@@ -67,6 +67,10 @@ internal sealed class TokenText
         return false;
     }
 
+    /// <summary>True when token <paramref name="index"/> is a word of <paramref name="words"/> (one hash probe).</summary>
+    public bool IsAnyWord(int index, WordTable words) =>
+        (uint)index < (uint)Tokens.Length && Tokens[index].Kind == TokenKind.Word && words.IndexOf(Span(index), Tokens[index].Hash) >= 0;
+
     public bool IsSymbol(int index, char symbol) =>
         index >= 0 && index < Tokens.Length && Tokens[index].IsSymbol(Text, symbol);
 

@@ -9,7 +9,7 @@ internal sealed class WordTable
 {
     private string[] _words = [];
     private int[] _hashes = [];
-    private int[] _slots = new int[2];
+    private Slot[] _slots = new Slot[2];
 
     public WordTable()
     {
@@ -46,7 +46,7 @@ internal sealed class WordTable
         Count++;
         if (Count * 2 > _slots.Length)
         {
-            _slots = new int[_slots.Length * 2];
+            _slots = new Slot[_slots.Length * 2];
             for (var i = 0; i < Count; i++)
             {
                 Place(i);
@@ -66,15 +66,15 @@ internal sealed class WordTable
         var mask = _slots.Length - 1;
         for (var slot = Home(hash, mask); ; slot = (slot + 1) & mask)
         {
-            var entry = _slots[slot] - 1;
-            if (entry < 0)
+            var (slotHash, entry) = _slots[slot];
+            if (entry == 0)
             {
                 return -1;
             }
 
-            if (_hashes[entry] == hash && word.Equals(_words[entry], StringComparison.OrdinalIgnoreCase))
+            if (slotHash == hash && word.Equals(_words[entry - 1], StringComparison.OrdinalIgnoreCase))
             {
-                return entry;
+                return entry - 1;
             }
         }
     }
@@ -89,11 +89,14 @@ internal sealed class WordTable
     {
         var mask = _slots.Length - 1;
         var slot = Home(_hashes[entry], mask);
-        while (_slots[slot] != 0)
+        while (_slots[slot].Entry != 0)
         {
             slot = (slot + 1) & mask;
         }
 
-        _slots[slot] = entry + 1;
+        _slots[slot] = new Slot(_hashes[entry], entry + 1);
     }
+
+    /// <summary>A table slot: the hash next to the word number + 1 (0 = empty), so a miss reads one cache line.</summary>
+    private readonly record struct Slot(int Hash, int Entry);
 }
