@@ -38,10 +38,24 @@ internal static class Tokenizer
     {
         var start = i;
         var hash = WordHash.Append(0, text[i++]);
-        while (i < text.Length && (char.IsLetterOrDigit(text[i])
-            || (text[i] == '\'' && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+        while (i < text.Length)
         {
-            hash = WordHash.Append(hash, text[i++]);
+            var c = text[i];
+            var folded = WordHash.FoldAsciiWordChar(c);
+            if (folded != 0)
+            {
+                hash = WordHash.AppendFolded(hash, folded);
+            }
+            else if (c >= 0x80 ? char.IsLetterOrDigit(c) : c == '\'' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            {
+                hash = WordHash.Append(hash, c);
+            }
+            else
+            {
+                break;
+            }
+
+            i++;
         }
 
         return new Token(TokenKind.Word, start, i - start, hash);
