@@ -3,7 +3,7 @@ namespace FhirTrials.Eligibility.Text;
 /// <summary>
 /// A set of words (case-insensitive, ordinal) numbered in the order they were added, found by the
 /// <see cref="WordHash"/> each token carries: one probe of an open-addressing table, a string compare only when
-/// the hashes agree.
+/// the hashes agree, against the word stored with its ASCII letters in lower case.
 /// </summary>
 internal sealed class WordTable
 {
@@ -41,7 +41,7 @@ internal sealed class WordTable
             Array.Resize(ref _hashes, _words.Length);
         }
 
-        _words[Count] = word;
+        _words[Count] = FoldAscii(word);
         _hashes[Count] = hash;
         Count++;
         if (Count * 2 > _slots.Length)
@@ -72,7 +72,7 @@ internal sealed class WordTable
                 return -1;
             }
 
-            if (slotHash == hash && word.Equals(_words[entry - 1], StringComparison.OrdinalIgnoreCase))
+            if (slotHash == hash && EqualsFolded(word, _words[entry - 1]))
             {
                 return entry - 1;
             }
@@ -82,6 +82,45 @@ internal sealed class WordTable
     /// <summary>True when token <paramref name="index"/> of <paramref name="t"/> is one of the words.</summary>
     public bool Contains(TokenText t, int index) =>
         (uint)index < (uint)t.Count && IndexOf(t.Span(index), t.Tokens[index].Hash) >= 0;
+
+    /// <summary>
+    /// Case-insensitive (ordinal) equality with a word whose ASCII letters are lower case: an inline loop for ASCII,
+    /// the framework's comparison once a non-ASCII character appears.
+    /// </summary>
+    private static bool EqualsFolded(ReadOnlySpan<char> word, string folded)
+    {
+        if (word.Length != folded.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            if (c >= 0x80)
+            {
+                return word.Equals(folded, StringComparison.OrdinalIgnoreCase);
+            }
+
+            if ((char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) != folded[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string FoldAscii(string word) =>
+        word.AsSpan().ContainsAnyInRange('A', 'Z')
+            ? string.Create(word.Length, word, static (span, source) =>
+            {
+                for (var i = 0; i < source.Length; i++)
+                {
+                    span[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] | 0x20) : source[i];
+                }
+            })
+            : word;
 
     private static int Home(int hash, int mask) => (int)(((uint)hash * 0x9E3779B9u) >> 16) & mask;
 
