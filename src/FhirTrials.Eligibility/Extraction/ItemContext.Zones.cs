@@ -10,12 +10,14 @@ internal sealed partial class ItemContext
 
     private int[] ComputeSegments(out int[] starts, out int[] ends)
     {
-        var segments = new int[T.Count];
+        var tokens = T.Tokens;
+        var segments = new int[tokens.Length];
         var current = 0;
-        for (var i = 0; i < T.Count; i++)
+        for (var i = 0; i < tokens.Length; i++)
         {
             segments[i] = current;
-            if (i + 1 < T.Count && (T.IsSymbol(i, ';') || (T.IsSymbol(i, '.') && EndsSentence(i))))
+            if (i + 1 < tokens.Length && tokens[i].Kind == TokenKind.Symbol
+                && (T.Text[tokens[i].Start] == ';' || (T.Text[tokens[i].Start] == '.' && EndsSentence(i))))
             {
                 current++;
             }

@@ -65,7 +65,10 @@ internal static partial class HeadingClassifier
     }
 
     /// <summary>Cheap test before the regular expressions: every heading keyword contains one of these.</summary>
-    public static bool MayBeHeading(string line) => line.Length <= 200 && line.AsSpan().ContainsAny(HeadingKeywordParts);
+    public static bool MayBeHeading(string line) => line.Length <= 200 && HasKeywordPart(line);
+
+    /// <summary>True when <paramref name="text"/> holds a part of a heading keyword; a text without one holds no heading.</summary>
+    public static bool HasKeywordPart(ReadOnlySpan<char> text) => text.ContainsAny(HeadingKeywordParts);
 
     private static int WordCount(string text)
     {
