@@ -9,7 +9,8 @@ internal sealed class WordTable
 {
     private string[] _words = [];
     private int[] _hashes = [];
-    private Slot[] _slots = new Slot[2];
+    private Slot[] _slots = new Slot[4];
+    private int _shift = 30;
 
     public WordTable()
     {
@@ -44,9 +45,10 @@ internal sealed class WordTable
         _words[Count] = FoldAscii(word);
         _hashes[Count] = hash;
         Count++;
-        if (Count * 2 > _slots.Length)
+        if (Count * 4 > _slots.Length)
         {
             _slots = new Slot[_slots.Length * 2];
+            _shift--;
             for (var i = 0; i < Count; i++)
             {
                 Place(i);
@@ -64,7 +66,7 @@ internal sealed class WordTable
     public int IndexOf(ReadOnlySpan<char> word, int hash)
     {
         var mask = _slots.Length - 1;
-        for (var slot = Home(hash, mask); ; slot = (slot + 1) & mask)
+        for (var slot = Home(hash, _shift); ; slot = (slot + 1) & mask)
         {
             var (slotHash, entry) = _slots[slot];
             if (entry == 0)
@@ -122,12 +124,13 @@ internal sealed class WordTable
             })
             : word;
 
-    private static int Home(int hash, int mask) => (int)(((uint)hash * 0x9E3779B9u) >> 16) & mask;
+    /// <summary>Fibonacci hashing: the top bits of the hash times 2^32 / golden ratio.</summary>
+    private static int Home(int hash, int shift) => (int)(((uint)hash * 0x9E3779B9u) >> shift);
 
     private void Place(int entry)
     {
         var mask = _slots.Length - 1;
-        var slot = Home(_hashes[entry], mask);
+        var slot = Home(_hashes[entry], _shift);
         while (_slots[slot].Entry != 0)
         {
             slot = (slot + 1) & mask;
