@@ -30,7 +30,7 @@ internal static partial class AgeExtractor
             i++;
         }
 
-        if (ctx.Lexicon.Comparators.Match(t.Text, t.Tokens, i, out _) is null
+        if (ctx.Lexicon.Comparators.Match(t, i, out _) is null
             || !ThresholdParser.TryParse(t, i, ctx.Lexicon, ThresholdOptions.None, out threshold)
             || threshold.Comparator is Comparator.Range or Comparator.Equal || threshold.Limit != NormalLimit.None
             || (threshold.Unit is not null && threshold.Dimension != "time") || ctx.AnyUsed(threshold.Start, threshold.End))

@@ -1,6 +1,7 @@
 using FhirTrials.Eligibility.Model;
 using FhirTrials.Eligibility.Quantities;
 using FhirTrials.Eligibility.Terminology;
+using FhirTrials.Eligibility.Text;
 
 namespace FhirTrials.Eligibility.Extraction;
 
@@ -13,19 +14,22 @@ internal static partial class AgeExtractor
 {
     private const int MaxSkippedAfterKeyword = 4;
 
-    private static readonly string[] Keywords = ["age", "aged", "ages"];
-    private static readonly string[] AgeSuffixWords = ["old", "older", "younger"];
+    private static readonly string[] KeywordList = ["age", "aged", "ages"];
+    private static readonly WordTable Keywords = new(KeywordList);
 
-    private static readonly HashSet<string> KeywordFillers = new(StringComparer.OrdinalIgnoreCase)
-    {
+    /// <summary>The keywords and the age suffix words ("old", "older", "younger").</summary>
+    private static readonly WordTable AgeWords = new([.. KeywordList, "old", "older", "younger"]);
+
+    private static readonly WordTable KeywordFillers = new(
+    [
         ":", "of", "is", "must", "be", "limits", "limit", "range", "(", ")", "years", "yrs", "in", "at", "the", "time",
         "group", "was", "should", "patients", "participants", "subjects",
-    };
+    ]);
 
-    private static readonly string[] DurationWords = ["for", "within", "since", "over", "during", "past", "last", "history", "of", "duration", "lasting", "every"];
-    private static readonly string[] AnchorWords = ["ago", "prior", "before", "after", "history", "duration", "since", "of"];
+    private static readonly WordTable DurationWords = new(["for", "within", "since", "over", "during", "past", "last", "history", "of", "duration", "lasting", "every"]);
+    private static readonly WordTable AnchorWords = new(["ago", "prior", "before", "after", "history", "duration", "since", "of"]);
 
-    private static readonly string[] ConditionalFollowers = ["must", "should", "need", "needs", "will", "may"];
+    private static readonly WordTable ConditionalFollowers = new(["must", "should", "need", "needs", "will", "may"]);
 
     public static void Extract(ItemContext ctx)
     {
@@ -52,7 +56,7 @@ internal static partial class AgeExtractor
                 TryKeywordLed(ctx, i);
             }
             else if (t.IsNumber(i) || ctx.MentionAt(i) is { Category: TermCategory.Comparator }
-                || t.IsWord(i, "between") || t.IsWord(i, "from") || (t.Tokens[i].Length >= 3 && ctx.Lexicon.TryGetNumberWord(t.Span(i), out _)))
+                || t.IsWord(i, "between") || t.IsWord(i, "from") || (t.Tokens[i].Length >= 3 && ctx.Lexicon.TryGetNumberWord(t, i, out _)))
             {
                 TrySuffixLed(ctx, i);
             }
@@ -63,7 +67,7 @@ internal static partial class AgeExtractor
     {
         for (var i = 0; i < t.Count; i++)
         {
-            if (t.Tokens[i].Kind == Text.TokenKind.Word && (t.IsAnyWord(i, Keywords) || t.IsAnyWord(i, AgeSuffixWords)))
+            if (t.Tokens[i].Kind == Text.TokenKind.Word && t.IsAnyWord(i, AgeWords))
             {
                 return true;
             }
@@ -72,18 +76,8 @@ internal static partial class AgeExtractor
         return false;
     }
 
-    private static bool IsKeyword(ItemContext ctx, int i)
-    {
-        foreach (var keyword in Keywords)
-        {
-            if (ctx.T.IsWord(i, keyword) && ctx.MentionAt(i) is not { Category: TermCategory.Stop })
-            {
-                return !ctx.InZone(i, i + 1, ZoneFlags.Silencing);
-            }
-        }
-
-        return false;
-    }
+    private static bool IsKeyword(ItemContext ctx, int i) =>
+        ctx.T.IsAnyWord(i, Keywords) && ctx.MentionAt(i) is not { Category: TermCategory.Stop } && !ctx.InZone(i, i + 1, ZoneFlags.Silencing);
 
     private static void TryKeywordLed(ItemContext ctx, int keyword)
     {
@@ -98,7 +92,7 @@ internal static partial class AgeExtractor
                 return;
             }
 
-            if (!KeywordFillers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t.Span(i)))
+            if (!KeywordFillers.Contains(t, i))
             {
                 break;
             }

@@ -6,16 +6,18 @@ namespace FhirTrials.Eligibility.Extraction;
 /// <summary>Clause segments and the zones that exceptions, populations, hedges, plans and family history open.</summary>
 internal sealed partial class ItemContext
 {
-    private static readonly string[] ZoneStopWords = ["within", "during", "prior", "before", "who", "that", "must", "should"];
+    private static readonly WordTable ZoneStopWords = new(["within", "during", "prior", "before", "who", "that", "must", "should"]);
 
     private int[] ComputeSegments(out int[] starts, out int[] ends)
     {
-        var segments = new int[T.Count];
+        var tokens = T.Tokens;
+        var segments = new int[tokens.Length];
         var current = 0;
-        for (var i = 0; i < T.Count; i++)
+        for (var i = 0; i < tokens.Length; i++)
         {
             segments[i] = current;
-            if (i + 1 < T.Count && (T.IsSymbol(i, ';') || (T.IsSymbol(i, '.') && EndsSentence(i))))
+            if (i + 1 < tokens.Length && tokens[i].Kind == TokenKind.Symbol
+                && (T.Text[tokens[i].Start] == ';' || (T.Text[tokens[i].Start] == '.' && EndsSentence(i))))
             {
                 current++;
             }
@@ -183,12 +185,9 @@ internal sealed partial class ItemContext
                 return i;
             }
 
-            foreach (var stop in ZoneStopWords)
+            if (T.IsAnyWord(i, ZoneStopWords))
             {
-                if (T.IsWord(i, stop))
-                {
-                    return i;
-                }
+                return i;
             }
 
             if (MentionAt(i) is { Category: TermCategory.Comparator })
@@ -197,7 +196,7 @@ internal sealed partial class ItemContext
             }
 
             if ((T.IsWord(i, "and") || T.IsWord(i, "or")) && i + 1 < T.Count
-                && Lexicon.Comparators.Match(T.Text, T.Tokens, i + 1, out _) is not null)
+                && Lexicon.Comparators.Match(T, i + 1, out _) is not null)
             {
                 return i;
             }

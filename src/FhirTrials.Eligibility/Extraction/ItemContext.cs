@@ -10,7 +10,10 @@ namespace FhirTrials.Eligibility.Extraction;
 /// </summary>
 internal sealed partial class ItemContext
 {
+    /// <summary>Per token, 1 + the index of the mention starting there (0: none).</summary>
     private readonly int[] _startingAt;
+
+    /// <summary>Per token, 1 + the index of the mention ending there (0: none).</summary>
     private readonly int[] _endingAt;
     private readonly int[] _segmentStarts;
     private readonly int[] _segmentEnds;
@@ -25,20 +28,18 @@ internal sealed partial class ItemContext
         Mentions = MentionScanner.Scan(T, lexicon);
         _startingAt = new int[T.Count];
         _endingAt = new int[T.Count];
-        Array.Fill(_startingAt, -1);
-        Array.Fill(_endingAt, -1);
         for (var m = 0; m < Mentions.Length; m++)
         {
-            _startingAt[Mentions[m].Start] = m;
-            _endingAt[Mentions[m].End - 1] = m;
+            _startingAt[Mentions[m].Start] = m + 1;
+            _endingAt[Mentions[m].End - 1] = m + 1;
         }
 
         Segment = ComputeSegments(out _segmentStarts, out _segmentEnds);
         Zones = ComputeZones();
         Used = new bool[T.Count];
-        foreach (var token in T.Tokens)
+        for (var i = 0; i < T.Count; i++)
         {
-            if (token.Kind == TokenKind.Word && lexicon.IsTimeUnitWord(token.Span(T.Text)))
+            if (T.Tokens[i].Kind == TokenKind.Word && lexicon.TimeUnitWords.Contains(T, i))
             {
                 HasTimeUnit = true;
                 break;
@@ -130,11 +131,11 @@ internal sealed partial class ItemContext
 
     /// <summary>The mention starting at <paramref name="token"/>, if any.</summary>
     public Mention? MentionAt(int token) =>
-        token >= 0 && token < _startingAt.Length && _startingAt[token] >= 0 ? Mentions[_startingAt[token]] : null;
+        (uint)token < (uint)_startingAt.Length && _startingAt[token] > 0 ? Mentions[_startingAt[token] - 1] : null;
 
     /// <summary>The mention whose last token is <paramref name="token"/>, if any.</summary>
     public Mention? MentionEndingAt(int token) =>
-        token >= 0 && token < _endingAt.Length && _endingAt[token] >= 0 ? Mentions[_endingAt[token]] : null;
+        (uint)token < (uint)_endingAt.Length && _endingAt[token] > 0 ? Mentions[_endingAt[token] - 1] : null;
 
     public bool Exclude(bool negated) => IsExclusion ^ negated;
 

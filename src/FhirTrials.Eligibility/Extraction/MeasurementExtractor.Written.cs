@@ -1,25 +1,25 @@
 using FhirTrials.Eligibility.Model;
 using FhirTrials.Eligibility.Quantities;
 using FhirTrials.Eligibility.Terminology;
+using FhirTrials.Eligibility.Text;
 
 namespace FhirTrials.Eligibility.Extraction;
 
 /// <summary>Thresholds written before the test ("90 ≤ sitSBP &lt; 140 mmHg") and blood-pressure pairs ("&gt;170/110 mm Hg").</summary>
 internal static partial class MeasurementExtractor
 {
-    private static readonly HashSet<string> ChangeWords = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordTable ChangeWords = new(
+    [
         "gap", "difference", "change", "changes", "reduction", "increase", "decrease", "drop", "fall", "rise", "variation",
         "fluctuation", "decline", "elevates", "elevation",
-    };
+    ]);
 
     /// <summary>"blood pressure gap ... sitSBP ≥20mmHg", "change in HbA1c": the threshold is on a difference, not the value.</summary>
     private static bool NamesAChange(ItemContext ctx, int mentionStart)
     {
-        var lookup = ChangeWords.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = Math.Max(ctx.SegmentStart(mentionStart), mentionStart - 6); i < mentionStart; i++)
         {
-            if (ctx.T.Tokens[i].Kind == Text.TokenKind.Word && lookup.Contains(ctx.T.Span(i)))
+            if (ctx.T.Tokens[i].Kind == Text.TokenKind.Word && ChangeWords.Contains(ctx.T, i))
             {
                 return true;
             }

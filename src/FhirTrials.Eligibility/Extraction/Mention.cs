@@ -14,13 +14,17 @@ internal readonly record struct Mention(Term Term, int Start, int End)
 /// <summary>Finds lexicon phrases left to right, longest first, without overlaps.</summary>
 internal static class MentionScanner
 {
+    [ThreadStatic]
+    private static Mention[]? t_scratch;
+
     public static Mention[] Scan(TokenText t, Lexicon lexicon)
     {
-        List<Mention>? mentions = null;
+        var found = t_scratch ??= new Mention[32];
+        var count = 0;
         var i = 0;
         while (i < t.Count)
         {
-            var entries = lexicon.Terms.Match(t.Text, t.Tokens, i, out var end);
+            var entries = lexicon.Terms.Match(t, i, out var end);
             if (entries is null)
             {
                 i++;
@@ -36,10 +40,16 @@ internal static class MentionScanner
                 }
             }
 
-            (mentions ??= []).Add(new Mention(best, i, end));
+            if (count == found.Length)
+            {
+                Array.Resize(ref found, count * 2);
+                t_scratch = found;
+            }
+
+            found[count++] = new Mention(best, i, end);
             i = end;
         }
 
-        return mentions is null ? [] : [.. mentions];
+        return count == 0 ? [] : found.AsSpan(0, count).ToArray();
     }
 }

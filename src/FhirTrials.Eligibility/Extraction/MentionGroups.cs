@@ -98,7 +98,7 @@ internal static class MentionGroups
     {
         var t = ctx.T;
         continued = default;
-        var hasComparator = ctx.Lexicon.Comparators.Match(t.Text, t.Tokens, i, out _) is not null;
+        var hasComparator = ctx.Lexicon.Comparators.Match(t, i, out _) is not null;
         if (hasComparator)
         {
             return ThresholdParser.TryParse(t, i, ctx.Lexicon, options, out continued) && !ctx.InZone(continued.Start, continued.End, ZoneFlags.Silencing);
@@ -115,7 +115,7 @@ internal static class MentionGroups
         return true;
     }
 
-    private static bool IsNumberWord(ItemContext ctx, int i) => ctx.Lexicon.TryGetNumberWord(ctx.T.Span(i), out _);
+    private static bool IsNumberWord(ItemContext ctx, int i) => ctx.Lexicon.TryGetNumberWord(ctx.T, i, out _);
 
     /// <summary>"&lt; 90 or &gt;150 mmHg": a threshold without unit takes the unit of its neighbour.</summary>
     public static void ShareUnits(List<Threshold> list)

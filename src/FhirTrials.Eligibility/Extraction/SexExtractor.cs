@@ -1,5 +1,6 @@
 using FhirTrials.Eligibility.Model;
 using FhirTrials.Eligibility.Terminology;
+using FhirTrials.Eligibility.Text;
 
 namespace FhirTrials.Eligibility.Extraction;
 
@@ -12,7 +13,7 @@ internal static class SexExtractor
 {
     private const int OtherSexLookAhead = 4;
 
-    private static readonly string[] Modals = ["must", "should", "will", "would", "shall", "agree", "agrees", "need", "needs", "may", "can", "required"];
+    private static readonly WordTable Modals = new(["must", "should", "will", "would", "shall", "agree", "agrees", "need", "needs", "may", "can", "required"]);
 
     public static void Extract(ItemContext ctx)
     {
@@ -28,7 +29,7 @@ internal static class SexExtractor
             i = t.IsSymbol(keyword.End, ':') ? keyword.End + 1 : keyword.End;
         }
 
-        while (i < t.Count && ctx.Lexicon.SexPrefixes.Match(t.Text, t.Tokens, i, out var prefixEnd) is not null && ctx.MentionAt(i) is not { Category: TermCategory.Sex })
+        while (i < t.Count && ctx.Lexicon.SexPrefixes.Match(t, i, out var prefixEnd) is not null && ctx.MentionAt(i) is not { Category: TermCategory.Sex })
         {
             i = SkipParenthesis(t, prefixEnd);
         }
@@ -116,10 +117,10 @@ internal static class SexExtractor
                 }
             }
 
-            return t.IsSymbol(j, ',') && ctx.Lexicon.SexBlockers.Match(t.Text, t.Tokens, j + 1, out _) is null;
+            return t.IsSymbol(j, ',') && ctx.Lexicon.SexBlockers.Match(t, j + 1, out _) is null;
         }
 
-        if (t.IsNumber(j) || ctx.Lexicon.Comparators.Match(t.Text, t.Tokens, j, out _) is not null)
+        if (t.IsNumber(j) || ctx.Lexicon.Comparators.Match(t, j, out _) is not null)
         {
             return ctx.Criteria.Any(c => c.Kind == CriterionKind.Age);
         }
@@ -129,16 +130,16 @@ internal static class SexExtractor
             return true;
         }
 
-        if (ctx.Lexicon.SexBlockers.Match(t.Text, t.Tokens, j, out _) is not null)
+        if (ctx.Lexicon.SexBlockers.Match(t, j, out _) is not null)
         {
             return false;
         }
 
-        if (ctx.Lexicon.SexFollowers.Match(t.Text, t.Tokens, j, out var followerEnd) is null)
+        if (ctx.Lexicon.SexFollowers.Match(t, j, out var followerEnd) is null)
         {
             return false;
         }
 
-        return ctx.Lexicon.SexBlockers.Match(t.Text, t.Tokens, followerEnd, out _) is null;
+        return ctx.Lexicon.SexBlockers.Match(t, followerEnd, out _) is null;
     }
 }

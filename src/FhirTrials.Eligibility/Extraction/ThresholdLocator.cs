@@ -14,8 +14,8 @@ internal static class ThresholdLocator
 {
     private const int MaxSkippedTokens = 8;
 
-    private static readonly HashSet<string> Fillers = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordTable Fillers = new(
+    [
         "level", "levels", "value", "values", "count", "counts", "concentration", "concentrations", "of", "is", "are",
         "was", "were", "must", "be", "should", "at", "screening", "baseline", "result", "results", "total", "serum",
         "plasma", "blood", "score", "scores", "scale", "status", "performance", "ps", "class", "classification",
@@ -24,12 +24,12 @@ internal static class ThresholdLocator
         "seated", "fasting", "absolute", "test", "by", "local", "laboratory", "lab", "calculated", "estimated",
         "with", "having", "has", "have", "elevated", "only", "in", "who", "whose", "predicted", "standard", "overall",
         "global",
-    };
+    ]);
 
-    private static readonly HashSet<string> BareFollowers = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordTable BareFollowers = new(
+    [
         "or", "and", "at", "on", "in", "points", "point", "only", "within", "during", "before", "prior", "for", "with", "without",
-    };
+    ]);
 
     /// <summary>Tries to read a threshold after token <paramref name="from"/> within the segment.</summary>
     public static bool TryFind(ItemContext ctx, int from, ThresholdOptions options, out Threshold threshold)
@@ -79,14 +79,14 @@ internal static class ThresholdLocator
     private static bool IsPartOfAName(ItemContext ctx, Threshold threshold)
     {
         var t = ctx.T;
-        if (threshold.Comparator != Comparator.Equal || ctx.Lexicon.Comparators.Match(t.Text, t.Tokens, threshold.Start, out _) is not null)
+        if (threshold.Comparator != Comparator.Equal || ctx.Lexicon.Comparators.Match(t, threshold.Start, out _) is not null)
         {
             return false;
         }
 
         var after = threshold.End;
         return t.IsSymbol(threshold.Start - 1, '-') || t.IsSymbol(after, '(')
-            || (after < t.Count && t.Tokens[after].Kind == TokenKind.Word && !BareFollowers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t.Span(after)));
+            || (after < t.Count && t.Tokens[after].Kind == TokenKind.Word && !BareFollowers.Contains(t, after));
     }
 
     private static bool IsFiller(ItemContext ctx, int i)
@@ -104,7 +104,7 @@ internal static class ThresholdLocator
         }
 
         return ctx.MentionAt(i) is { Category: TermCategory.Sex }
-            || (Fillers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token.Span(t.Text))
+            || (Fillers.Contains(t, i)
                 && ctx.MentionAt(i) is not { Category: TermCategory.Measurement or TermCategory.Score or TermCategory.Condition });
     }
 
@@ -126,7 +126,7 @@ internal static class ThresholdLocator
                     return i + 1;
                 }
             }
-            else if (t.IsNumber(i) || ctx.Lexicon.Comparators.Match(t.Text, t.Tokens, i, out _) is not null)
+            else if (t.IsNumber(i) || ctx.Lexicon.Comparators.Match(t, i, out _) is not null)
             {
                 return -1;
             }

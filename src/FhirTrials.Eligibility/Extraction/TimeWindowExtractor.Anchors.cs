@@ -10,28 +10,28 @@ internal static partial class TimeWindowExtractor
 
     private static readonly HashSet<string> WindowUnits = new(StringComparer.Ordinal) { "min", "h", "d", "wk", "mo", "a" };
 
-    private static readonly HashSet<string> StudyAnchorWords = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordTable StudyAnchorWords = new(
+    [
         "screening", "screen", "randomization", "randomisation", "randomized", "randomised", "randomizing", "enrollment",
         "enrolment", "enrolled", "enrol", "enroll", "registration", "registered", "baseline", "dosing", "dose", "day",
         "study", "trial", "consent", "informed", "inclusion", "entry", "visit", "administration", "vaccination",
         "infusion", "start", "starting", "initiation", "treatment", "receiving", "signing", "signed", "accrual",
         "participation", "surgery", "first", "intervention", "procedure", "admission", "implantation", "transplant",
-    };
+    ]);
 
     /// <summary>Anchors that, after "after"/"following", mean the study itself (so the window lies in the future).</summary>
-    private static readonly HashSet<string> StudyStartWords = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordTable StudyStartWords = new(
+    [
         "screening", "randomization", "randomisation", "randomized", "randomised", "enrollment", "enrolment", "enrolled",
         "registration", "baseline", "dosing", "dose", "study", "trial", "consent", "inclusion", "entry", "visit",
         "administration", "vaccination", "infusion", "discharge", "discontinuation",
-    };
+    ]);
 
     /// <summary>"≥ 4 weeks is required before the first dose": verbs between a duration and its anchor.</summary>
-    private static readonly HashSet<string> AnchorVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordTable AnchorVerbs = new(
+    [
         "is", "are", "be", "must", "required", "needed", "elapse", "elapsed", "has", "have", "been", "should", "passed",
-    };
+    ]);
 
     private enum AnchorKind
     {
@@ -56,7 +56,7 @@ internal static partial class TimeWindowExtractor
             return none;
         }
 
-        for (var skipped = 0; skipped < 3 && i < t.Count && AnchorVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t.Span(i)); skipped++)
+        for (var skipped = 0; skipped < 3 && i < t.Count && AnchorVerbs.Contains(t, i); skipped++)
         {
             i++;
         }
@@ -113,7 +113,7 @@ internal static partial class TimeWindowExtractor
                 break;
             }
 
-            if (t.Tokens[j].Kind == TokenKind.Word && words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t.Span(j)))
+            if (t.Tokens[j].Kind == TokenKind.Word && words.Contains(t, j))
             {
                 study = true;
             }

@@ -7,9 +7,9 @@ namespace FhirTrials.Eligibility.Extraction;
 /// <summary>The window phrases: leads ("within", "in the past", "for"), comparators and bare durations.</summary>
 internal static partial class TimeWindowExtractor
 {
-    private static readonly string[] Modifiers = ["last", "past", "previous", "preceding", "prior", "recent", "most", "latest"];
-    private static readonly string[] DurationWords = ["lasting", "lasted", "lasts", "present", "persisting", "persistent", "persisted", "duration", "ongoing"];
-    private static readonly string[] BareBlockers = ["every", "each", "per", "q", "within", "for", "during", "in", "over", "to", "than", "least", "of", "minimum", "after", "until", "till", "through", "up"];
+    private static readonly WordTable Modifiers = new(["last", "past", "previous", "preceding", "prior", "recent", "most", "latest"]);
+    private static readonly WordTable DurationWords = new(["lasting", "lasted", "lasts", "present", "persisting", "persistent", "persisted", "duration", "ongoing"]);
+    private static readonly WordTable BareBlockers = new(["every", "each", "per", "q", "within", "for", "during", "in", "over", "to", "than", "least", "of", "minimum", "after", "until", "till", "through", "up"]);
 
     private static bool TryWithin(ItemContext ctx, int i, out FoundWindow window)
     {
@@ -69,7 +69,7 @@ internal static partial class TimeWindowExtractor
             j++;
         }
 
-        if (ctx.Lexicon.Comparators.Match(t.Text, t.Tokens, j, out var comparatorEnd) is { } comparators
+        if (ctx.Lexicon.Comparators.Match(t, j, out var comparatorEnd) is { } comparators
             && comparators[0].Value != Comparator.Equal && TryDuration(ctx, comparatorEnd, out value, out unit, out end))
         {
             var anchor = ReadAnchor(ctx, SkipParenthesis(t, end));

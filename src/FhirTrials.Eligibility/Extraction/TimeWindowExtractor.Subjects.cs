@@ -9,8 +9,8 @@ internal static partial class TimeWindowExtractor
     private const int MaxFollowingSubjectTokens = 16;
     private const int MaxNegationLookBack = 6;
 
-    private static readonly HashSet<string> LeadingNoise = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordTable LeadingNoise = new(
+    [
         "patients", "patient", "subjects", "subject", "participants", "participant", "children", "child", "women", "men",
         "individuals", "persons", "who", "that", "which", "have", "has", "had", "having", "been", "be", "is", "are", "was",
         "were", "received", "receive", "receives", "receiving", "receipt", "use", "used", "using", "uses", "taken", "take",
@@ -19,18 +19,18 @@ internal static partial class TimeWindowExtractor
         "at", "least", "still", "also", "recent", "recently", "documented", "evidence", "participated", "participating",
         "including", "such", "as", "e", "g", "i", "ie", "eg", "major", "change", "changes", "meet", "meets", "for",
         "not", "no", "nor", "than", "more", "less", "either", "both", "presence",
-    };
+    ]);
 
-    private static readonly HashSet<string> TrailingNoise = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordTable TrailingNoise = new(
+    [
         "or", "and", "the", "a", "an", "of", "from", "lasting", "present", "persisting", "in", "for", "at", "is", "are",
         "was", "been", "have", "has", "had", "with", "be", "to", "within", "by", "obtained", "collected",
-    };
+    ]);
 
-    private static readonly HashSet<string> StudyVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordTable StudyVerbs = new(
+    [
         "enrolled", "enroled", "randomized", "randomised", "registered", "included", "accrued", "screened", "entered",
-    };
+    ]);
 
     private static readonly string[] NotEligibilityEvents = ["expectancy", "survival", "expected", "anticipated"];
 
@@ -179,18 +179,18 @@ internal static partial class TimeWindowExtractor
         return (start, end);
     }
 
-    private static bool IsNoise(TokenText t, int i, HashSet<string> words)
+    private static bool IsNoise(TokenText t, int i, WordTable words)
     {
         var token = t.Tokens[i];
         return token.Kind == TokenKind.Symbol || (token.Kind == TokenKind.Word && token.Length == 1)
-            || words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token.Span(t.Text));
+            || words.Contains(t, i);
     }
 
     /// <summary>True when the text right before the window is empty or a study verb ("they are enrolled within ...").</summary>
     private static bool EndsWithStudyVerb(ItemContext ctx, int start, int end)
     {
         var (s, e) = Strip(ctx, start, end);
-        return s >= e || StudyVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(ctx.T.Span(e - 1));
+        return s >= e || StudyVerbs.Contains(ctx.T, e - 1);
     }
 
     private static bool Contains(TokenText t, int start, int end, string word)

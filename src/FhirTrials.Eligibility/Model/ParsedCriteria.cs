@@ -9,13 +9,14 @@ public sealed class ParsedCriteria
         IReadOnlyList<CriteriaItem> inclusion,
         IReadOnlyList<CriteriaItem> exclusion,
         IReadOnlyList<OutlineEntry> outline,
+        CriteriaItem[] items,
         bool sectionsInferred)
     {
         Inclusion = inclusion;
         Exclusion = exclusion;
         Outline = outline;
         SectionsInferred = sectionsInferred;
-        Items = outline.Where(e => e.Item is not null).Select(e => e.Item!).ToArray();
+        Items = items;
     }
 
     /// <summary>Top-level inclusion items (sub-items in their <see cref="CriteriaItem.Children"/>).</summary>

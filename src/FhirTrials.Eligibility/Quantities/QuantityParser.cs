@@ -74,20 +74,20 @@ internal static partial class QuantityParser
         var i = index;
         for (var guard = 0; guard < 4 && i < t.Count; guard++)
         {
-            if (lexicon.NormalLimits.Match(t.Text, t.Tokens, i, out var limitEnd) is { } limits)
+            if (lexicon.NormalLimits.Match(t, i, out var limitEnd) is { } limits)
             {
                 limit = limits[0].Value;
                 end = limitEnd;
                 return true;
             }
 
-            if (lexicon.LimitMultipliers.Match(t.Text, t.Tokens, i, out var multiplierEnd) is not null)
+            if (lexicon.LimitMultipliers.Match(t, i, out var multiplierEnd) is not null)
             {
                 i = multiplierEnd;
                 continue;
             }
 
-            if (comparator is null && i > index && lexicon.Comparators.Match(t.Text, t.Tokens, i, out var comparatorEnd) is { } comparators)
+            if (comparator is null && i > index && lexicon.Comparators.Match(t, i, out var comparatorEnd) is { } comparators)
             {
                 comparator = comparators[0].Value;
                 i = comparatorEnd;
@@ -123,7 +123,7 @@ internal static partial class QuantityParser
     private static bool TryParseNumberWord(TokenText t, int index, Lexicon lexicon, out Quantity quantity)
     {
         quantity = default;
-        if (index >= t.Count || t.Tokens[index].Kind != TokenKind.Word || !lexicon.TryGetNumberWord(t.Span(index), out var value))
+        if (index >= t.Count || t.Tokens[index].Kind != TokenKind.Word || !lexicon.TryGetNumberWord(t, index, out var value))
         {
             return false;
         }
@@ -154,7 +154,7 @@ internal static partial class QuantityParser
     /// <summary>"nineteen (19) years": the unit follows the closing parenthesis.</summary>
     private static bool IsWrappedNumber(TokenText t, int index, Lexicon lexicon) =>
         t.IsSymbol(index - 1, '(') && t.IsSymbol(index + 1, ')') && index >= 2
-        && t.Tokens[index - 2].Kind == TokenKind.Word && lexicon.TryGetNumberWord(t.Span(index - 2), out _);
+        && t.Tokens[index - 2].Kind == TokenKind.Word && lexicon.TryGetNumberWord(t, index - 2, out _);
 
     private static (UnitDefinition? Unit, int End) ReadUnit(string text, int pos, Lexicon lexicon)
     {

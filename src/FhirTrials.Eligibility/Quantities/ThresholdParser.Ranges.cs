@@ -40,7 +40,7 @@ internal static partial class ThresholdParser
 
         var highStart = i + 1;
         var exclusive = false;
-        if (lexicon.Comparators.Match(t.Text, t.Tokens, highStart, out var comparatorEnd) is { } comparators
+        if (lexicon.Comparators.Match(t, highStart, out var comparatorEnd) is { } comparators
             && comparators[0].Value is Comparator.LessThan or Comparator.LessOrEqual)
         {
             exclusive = comparators[0].Value == Comparator.LessThan;
@@ -133,7 +133,7 @@ internal static partial class ThresholdParser
     /// <summary>Skips "(≥)" after "greater than or equal to" and a following "to".</summary>
     private static int SkipEchoedComparator(TokenText t, int index, Lexicon lexicon)
     {
-        if (t.IsSymbol(index, '(') && lexicon.Comparators.Match(t.Text, t.Tokens, index + 1, out var end) is not null && t.IsSymbol(end, ')'))
+        if (t.IsSymbol(index, '(') && lexicon.Comparators.Match(t, index + 1, out var end) is not null && t.IsSymbol(end, ')'))
         {
             index = end + 1;
         }

@@ -24,7 +24,7 @@ internal static partial class ThresholdParser
             return true;
         }
 
-        if (lexicon.Comparators.Match(t.Text, t.Tokens, start, out var comparatorEnd) is { } comparators)
+        if (lexicon.Comparators.Match(t, start, out var comparatorEnd) is { } comparators)
         {
             return TryParseAfterComparator(t, start, comparatorEnd, comparators[0].Value, lexicon, options, out threshold);
         }
@@ -42,7 +42,7 @@ internal static partial class ThresholdParser
     {
         comparator = default;
         end = index;
-        if (lexicon.SuffixComparators.Match(t.Text, t.Tokens, index, out var suffixEnd) is not { } suffixes)
+        if (lexicon.SuffixComparators.Match(t, index, out var suffixEnd) is not { } suffixes)
         {
             return false;
         }

@@ -12,16 +12,20 @@ internal static partial class CriteriaSplitter
     /// Indented headings followed later by an unindented heading of the same list are stray (a heading pasted inside
     /// a sub-list); they are kept as labels.
     /// </summary>
-    private static HashSet<int> DemotedHeadings(string[] lines)
+    /// <remarks>Also marks the lines holding a heading keyword part (<paramref name="keywordLines"/>); no other line is classified.</remarks>
+    private static HashSet<int> DemotedHeadings(string[] lines, bool[] keywordLines)
     {
         var headings = new List<(int Line, int Indent, CriteriaSection Section)>();
         for (var i = 0; i < lines.Length; i++)
         {
-            var content = lines[i].Trim();
-            if (content.Length == 0 || !HeadingClassifier.MayBeHeading(content))
+            var trimmed = lines[i].AsSpan().Trim();
+            keywordLines[i] = HeadingClassifier.HasKeywordPart(trimmed);
+            if (!keywordLines[i] || trimmed.Length > 200)
             {
                 continue;
             }
+
+            var content = lines[i].Trim();
 
             var text = ListMarker.TryParse(content, out var marker, out var rest) && marker.Kind != MarkerKind.Glued ? rest : content;
             if (HeadingClassifier.Classify(text) is { } heading && (text == content || heading.Heading.EndsWith(':')))
@@ -76,11 +80,14 @@ internal static partial class CriteriaSplitter
         return false;
     }
 
-    private sealed class SplitState(HashSet<int> demoted)
+    private sealed class SplitState(HashSet<int> demoted, bool[] keywordLines)
     {
         private readonly List<ItemDraft> _open = [];
 
         public HashSet<int> Demoted { get; } = demoted;
+
+        /// <summary>Per line, true when it holds a heading keyword part (only such a line can be a heading).</summary>
+        public bool[] KeywordLines { get; } = keywordLines;
 
         public List<OutlineDraft> Outline { get; } = [];
 

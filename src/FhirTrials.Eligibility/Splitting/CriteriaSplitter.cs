@@ -13,7 +13,8 @@ internal static partial class CriteriaSplitter
     public static SplitResult Split(string markdown)
     {
         var lines = MarkdownText.Lines(markdown);
-        var state = new SplitState(DemotedHeadings(lines));
+        var keywordLines = new bool[lines.Length];
+        var state = new SplitState(DemotedHeadings(lines, keywordLines), keywordLines);
         for (var i = 0; i < lines.Length; i++)
         {
             var raw = lines[i];
@@ -34,7 +35,7 @@ internal static partial class CriteriaSplitter
     {
         var markerFound = ListMarker.TryParse(content, out var marker, out var rest);
         var headingText = markerFound && marker.Kind != MarkerKind.Glued ? rest : content;
-        if (!state.Demoted.Contains(lineIndex) && HeadingClassifier.Classify(headingText) is { } heading
+        if (state.KeywordLines[lineIndex] && !state.Demoted.Contains(lineIndex) && HeadingClassifier.Classify(headingText) is { } heading
             && (!markerFound || marker.Kind == MarkerKind.Glued || heading.Heading.EndsWith(':') || heading.Heading.EndsWith('\uFF1A')))
         {
             state.StartSection(heading.Section, markerFound && marker.Kind != MarkerKind.Glued ? marker.Raw + " " + heading.Heading : heading.Heading);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using FhirTrials.Eligibility.Model;
 
@@ -16,6 +17,10 @@ internal static partial class HeadingClassifier
 {
     private const int MaxWordsWithColon = 10;
     private const int MaxWordsWithoutColon = 8;
+
+    /// <summary>Every heading keyword contains one of these (one vectorised scan, also without ICU).</summary>
+    private static readonly SearchValues<string> HeadingKeywordParts =
+        SearchValues.Create(["clu", "eligib", "entry", "selection", "enrol"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly char[] Decoration = ['*', '_', '#', ' '];
     private static readonly char[] Emphasis = ['*', '_', ' '];
@@ -60,12 +65,10 @@ internal static partial class HeadingClassifier
     }
 
     /// <summary>Cheap test before the regular expressions: every heading keyword contains one of these.</summary>
-    public static bool MayBeHeading(string line) =>
-        line.Length <= 200 && (line.Contains("clu", StringComparison.OrdinalIgnoreCase)
-            || line.Contains("eligib", StringComparison.OrdinalIgnoreCase)
-            || line.Contains("entry", StringComparison.OrdinalIgnoreCase)
-            || line.Contains("selection", StringComparison.OrdinalIgnoreCase)
-            || line.Contains("enrol", StringComparison.OrdinalIgnoreCase));
+    public static bool MayBeHeading(string line) => line.Length <= 200 && HasKeywordPart(line);
+
+    /// <summary>True when <paramref name="text"/> holds a part of a heading keyword; a text without one holds no heading.</summary>
+    public static bool HasKeywordPart(ReadOnlySpan<char> text) => text.ContainsAny(HeadingKeywordParts);
 
     private static int WordCount(string text)
     {

@@ -6,7 +6,10 @@ namespace FhirTrials.Eligibility.Splitting;
 /// <summary>An item while the splitter still appends continuation lines and sub-items to it.</summary>
 internal sealed class ItemDraft(CriteriaSection section, string? marker, string text, string? heading, int indent, int depth)
 {
-    private readonly StringBuilder _text = new(text);
+    private string _text = text;
+
+    /// <summary>Created on the first continuation line; most items have none.</summary>
+    private StringBuilder? _builder;
 
     public CriteriaSection Section { get; } = section;
 
@@ -29,33 +32,44 @@ internal sealed class ItemDraft(CriteriaSection section, string? marker, string 
     /// <summary>The finished item, once the parser has built it (parents are built before their sub-items).</summary>
     public CriteriaItem? Built { get; set; }
 
-    public string Text => _text.ToString();
+    public string Text => _builder is null ? _text : _text = _builder.ToString();
 
     public bool EndsWithColon
     {
         get
         {
-            var i = _text.Length - 1;
-            while (i >= 0 && char.IsWhiteSpace(_text[i]))
+            if (_builder is null)
+            {
+                var trimmed = _text.AsSpan().TrimEnd();
+                return trimmed.Length > 0 && trimmed[^1] is ':' or '\uFF1A';
+            }
+
+            var i = _builder.Length - 1;
+            while (i >= 0 && char.IsWhiteSpace(_builder[i]))
             {
                 i--;
             }
 
-            return i >= 0 && _text[i] is ':' or '\uFF1A';
+            return i >= 0 && _builder[i] is ':' or '\uFF1A';
         }
     }
 
     public void Append(string line)
     {
-        if (_text.Length > 0)
+        _builder ??= new StringBuilder(_text, Math.Max(16, (_text.Length + line.Length) * 2));
+        if (_builder.Length > 0)
         {
-            _text.Append(' ');
+            _builder.Append(' ');
         }
 
-        _text.Append(line);
+        _builder.Append(line);
     }
 
-    public void Replace(string text) => _text.Clear().Append(text);
+    public void Replace(string text)
+    {
+        _builder = null;
+        _text = text;
+    }
 }
 
 /// <summary>One entry of the document-order outline while splitting.</summary>

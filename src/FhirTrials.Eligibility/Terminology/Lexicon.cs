@@ -11,12 +11,12 @@ internal sealed class Lexicon
 {
     private static readonly Lazy<Lexicon> LazyDefault = new(TerminologyLoader.Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly Dictionary<string, decimal>.AlternateLookup<ReadOnlySpan<char>> _numberWords;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _timeUnitWords;
+    private readonly WordTable _numberWords = new();
+    private readonly decimal[] _numberValues;
 
     internal Lexicon(
         LexiconTables tables,
-        Dictionary<string, decimal> numberWords)
+        IReadOnlyDictionary<string, decimal> numberWords)
     {
         Terms = tables.Terms.Freeze();
         Comparators = tables.Comparators.Freeze();
@@ -30,8 +30,17 @@ internal sealed class Lexicon
         Measurements = tables.Measurements;
         Conditions = tables.Conditions;
         Scores = tables.Scores;
-        _numberWords = numberWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        _timeUnitWords = tables.TimeUnitWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        TimeUnitWords = tables.TimeUnitWords;
+        _numberValues = new decimal[numberWords.Count];
+        foreach (var (word, value) in numberWords)
+        {
+            if (_numberWords.Add(word) != _numberWords.Count - 1)
+            {
+                throw new InvalidDataException($"phrases.json: numberWords lists '{word}' twice (case-insensitive).");
+            }
+
+            _numberValues[_numberWords.Count - 1] = value;
+        }
     }
 
     /// <summary>The lexicon of the embedded data files.</summary>
@@ -62,10 +71,16 @@ internal sealed class Lexicon
 
     public IReadOnlyList<ScoreDefinition> Scores { get; }
 
-    public bool TryGetNumberWord(ReadOnlySpan<char> word, out decimal value) => _numberWords.TryGetValue(word, out value);
+    /// <summary>Spelled time units ("weeks", "mo", "years").</summary>
+    public WordTable TimeUnitWords { get; }
 
-    /// <summary>True for spelled time units ("weeks", "mo", "years").</summary>
-    public bool IsTimeUnitWord(ReadOnlySpan<char> word) => _timeUnitWords.Contains(word);
+    /// <summary>The value of a spelled number ("two", "twelve") at token <paramref name="index"/>.</summary>
+    public bool TryGetNumberWord(TokenText t, int index, out decimal value)
+    {
+        var found = (uint)index < (uint)t.Count ? _numberWords.IndexOf(t.Span(index), t.Tokens[index].Hash) : -1;
+        value = found < 0 ? 0 : _numberValues[found];
+        return found >= 0;
+    }
 }
 
 /// <summary>The mutable tables the loader fills before the lexicon freezes them.</summary>
@@ -95,5 +110,5 @@ internal sealed class LexiconTables
 
     public List<ScoreDefinition> Scores { get; } = [];
 
-    public HashSet<string> TimeUnitWords { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public WordTable TimeUnitWords { get; } = new();
 }

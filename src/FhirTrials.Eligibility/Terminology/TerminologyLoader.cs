@@ -31,7 +31,7 @@ internal static class TerminologyLoader
         LoadScores(tables, Read("scores.json", TerminologyJsonContext.Default.ScoresFile));
         LoadConditions(tables, Read("conditions.json", TerminologyJsonContext.Default.ConditionsFile));
         PhraseLoader.Load(tables, phrases);
-        return new Lexicon(tables, new Dictionary<string, decimal>(phrases.NumberWords, StringComparer.OrdinalIgnoreCase));
+        return new Lexicon(tables, phrases.NumberWords);
     }
 
     /// <summary>Reads one embedded data file (<c>FhirTrials.Eligibility.Data.&lt;name&gt;</c>); the matcher's tables use it too.</summary>

@@ -17,26 +17,19 @@ internal sealed class PhraseTrie<T>
             throw new InvalidOperationException("The phrase trie is frozen.");
         }
 
-        var text = ScanText.Map(phrase);
+        var text = new TokenText(phrase);
         var node = _root;
         var exact = caseSensitive ? new List<string>() : null;
-        foreach (var token in Tokenizer.Tokenize(text))
+        for (var i = 0; i < text.Count; i++)
         {
-            if (IsSkipped(text, token))
+            if (IsSkipped(text, i))
             {
                 continue;
             }
 
-            var key = token.Span(text).ToString();
+            var key = text.Span(i).ToString();
             exact?.Add(key);
-            node.Children ??= new Dictionary<string, Node>(StringComparer.OrdinalIgnoreCase);
-            if (!node.Children.TryGetValue(key, out var child))
-            {
-                child = new Node();
-                node.Children.Add(key, child);
-            }
-
-            node = child;
+            node = node.GetOrAdd(key);
         }
 
         if (node == _root)
@@ -48,7 +41,7 @@ internal sealed class PhraseTrie<T>
         node.Entries.Add(new PhraseEntry<T>(value, exact?.ToArray()));
     }
 
-    /// <summary>Builds the span lookups; call once after the last <see cref="Add"/>.</summary>
+    /// <summary>Trims the child tables; call once after the last <see cref="Add"/>.</summary>
     public PhraseTrie<T> Freeze()
     {
         _root.Freeze();
@@ -57,22 +50,21 @@ internal sealed class PhraseTrie<T>
     }
 
     /// <summary>The entries of the longest phrase starting at token <paramref name="start"/>, or null.</summary>
-    public List<PhraseEntry<T>>? Match(string text, ReadOnlySpan<Token> tokens, int start, out int end)
+    public List<PhraseEntry<T>>? Match(TokenText t, int start, out int end)
     {
         end = start;
         List<PhraseEntry<T>>? best = null;
         var node = _root;
         var i = start;
-        while (i < tokens.Length && node.HasChildren)
+        while (i < t.Count && node.HasChildren)
         {
-            var token = tokens[i];
-            if (IsSkipped(text, token) && i > start)
+            if (i > start && IsSkipped(t, i))
             {
                 i++;
                 continue;
             }
 
-            var next = node.Find(token.Span(text), token.Kind == TokenKind.Word);
+            var next = node.Find(t, i);
             if (next is null)
             {
                 break;
@@ -80,7 +72,7 @@ internal sealed class PhraseTrie<T>
 
             node = next;
             i++;
-            if (node.Entries is not null && Accepts(node.Entries, text, tokens, start, i))
+            if (node.Entries is not null && Accepts(node.Entries, t, start, i))
             {
                 best = node.Entries;
                 end = i;
@@ -90,11 +82,11 @@ internal sealed class PhraseTrie<T>
         return best;
     }
 
-    private static bool Accepts(List<PhraseEntry<T>> entries, string text, ReadOnlySpan<Token> tokens, int start, int end)
+    private static bool Accepts(List<PhraseEntry<T>> entries, TokenText t, int start, int end)
     {
         foreach (var entry in entries)
         {
-            if (entry.ExactTokens is null || MatchesExactly(entry.ExactTokens, text, tokens, start, end))
+            if (entry.ExactTokens is null || MatchesExactly(entry.ExactTokens, t, start, end))
             {
                 return true;
             }
@@ -103,17 +95,17 @@ internal sealed class PhraseTrie<T>
         return false;
     }
 
-    private static bool MatchesExactly(string[] exact, string text, ReadOnlySpan<Token> tokens, int start, int end)
+    private static bool MatchesExactly(string[] exact, TokenText t, int start, int end)
     {
         var k = 0;
         for (var i = start; i < end; i++)
         {
-            if (IsSkipped(text, tokens[i]))
+            if (IsSkipped(t, i))
             {
                 continue;
             }
 
-            if (k >= exact.Length || !tokens[i].Span(text).Equals(exact[k], StringComparison.Ordinal))
+            if (k >= exact.Length || !t.Span(i).Equals(exact[k], StringComparison.Ordinal))
             {
                 return false;
             }
@@ -124,53 +116,54 @@ internal sealed class PhraseTrie<T>
         return k == exact.Length;
     }
 
-    private static bool IsSkipped(string text, Token token) => token.IsSymbol(text, '-');
+    private static bool IsSkipped(TokenText t, int i) => t.Tokens[i].IsSymbol(t.Text, '-');
 
     private sealed class Node
     {
-        private Dictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-
-        public Dictionary<string, Node>? Children { get; set; }
+        private readonly WordTable _keys = new();
+        private Node[] _children = [];
 
         public List<PhraseEntry<T>>? Entries { get; set; }
 
-        public bool HasChildren => Children is not null;
+        public bool HasChildren => _keys.Count > 0;
+
+        public Node GetOrAdd(string key)
+        {
+            var index = _keys.Add(key);
+            if (index == _children.Length)
+            {
+                Array.Resize(ref _children, Math.Max(2, index * 2));
+            }
+
+            return _children[index] ??= new Node();
+        }
 
         public void Freeze()
         {
-            if (Children is null)
-            {
-                return;
-            }
-
-            _lookup = Children.GetAlternateLookup<ReadOnlySpan<char>>();
-            foreach (var child in Children.Values)
+            Array.Resize(ref _children, _keys.Count);
+            foreach (var child in _children)
             {
                 child.Freeze();
             }
         }
 
-        public Node? Find(ReadOnlySpan<char> key, bool isWord)
+        /// <summary>The child for token <paramref name="i"/>; a word may also match without a plural "s" or "es".</summary>
+        public Node? Find(TokenText t, int i)
         {
-            if (_lookup.TryGetValue(key, out var node))
+            var token = t.Tokens[i];
+            var key = t.Span(i);
+            var found = _keys.IndexOf(key, token.Hash);
+            if (found < 0 && token.Kind == TokenKind.Word && key.Length > 3 && (key[^1] == 's' || key[^1] == 'S'))
             {
-                return node;
-            }
-
-            if (isWord && key.Length > 3 && (key[^1] == 's' || key[^1] == 'S'))
-            {
-                if (_lookup.TryGetValue(key[..^1], out node))
+                var hash = WordHash.RemoveLast(token.Hash, key[^1]);
+                found = _keys.IndexOf(key[..^1], hash);
+                if (found < 0 && key.Length > 4 && (key[^2] == 'e' || key[^2] == 'E'))
                 {
-                    return node;
-                }
-
-                if (key.Length > 4 && (key[^2] == 'e' || key[^2] == 'E') && _lookup.TryGetValue(key[..^2], out node))
-                {
-                    return node;
+                    found = _keys.IndexOf(key[..^2], WordHash.RemoveLast(hash, key[^2]));
                 }
             }
 
-            return null;
+            return found < 0 ? null : _children[found];
         }
     }
 }

@@ -8,10 +8,11 @@ internal static class ScanText
 {
     public static string Map(string text)
     {
+        var firstNonAscii = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F');
         var needsMapping = false;
-        foreach (var c in text)
+        for (var i = Math.Max(firstNonAscii, 0); firstNonAscii >= 0 && i < text.Length; i++)
         {
-            if (MapChar(c) != c)
+            if (MapChar(text[i]) != text[i])
             {
                 needsMapping = true;
                 break;

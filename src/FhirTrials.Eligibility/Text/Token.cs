@@ -7,8 +7,11 @@ internal enum TokenKind : byte
     Symbol,
 }
 
-/// <summary>A word, a digit run (with inner decimal/thousands separators) or one symbol character.</summary>
-internal readonly record struct Token(TokenKind Kind, int Start, int Length)
+/// <summary>
+/// A word, a digit run (with inner decimal/thousands separators) or one symbol character, with the
+/// <see cref="WordHash"/> of its text.
+/// </summary>
+internal readonly record struct Token(TokenKind Kind, int Start, int Length, int Hash)
 {
     public int End => Start + Length;
 

@@ -35,13 +35,22 @@ internal sealed class TokenText
         return lo;
     }
 
-    public bool IsWord(int index, string word) =>
-        index >= 0 && index < Tokens.Length && Tokens[index].Kind == TokenKind.Word && Tokens[index].Is(Text, word);
+    public bool IsWord(int index, string word)
+    {
+        if ((uint)index >= (uint)Tokens.Length)
+        {
+            return false;
+        }
+
+        var token = Tokens[index];
+        return token.Kind == TokenKind.Word && token.Length == word.Length
+            && Text.AsSpan(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>True when token <paramref name="index"/> is one of <paramref name="words"/> (case-insensitive).</summary>
     public bool IsAnyWord(int index, string[] words)
     {
-        if (index < 0 || index >= Tokens.Length || Tokens[index].Kind != TokenKind.Word)
+        if ((uint)index >= (uint)Tokens.Length || Tokens[index].Kind != TokenKind.Word)
         {
             return false;
         }
@@ -49,7 +58,7 @@ internal sealed class TokenText
         var span = Tokens[index].Span(Text);
         foreach (var word in words)
         {
-            if (span.Equals(word, StringComparison.OrdinalIgnoreCase))
+            if (span.Length == word.Length && span.Equals(word, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -57,6 +66,10 @@ internal sealed class TokenText
 
         return false;
     }
+
+    /// <summary>True when token <paramref name="index"/> is a word of <paramref name="words"/> (one hash probe).</summary>
+    public bool IsAnyWord(int index, WordTable words) =>
+        (uint)index < (uint)Tokens.Length && Tokens[index].Kind == TokenKind.Word && words.IndexOf(Span(index), Tokens[index].Hash) >= 0;
 
     public bool IsSymbol(int index, char symbol) =>
         index >= 0 && index < Tokens.Length && Tokens[index].IsSymbol(Text, symbol);

@@ -1,17 +1,15 @@
 namespace FhirTrials.Eligibility.Text;
 
-/// <summary>Splits mapped text (see <see cref="ScanText"/>) into <see cref="Token"/>s.</summary>
+/// <summary>Splits mapped text (see <see cref="ScanText"/>) into <see cref="Token"/>s, hashing each once.</summary>
 internal static class Tokenizer
 {
+    [ThreadStatic]
+    private static Token[]? t_scratch;
+
     public static Token[] Tokenize(string text)
     {
-        var tokens = new List<Token>(Math.Max(8, text.Length / 4));
-        Tokenize(text, tokens);
-        return [.. tokens];
-    }
-
-    public static void Tokenize(string text, List<Token> tokens)
-    {
+        var buffer = t_scratch ??= new Token[256];
+        var count = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -22,44 +20,68 @@ internal static class Tokenizer
                 continue;
             }
 
-            var start = i;
-            if (char.IsLetter(c))
+            if (count == buffer.Length)
             {
-                i++;
-                while (i < text.Length && (char.IsLetterOrDigit(text[i])
-                    || (text[i] == '\'' && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
-                {
-                    i++;
-                }
-
-                tokens.Add(new Token(TokenKind.Word, start, i - start));
+                Array.Resize(ref buffer, buffer.Length * 2);
+                t_scratch = buffer;
             }
-            else if (char.IsAsciiDigit(c))
-            {
-                i++;
-                while (i < text.Length)
-                {
-                    if (char.IsAsciiDigit(text[i]))
-                    {
-                        i++;
-                    }
-                    else if ((text[i] == '.' || text[i] == ',') && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
-                    {
-                        i += 2;
-                    }
-                    else
-                    {
-                        break;
-                    }
-                }
 
-                tokens.Add(new Token(TokenKind.Number, start, i - start));
+            buffer[count++] = char.IsLetter(c) ? ReadWord(text, ref i)
+                : char.IsAsciiDigit(c) ? ReadNumber(text, ref i)
+                : new Token(TokenKind.Symbol, i, 1, WordHash.Append(0, text[i++]));
+        }
+
+        return buffer.AsSpan(0, count).ToArray();
+    }
+
+    private static Token ReadWord(string text, ref int i)
+    {
+        var start = i;
+        var hash = WordHash.Append(0, text[i++]);
+        while (i < text.Length)
+        {
+            var c = text[i];
+            var folded = WordHash.FoldAsciiWordChar(c);
+            if (folded != 0)
+            {
+                hash = WordHash.AppendFolded(hash, folded);
+            }
+            else if (c >= 0x80 ? char.IsLetterOrDigit(c) : c == '\'' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            {
+                hash = WordHash.Append(hash, c);
             }
             else
             {
-                tokens.Add(new Token(TokenKind.Symbol, start, 1));
-                i++;
+                break;
+            }
+
+            i++;
+        }
+
+        return new Token(TokenKind.Word, start, i - start, hash);
+    }
+
+    private static Token ReadNumber(string text, ref int i)
+    {
+        var start = i;
+        var hash = WordHash.Append(0, text[i++]);
+        while (i < text.Length)
+        {
+            if (char.IsAsciiDigit(text[i]))
+            {
+                hash = WordHash.Append(hash, text[i++]);
+            }
+            else if ((text[i] == '.' || text[i] == ',') && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
+            {
+                hash = WordHash.Append(WordHash.Append(hash, text[i]), text[i + 1]);
+                i += 2;
+            }
+            else
+            {
+                break;
             }
         }
+
+        return new Token(TokenKind.Number, start, i - start, hash);
     }
 }
