@@ -61,22 +61,6 @@ public sealed class MappingTable<TEnum>
 
     public MappingTableData Data { get; }
 
-    private bool NeedsSource(int position)
-    {
-        var row = _rows[position];
-        if (!row.IsMapped)
-        {
-            return true;
-        }
-
-        if (row.System == Data.SourceSystem)
-        {
-            return false;
-        }
-
-        return Reverse(row.System!, row.Code!) is not [var only] || EnumWire<TEnum>.IndexOf(only) != position;
-    }
-
     public string Id => Data.Id;
 
     /// <summary>The row for <paramref name="value"/>.</summary>
@@ -115,5 +99,21 @@ public sealed class MappingTable<TEnum>
 
         values.Sort();
         return values;
+    }
+
+    private bool NeedsSource(int position)
+    {
+        var row = _rows[position];
+        if (!row.IsMapped)
+        {
+            return true;
+        }
+
+        if (row.System == Data.SourceSystem)
+        {
+            return false;
+        }
+
+        return Reverse(row.System!, row.Code!) is not [var only] || EnumWire<TEnum>.IndexOf(only) != position;
     }
 }
