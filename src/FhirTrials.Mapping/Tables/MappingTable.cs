@@ -97,8 +97,7 @@ public sealed class MappingTable<TEnum>
             }
         }
 
-        values.Sort();
-        return values;
+        return values; // in ascending order: EnumWire<TEnum> lists values as Enum.GetValues does
     }
 
     private bool NeedsSource(int position)
@@ -114,6 +113,14 @@ public sealed class MappingTable<TEnum>
             return false;
         }
 
-        return Reverse(row.System!, row.Code!) is not [var only] || EnumWire<TEnum>.IndexOf(only) != position;
+        for (var other = 0; other < _rows.Length; other++)
+        {
+            if (other != position && _rows[other].System == row.System && _rows[other].Code == row.Code)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
