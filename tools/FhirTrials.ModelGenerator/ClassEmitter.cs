@@ -31,6 +31,7 @@ internal sealed class ClassEmitter
         var w = new CodeWriter();
         w.Line(header);
         w.Line("using FhirTrials.Fhir.ElementModel;");
+        w.Line("using FhirTrials.Fhir.Introspection;");
         w.Line("using FhirTrials.Fhir.Serialization;");
         w.Line();
         w.Line("namespace FhirTrials.Fhir.Model;");
@@ -62,6 +63,7 @@ internal sealed class ClassEmitter
             EmitIsEmpty(w, declared, className);
             EmitWriteMembers(w, declared, className);
             EmitSetMember(w, declared, className);
+            EmitReadJsonMember(w, type, declared, className);
         }
 
         if (!nested)
@@ -217,6 +219,42 @@ internal sealed class ClassEmitter
 
         w.Line("default:");
         w.Line("    return base.SetMember(child);");
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>
+    /// The direct JSON reader's dispatch: a switch on the element's order in the type (the same for the
+    /// inherited elements of every derived type, which <see cref="Generator"/> checks).
+    /// </summary>
+    private void EmitReadJsonMember(CodeWriter w, GenType type, List<GenElement> declared, string className)
+    {
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Open("internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)");
+        w.Open("switch (property.Element.Order)");
+        foreach (var e in declared)
+        {
+            var p = PropertyName(e, className);
+            var read = Shape(e) switch
+            {
+                ElementShape.Attribute => $"{p} = reader.Attribute(property);",
+                ElementShape.Primitive when e.IsCollection => $"reader.PrimitiveList(ref {Field(p + "Element")}, property, static () => new {_names.PrimitiveElementClass(e)}());",
+                ElementShape.Primitive => $"{p}Element = reader.Primitive({p}Element ?? new {_names.PrimitiveElementClass(e)}(), property);",
+                ElementShape.Choice => $"{p} = reader.Choice({p}, property);",
+                ElementShape.Resource when e.IsCollection => $"reader.ResourceList(ref {Field(p)}, property);",
+                ElementShape.Resource => $"{p} = reader.Resource(property);",
+                _ when e.IsCollection => $"reader.ComplexList(ref {Field(p)}, property, static () => new {_names.Of(e.TypeNames[0])}());",
+                _ => $"{p} = reader.Complex(new {_names.Of(e.TypeNames[0])}(), property);",
+            };
+            w.Line($"case {type.Elements.IndexOf(e).ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
+            w.Line("    " + read);
+            w.Line("    return;");
+        }
+
+        w.Line("default:");
+        w.Line("    base.ReadJsonMember(ref reader, property);");
+        w.Line("    return;");
         w.Close();
         w.Close();
     }
