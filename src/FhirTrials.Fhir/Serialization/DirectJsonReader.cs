@@ -50,11 +50,17 @@ internal ref partial struct DirectJsonReader
     [DoesNotReturn]
     public readonly void GiveUp() => throw new GiveUpException();
 
-    private Resource ReadDocument()
+    private Resource? ReadDocument()
     {
         if (!_json.Read() || _json.TokenType != JsonTokenType.StartObject)
         {
             GiveUp();
+        }
+
+        // A root type without a class is common (most R4 types): say so without the cost of an exception.
+        if (!NodeReader.HasClass(ResourceTypeAhead().Name))
+        {
+            return null;
         }
 
         var resource = ReadResource(nested: false);
@@ -70,13 +76,8 @@ internal ref partial struct DirectJsonReader
     private Resource ReadResource(bool nested)
     {
         var type = ResourceTypeAhead();
-        if (!NodeReader.HasClass(type.Name))
+        if (nested && !NodeReader.HasClass(type.Name))
         {
-            if (!nested)
-            {
-                GiveUp();
-            }
-
             return new DynamicResource(FhirJsonParser.ParseDetachedResource(ref _json, _source, _settings));
         }
 

@@ -81,6 +81,56 @@ public sealed class DirectJsonReaderTests
         Assert.Equal(tree.Issue, typed.Issue);
     }
 
+    /// <summary>
+    /// Byte-level mutants of small typed examples (seeded, so the same every run): whatever the tree rejects the
+    /// direct reader must give up on, with the tree's error from Parse; whatever it reads must equal the tree's reading.
+    /// </summary>
+    [Fact]
+    public void TryParseDirect_MutatedExamples_NeverAcceptsWhatTheTreeRejects()
+    {
+        var random = new Random(20261122);
+        var files = R4Examples.All.Where(f => ModelFactory.CreateResource(f.ResourceType) is not null && f.Content.Length < 4000).ToList();
+        var replacements = "\"0,:{}[]n _x-T.1/e\\"u8.ToArray();
+        var failures = new List<string>();
+        var (rejected, readDirectly) = (0, 0);
+        for (var i = 0; i < 4000; i++)
+        {
+            var file = files[random.Next(files.Count)];
+            var bytes = (byte[])file.Content.Clone();
+            var at = random.Next(bytes.Length);
+            if (bytes[at] >= 0x80)
+            {
+                continue; // keep the UTF-8 valid: neither path checks it inside strings (the writers then throw)
+            }
+
+            bytes[at] = replacements[random.Next(replacements.Length)];
+            var name = $"{file.Name}#{i}";
+            var tree = Record.Exception(() => FhirJsonParser.ParseNode(bytes, name));
+            var direct = FhirJsonParser.TryParseDirect(bytes, name);
+            if (tree is FhirParseException treeError)
+            {
+                rejected++;
+                var typedError = Record.Exception(() => FhirJsonParser.Parse<Resource>(bytes, name)) as FhirParseException;
+                if (direct is not null || typedError?.Issue != treeError.Issue)
+                {
+                    failures.Add($"{name}: tree says {treeError.Issue}, direct {(direct is null ? "gave up" : "read it")}, Parse<T> says {typedError?.Issue}");
+                }
+            }
+            else if (direct is not null)
+            {
+                readDirectly++;
+                if (!Write(direct).AsSpan().SequenceEqual(Write(NodeReader.Resource(FhirJsonParser.ParseNode(bytes, name)))))
+                {
+                    failures.Add($"{name}: the direct reading writes different JSON");
+                }
+            }
+        }
+
+        _output.WriteLine($"4000 mutants: {rejected} rejected by the tree, {readDirectly} read directly");
+        Assert.True(rejected > 1000 && readDirectly > 300, $"the mutants no longer cover both sides: {rejected} rejected, {readDirectly} read");
+        Assert.True(failures.Count == 0, $"{failures.Count} failures:\n" + string.Join("\n", failures.Take(30)));
+    }
+
     internal static byte[] Write(Resource resource) => FhirJsonSerializer.SerializeToUtf8Bytes(resource);
 
     internal static byte[] Utf8(string json) => Encoding.UTF8.GetBytes(json);
