@@ -133,7 +133,7 @@ internal ref partial struct DirectJsonReader
             GiveUp();
         }
 
-        return ReadResource(nested: true);
+        return ReadNestedResource();
     }
 
     /// <summary>A repeating resource element (<c>contained</c>).</summary>

@@ -58,12 +58,13 @@ internal ref partial struct DirectJsonReader
         }
 
         // A root type without a class is common (most R4 types): say so without the cost of an exception.
-        if (!NodeReader.HasClass(ResourceTypeAhead().Name))
+        var type = ResourceTypeAhead();
+        if (!NodeReader.HasClass(type.Name))
         {
             return null;
         }
 
-        var resource = ReadResource(nested: false);
+        var resource = ReadResource(type);
         while (_json.Read())
         {
             // Trailing content after the resource is malformed JSON: the reader throws.
@@ -72,18 +73,21 @@ internal ref partial struct DirectJsonReader
         return resource;
     }
 
-    /// <summary>Reads the resource object the reader stands on: a generated class, or (nested only) a tree for types without one.</summary>
-    private Resource ReadResource(bool nested)
+    /// <summary>Reads the resource object the reader stands on, of a type with a class, into that class.</summary>
+    private Resource ReadResource(FhirTypeInfo type)
     {
-        var type = ResourceTypeAhead();
-        if (nested && !NodeReader.HasClass(type.Name))
-        {
-            return new DynamicResource(FhirJsonParser.ParseDetachedResource(ref _json, _source, _settings));
-        }
-
         var resource = ModelFactory.CreateResource(type.Name) ?? throw new GiveUpException();
         ReadObject(resource, type, isResource: true);
         return resource;
+    }
+
+    /// <summary>Reads a resource inside a resource: into its class, or for a type without one into a tree of its own.</summary>
+    private Resource ReadNestedResource()
+    {
+        var type = ResourceTypeAhead();
+        return NodeReader.HasClass(type.Name)
+            ? ReadResource(type)
+            : new DynamicResource(FhirJsonParser.ParseDetachedResource(ref _json, type, _source, _settings));
     }
 
     /// <summary>The type named by the object's <c>resourceType</c> (almost always its first property), without moving the reader.</summary>

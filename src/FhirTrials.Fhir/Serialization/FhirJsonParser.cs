@@ -151,15 +151,16 @@ public sealed partial class FhirJsonParser
     }
 
     /// <summary>
-    /// Reads the resource object <paramref name="reader"/> stands on into a tree of its own, strictly (the
-    /// direct reader's way with resource types that have no class).
+    /// Reads the resource object <paramref name="reader"/> stands on, of the already known
+    /// <paramref name="type"/>, into a tree of its own, strictly (the direct reader's way with resource
+    /// types that have no class).
     /// </summary>
-    internal static ElementNode ParseDetachedResource(ref Utf8JsonReader reader, SourceText source, FhirJsonParserSettings settings)
+    internal static ElementNode ParseDetachedResource(ref Utf8JsonReader reader, FhirTypeInfo type, SourceText source, FhirJsonParserSettings settings)
     {
         var context = new ParseContext(source, settings);
         try
         {
-            var node = new FhirJsonParser(settings).ParseResource(ref reader, context, parent: null, property: null, index: 0, inArray: false);
+            var node = new FhirJsonParser(settings).ParseResource(ref reader, context, parent: null, property: null, index: 0, inArray: false, type);
             node.Source = source;
             return node;
         }
@@ -173,22 +174,25 @@ public sealed partial class FhirJsonParser
     public static T Parse<T>(string json, string? sourceName = null)
         where T : Resource => Parse<T>(Encoding.UTF8.GetBytes(json), sourceName);
 
-    private ElementNode ParseResource(ref Utf8JsonReader reader, ParseContext context, ElementNode? parent, ElementInfo? property, int index, bool inArray)
+    private ElementNode ParseResource(ref Utf8JsonReader reader, ParseContext context, ElementNode? parent, ElementInfo? property, int index, bool inArray, FhirTypeInfo? knownType = null)
     {
         var offset = reader.TokenStartIndex;
-        var (typeName, typeOffset) = FindResourceType(reader);
-        FhirTypeInfo? type = null;
-        if (typeName is null)
+        var type = knownType;
+        if (type is null)
         {
-            context.Error(IssueType.Structure, "missing 'resourceType': a resource must say its type", Location(), offset);
-        }
-        else if (ModelInfo.GetType(typeName) is not { IsResource: true, IsAbstract: false } known)
-        {
-            context.Error(IssueType.Structure, $"unknown resource type '{typeName}'", Location(), typeOffset);
-        }
-        else
-        {
-            type = known;
+            var (typeName, typeOffset) = FindResourceType(reader);
+            if (typeName is null)
+            {
+                context.Error(IssueType.Structure, "missing 'resourceType': a resource must say its type", Location(), offset);
+            }
+            else if (ModelInfo.GetType(typeName) is not { IsResource: true, IsAbstract: false } known)
+            {
+                context.Error(IssueType.Structure, $"unknown resource type '{typeName}'", Location(), typeOffset);
+            }
+            else
+            {
+                type = known;
+            }
         }
 
         var name = parent is null ? type?.Name ?? "Resource" : property!.Name;
