@@ -124,7 +124,8 @@ internal static class PrimitiveToken
         const int StackLimit = 256;
         var length = reader.ValueSpan.Length;
         char[]? rented = null;
-        var buffer = length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(length));
+        // Unescaped, a string has at most as many characters as its UTF-8 bytes: a buffer of that size, zeroed no further.
+        var buffer = length <= StackLimit ? stackalloc char[length] : (rented = ArrayPool<char>.Shared.Rent(length));
         try
         {
             var written = reader.CopyString(buffer);
