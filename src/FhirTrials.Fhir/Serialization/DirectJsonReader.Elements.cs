@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using FhirTrials.Fhir.ElementModel;
 using FhirTrials.Fhir.Introspection;
@@ -100,16 +101,13 @@ internal ref partial struct DirectJsonReader
     {
         ArgumentNullException.ThrowIfNull(create);
         ExpectArray();
-        var items = list ??= [];
+        var start = _scratch.Count;
         while (_json.Read() && _json.TokenType != JsonTokenType.EndArray)
         {
-            items.Add(Complex(create(), property));
+            _scratch.Add(Complex(create(), property));
         }
 
-        if (items.Count == 0)
-        {
-            GiveUp();
-        }
+        list = TakeScratch<T>(start);
     }
 
     /// <summary>One part of a choice element (<c>valueQuantity</c>, <c>valueString</c> or <c>_valueString</c>), typed by its name.</summary>
@@ -140,16 +138,35 @@ internal ref partial struct DirectJsonReader
     public void ResourceList(ref List<Resource>? list, FhirJsonProperty property)
     {
         ExpectArray();
-        var items = list ??= [];
+        var start = _scratch.Count;
         while (_json.Read() && _json.TokenType != JsonTokenType.EndArray)
         {
-            items.Add(Resource(property));
+            _scratch.Add(Resource(property));
         }
 
-        if (items.Count == 0)
+        list = TakeScratch<Resource>(start);
+    }
+
+    /// <summary>Moves the items read since <paramref name="start"/> into a list of exactly their number (a non-empty array is required).</summary>
+    private readonly List<T> TakeScratch<T>(int start)
+        where T : Base
+    {
+        var count = _scratch.Count - start;
+        if (count == 0)
         {
             GiveUp();
         }
+
+        var items = new List<T>(count);
+        CollectionsMarshal.SetCount(items, count);
+        var span = CollectionsMarshal.AsSpan(items);
+        for (var i = 0; i < count; i++)
+        {
+            span[i] = (T)_scratch[start + i];
+        }
+
+        _scratch.RemoveRange(start, count);
+        return items;
     }
 
     private static T Add<T>(List<T> items, T item)

@@ -21,6 +21,13 @@ internal ref partial struct DirectJsonReader
     private readonly FhirJsonParserSettings _settings;
     private Utf8JsonReader _json;
 
+    // One list of read but not yet stored list items per thread, reused from read to read.
+    [ThreadStatic]
+    private static List<Base>? t_spareScratch;
+
+    // Items of the lists being read, innermost last; each list takes its own into an exact-size list when it ends.
+    private readonly List<Base> _scratch;
+
     // Primitive lists holding null placeholders whose object has not ended yet: each needs its `_name` part.
     private List<IList>? _placeholders;
 
@@ -28,6 +35,8 @@ internal ref partial struct DirectJsonReader
     {
         _source = source;
         _settings = settings;
+        _scratch = t_spareScratch ?? new(64);
+        t_spareScratch = null;
         var comments = settings.AllowComments ? JsonCommentHandling.Skip : JsonCommentHandling.Disallow;
         _json = new Utf8JsonReader(source.Utf8, new JsonReaderOptions { MaxDepth = settings.MaxDepth, CommentHandling = comments });
     }
@@ -43,6 +52,14 @@ internal ref partial struct DirectJsonReader
         catch (Exception ex) when (ex is GiveUpException or JsonException or FhirParseException or InvalidOperationException)
         {
             return null;
+        }
+        finally
+        {
+            reader._scratch.Clear();
+            if (reader._scratch.Capacity <= 1 << 16)
+            {
+                t_spareScratch = reader._scratch;
+            }
         }
     }
 
