@@ -49,6 +49,8 @@ internal ref partial struct DirectJsonReader
         {
             return reader.ReadDocument();
         }
+        // JsonException: malformed JSON; FhirParseException: a nested tree that failed; InvalidOperationException:
+        // a string the JSON reader cannot decode. The tree path reports each of them in its own way.
         catch (Exception ex) when (ex is GiveUpException or JsonException or FhirParseException or InvalidOperationException)
         {
             return null;
