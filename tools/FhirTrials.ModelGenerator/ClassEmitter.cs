@@ -31,6 +31,7 @@ internal sealed class ClassEmitter
         var w = new CodeWriter();
         w.Line(header);
         w.Line("using FhirTrials.Fhir.ElementModel;");
+        w.Line("using FhirTrials.Fhir.Introspection;");
         w.Line("using FhirTrials.Fhir.Serialization;");
         w.Line();
         w.Line("namespace FhirTrials.Fhir.Model;");
@@ -62,6 +63,7 @@ internal sealed class ClassEmitter
             EmitIsEmpty(w, declared, className);
             EmitWriteMembers(w, declared, className);
             EmitSetMember(w, declared, className);
+            EmitReadJsonMember(w, type, declared, className);
         }
 
         if (!nested)
@@ -154,15 +156,9 @@ internal sealed class ClassEmitter
         for (var i = 0; i < declared.Count; i++)
         {
             var e = declared[i];
-            var p = PropertyName(e, className);
-            var target = Shape(e) switch
-            {
-                ElementShape.Attribute => null,
-                ElementShape.Primitive => e.IsCollection ? Field(p + "Element") : p + "Element",
-                _ => e.IsCollection ? Field(p) : p,
-            };
             var end = i == declared.Count - 1 ? ";" : string.Empty;
-            w.Line(target is null ? $"    && string.IsNullOrEmpty({p}){end}" : $"    && IsNullOrEmpty({target}){end}");
+            var test = Shape(e) == ElementShape.Attribute ? "string.IsNullOrEmpty" : "IsNullOrEmpty";
+            w.Line($"    && {test}({Storage(e, className)}){end}");
         }
     }
 
@@ -174,19 +170,7 @@ internal sealed class ClassEmitter
         w.Line("base.WriteMembers(writer);");
         foreach (var e in declared)
         {
-            var p = PropertyName(e, className);
-            var name = CodeWriter.Literal(e.Name);
-            w.Line(Shape(e) switch
-            {
-                ElementShape.Attribute => $"writer.WriteAttribute({name}, {p});",
-                ElementShape.Primitive when e.IsCollection => $"writer.WritePrimitiveList({name}, {Field(p + "Element")});",
-                ElementShape.Primitive => $"writer.WritePrimitive({name}, {p}Element);",
-                ElementShape.Choice => $"writer.WriteChoice({name}, {p});",
-                ElementShape.Resource when e.IsCollection => $"writer.WriteResourceList({name}, {Field(p)});",
-                ElementShape.Resource => $"writer.WriteResource({name}, {p});",
-                _ when e.IsCollection => $"writer.WriteComplexList({name}, {Field(p)});",
-                _ => $"writer.WriteComplex({name}, {p});",
-            });
+            w.Line($"writer.Write{Accessor(e)}({CodeWriter.Literal(e.Name)}, {Storage(e, className)});");
         }
 
         w.Close();
@@ -221,6 +205,42 @@ internal sealed class ClassEmitter
         w.Close();
     }
 
+    /// <summary>
+    /// The direct JSON reader's dispatch: a switch on the element's order in the type (the same for the
+    /// inherited elements of every derived type, which <see cref="Generator"/> checks).
+    /// </summary>
+    private void EmitReadJsonMember(CodeWriter w, GenType type, List<GenElement> declared, string className)
+    {
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Open("internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)");
+        w.Open("switch (property.Element.Order)");
+        foreach (var e in declared)
+        {
+            // Lists fill their field; single values get the part read (primitives and choices: into what the other part made).
+            var storage = Storage(e, className);
+            var created = Shape(e) == ElementShape.Primitive ? _names.PrimitiveElementClass(e) : _names.Of(e.TypeNames[0]);
+            var read = Shape(e) switch
+            {
+                ElementShape.Resource when e.IsCollection => $"reader.ResourceList(ref {storage}, property);",
+                _ when e.IsCollection => $"reader.{Accessor(e)}(ref {storage}, property, static () => new {created}());",
+                ElementShape.Primitive => $"{storage} = reader.Primitive({storage} ?? new {created}(), property);",
+                ElementShape.Choice => $"{storage} = reader.Choice({storage}, property);",
+                ElementShape.Complex => $"{storage} = reader.Complex(new {created}(), property);",
+                _ => $"{storage} = reader.{Accessor(e)}(property);",
+            };
+            w.Line($"case {type.Elements.IndexOf(e).ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
+            w.Line("    " + read);
+            w.Line("    return;");
+        }
+
+        w.Line("default:");
+        w.Line("    base.ReadJsonMember(ref reader, property);");
+        w.Line("    return;");
+        w.Close();
+        w.Close();
+    }
+
     private enum ElementShape
     {
         Attribute,
@@ -238,6 +258,24 @@ internal sealed class ClassEmitter
         _ when Naming.Primitives.ContainsKey(e.TypeNames[0]) => ElementShape.Primitive,
         _ => ElementShape.Complex,
     };
+
+    /// <summary>What the element's shape is called in the runtime's member plumbing: <c>FhirJsonWriter.Write…</c> and <c>DirectJsonReader.…</c>.</summary>
+    private static string Accessor(GenElement e) => Shape(e) switch
+    {
+        ElementShape.Attribute => "Attribute",
+        ElementShape.Primitive => e.IsCollection ? "PrimitiveList" : "Primitive",
+        ElementShape.Choice => "Choice",
+        ElementShape.Resource => e.IsCollection ? "ResourceList" : "Resource",
+        _ => e.IsCollection ? "ComplexList" : "Complex",
+    };
+
+    /// <summary>Where a class keeps the element: its property (<c>…Element</c> for primitives), or a list's backing field.</summary>
+    private static string Storage(GenElement e, string className)
+    {
+        var p = PropertyName(e, className);
+        var target = Shape(e) == ElementShape.Primitive ? p + "Element" : p;
+        return e.IsCollection && Shape(e) != ElementShape.Attribute ? Field(target) : target;
+    }
 
     private static string PropertyName(GenElement e, string className)
     {

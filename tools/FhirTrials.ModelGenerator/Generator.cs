@@ -16,6 +16,7 @@ internal static class Generator
         var maxCodes = config.RootElement.GetProperty("maxEnumCodes").GetInt32();
 
         var types = TypeModelBuilder.Build(definitions);
+        CheckInheritedOrder(types);
         var missing = wanted.Where(w => !types.Any(t => t.Name == w && t.Kind == "Resource")).ToList();
         if (missing.Count > 0)
         {
@@ -64,6 +65,30 @@ internal static class Generator
         foreach (var (path, content) in files)
         {
             File.WriteAllText(Path.Combine(outputRoot, path), content, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+    }
+
+    /// <summary>
+    /// Inherited elements keep their base type's position, so a base class's generated switch on the
+    /// element order (<c>ReadJsonMember</c>) holds for every derived type.
+    /// </summary>
+    private static void CheckInheritedOrder(List<GenType> types)
+    {
+        var all = types.SelectMany(t => t.Backbones.Prepend(t)).ToDictionary(t => t.Name, StringComparer.Ordinal);
+        foreach (var type in all.Values)
+        {
+            if (type.BaseName is null || !all.TryGetValue(type.BaseName, out var baseType))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < type.Elements.Count; i++)
+            {
+                if (type.Elements[i].Inherited && (i >= baseType.Elements.Count || baseType.Elements[i].Name != type.Elements[i].Name))
+                {
+                    throw new InvalidOperationException($"{type.Elements[i].Path} is not at its position in {baseType.Name}");
+                }
+            }
         }
     }
 

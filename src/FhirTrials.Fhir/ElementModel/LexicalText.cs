@@ -37,6 +37,13 @@ internal struct LexicalText
         _slice = length | (escaped ? EscapedBit : 0) | ((int)kind << KindShift),
     };
 
+    /// <summary>A decoded value, remembering the JSON token it was read from.</summary>
+    public static LexicalText FromString(string? value, JsonRawKind kind) => new()
+    {
+        _value = value,
+        _slice = (int)kind << KindShift,
+    };
+
     /// <summary>The JSON token the value was read from (<see cref="JsonRawKind.None"/> when built in code).</summary>
     public JsonRawKind Kind
     {

@@ -1,4 +1,5 @@
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -35,5 +36,18 @@ public abstract partial class BackboneType : DataType
         }
 
         return base.SetMember(child);
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        if (string.Equals(property.Element.Name, "modifierExtension", StringComparison.Ordinal))
+        {
+            reader.ComplexList(ref _modifierExtension, property, static () => new Extension());
+            return;
+        }
+
+        base.ReadJsonMember(ref reader, property);
     }
 }

@@ -1,4 +1,5 @@
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -32,6 +33,12 @@ public abstract partial class Base
             SetMember(child);
         }
     }
+
+    /// <summary>
+    /// Takes the JSON value the reader stands on into the element <paramref name="property"/> names
+    /// (generated: a switch on the element's order); gives up on elements the class does not declare.
+    /// </summary>
+    internal virtual void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property) => reader.GiveUp();
 
     protected static bool IsNullOrEmpty(Base? value) => value is null || value.IsEmpty;
 

@@ -60,7 +60,7 @@ public sealed partial class FhirJsonParser
         node.TakeChildren(context.Scratch, childrenStart);
     }
 
-    private static bool TryGetProperty(ref Utf8JsonReader reader, FhirTypeInfo type, out FhirJsonProperty property) =>
+    internal static bool TryGetProperty(ref Utf8JsonReader reader, FhirTypeInfo type, out FhirJsonProperty property) =>
         reader.ValueIsEscaped ? type.TryGetJsonProperty(reader.GetString()!, out property) : type.TryGetJsonProperty(reader.ValueSpan, out property);
 
     private void ParseProperty(ref Utf8JsonReader reader, ParseContext context, ElementNode parent, in PropertyState state, ref bool pendingNulls)

@@ -111,13 +111,19 @@ public sealed partial class FhirJsonParser
     }
 
     /// <summary>
-    /// Parses strictly into the typed model. Nested resources (Bundle entries, contained resources,
-    /// Parameters values) become classes as soon as they are read and their part of the tree is let go, so
-    /// a large Bundle never holds its whole tree and its classes at once.
+    /// Parses strictly into the typed model. Valid input is read straight into the classes
+    /// (<see cref="DirectJsonReader"/>); anything else goes through the element tree, which reports the
+    /// first problem. There, nested resources (Bundle entries, contained resources, Parameters values)
+    /// become classes as soon as they are read and their part of the tree is let go.
     /// </summary>
     public static T Parse<T>(ReadOnlyMemory<byte> utf8, string? sourceName = null)
         where T : Resource
     {
+        if (TryParseDirect(utf8, sourceName) is T direct)
+        {
+            return direct;
+        }
+
         var outer = NodeReader.EarlyResources;
         NodeReader.EarlyResources = new Dictionary<ElementNode, Resource>(ReferenceEqualityComparer.Instance);
         try
@@ -133,26 +139,60 @@ public sealed partial class FhirJsonParser
         }
     }
 
+    /// <summary>The typed resource read without the element tree, or null when the direct reader gave up (see <see cref="Parse{T}(ReadOnlyMemory{byte}, string?)"/>).</summary>
+    internal static Resource? TryParseDirect(ReadOnlyMemory<byte> utf8, string? sourceName)
+    {
+        if (utf8.Span.StartsWith(Utf8Bom))
+        {
+            utf8 = utf8[Utf8Bom.Length..];
+        }
+
+        return DirectJsonReader.TryRead(new SourceText(sourceName, utf8), FhirJsonParserSettings.Strict);
+    }
+
+    /// <summary>
+    /// Reads the resource object <paramref name="reader"/> stands on, of the already known
+    /// <paramref name="type"/>, into a tree of its own, strictly (the direct reader's way with resource
+    /// types that have no class).
+    /// </summary>
+    internal static ElementNode ParseDetachedResource(ref Utf8JsonReader reader, FhirTypeInfo type, SourceText source, FhirJsonParserSettings settings)
+    {
+        var context = new ParseContext(source, settings);
+        try
+        {
+            var node = new FhirJsonParser(settings).ParseResource(ref reader, context, parent: null, property: null, index: 0, inArray: false, type);
+            node.Source = source;
+            return node;
+        }
+        finally
+        {
+            context.ReleaseScratch();
+        }
+    }
+
     /// <summary>Parses strictly from a string into the typed model.</summary>
     public static T Parse<T>(string json, string? sourceName = null)
         where T : Resource => Parse<T>(Encoding.UTF8.GetBytes(json), sourceName);
 
-    private ElementNode ParseResource(ref Utf8JsonReader reader, ParseContext context, ElementNode? parent, ElementInfo? property, int index, bool inArray)
+    private ElementNode ParseResource(ref Utf8JsonReader reader, ParseContext context, ElementNode? parent, ElementInfo? property, int index, bool inArray, FhirTypeInfo? knownType = null)
     {
         var offset = reader.TokenStartIndex;
-        var (typeName, typeOffset) = FindResourceType(reader);
-        FhirTypeInfo? type = null;
-        if (typeName is null)
+        var type = knownType;
+        if (type is null)
         {
-            context.Error(IssueType.Structure, "missing 'resourceType': a resource must say its type", Location(), offset);
-        }
-        else if (ModelInfo.GetType(typeName) is not { IsResource: true, IsAbstract: false } known)
-        {
-            context.Error(IssueType.Structure, $"unknown resource type '{typeName}'", Location(), typeOffset);
-        }
-        else
-        {
-            type = known;
+            var (typeName, typeOffset) = FindResourceType(reader);
+            if (typeName is null)
+            {
+                context.Error(IssueType.Structure, "missing 'resourceType': a resource must say its type", Location(), offset);
+            }
+            else if (ModelInfo.GetType(typeName) is not { IsResource: true, IsAbstract: false } known)
+            {
+                context.Error(IssueType.Structure, $"unknown resource type '{typeName}'", Location(), typeOffset);
+            }
+            else
+            {
+                type = known;
+            }
         }
 
         var name = parent is null ? type?.Name ?? "Resource" : property!.Name;
@@ -198,7 +238,7 @@ public sealed partial class FhirJsonParser
     }
 
     /// <summary>Looks ahead (on a copy of the reader) for the object's <c>resourceType</c>, wherever it stands.</summary>
-    private static (string? Name, long Offset) FindResourceType(Utf8JsonReader reader)
+    internal static (string? Name, long Offset) FindResourceType(Utf8JsonReader reader)
     {
         var depth = reader.CurrentDepth;
         while (reader.Read())

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -593,6 +594,155 @@ public sealed partial class ActivityDefinition : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                UrlElement = reader.Primitive(UrlElement ?? new FhirUri(), property);
+                return;
+            case 9:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 10:
+                VersionElement = reader.Primitive(VersionElement ?? new FhirString(), property);
+                return;
+            case 11:
+                NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                return;
+            case 12:
+                TitleElement = reader.Primitive(TitleElement ?? new FhirString(), property);
+                return;
+            case 13:
+                SubtitleElement = reader.Primitive(SubtitleElement ?? new FhirString(), property);
+                return;
+            case 14:
+                StatusElement = reader.Primitive(StatusElement ?? new Code<PublicationStatus>(), property);
+                return;
+            case 15:
+                ExperimentalElement = reader.Primitive(ExperimentalElement ?? new FhirBoolean(), property);
+                return;
+            case 16:
+                Subject = reader.Choice(Subject, property);
+                return;
+            case 17:
+                DateElement = reader.Primitive(DateElement ?? new FhirDateTime(), property);
+                return;
+            case 18:
+                PublisherElement = reader.Primitive(PublisherElement ?? new FhirString(), property);
+                return;
+            case 19:
+                reader.ComplexList(ref _contact, property, static () => new ContactDetail());
+                return;
+            case 20:
+                DescriptionElement = reader.Primitive(DescriptionElement ?? new Markdown(), property);
+                return;
+            case 21:
+                reader.ComplexList(ref _useContext, property, static () => new UsageContext());
+                return;
+            case 22:
+                reader.ComplexList(ref _jurisdiction, property, static () => new CodeableConcept());
+                return;
+            case 23:
+                PurposeElement = reader.Primitive(PurposeElement ?? new Markdown(), property);
+                return;
+            case 24:
+                UsageElement = reader.Primitive(UsageElement ?? new FhirString(), property);
+                return;
+            case 25:
+                CopyrightElement = reader.Primitive(CopyrightElement ?? new Markdown(), property);
+                return;
+            case 26:
+                ApprovalDateElement = reader.Primitive(ApprovalDateElement ?? new Date(), property);
+                return;
+            case 27:
+                LastReviewDateElement = reader.Primitive(LastReviewDateElement ?? new Date(), property);
+                return;
+            case 28:
+                EffectivePeriod = reader.Complex(new Period(), property);
+                return;
+            case 29:
+                reader.ComplexList(ref _topic, property, static () => new CodeableConcept());
+                return;
+            case 30:
+                reader.ComplexList(ref _author, property, static () => new ContactDetail());
+                return;
+            case 31:
+                reader.ComplexList(ref _editor, property, static () => new ContactDetail());
+                return;
+            case 32:
+                reader.ComplexList(ref _reviewer, property, static () => new ContactDetail());
+                return;
+            case 33:
+                reader.ComplexList(ref _endorser, property, static () => new ContactDetail());
+                return;
+            case 34:
+                reader.ComplexList(ref _relatedArtifact, property, static () => new RelatedArtifact());
+                return;
+            case 35:
+                reader.PrimitiveList(ref _libraryElement, property, static () => new Canonical());
+                return;
+            case 36:
+                KindElement = reader.Primitive(KindElement ?? new Code<RequestResourceType>(), property);
+                return;
+            case 37:
+                ProfileElement = reader.Primitive(ProfileElement ?? new Canonical(), property);
+                return;
+            case 38:
+                Code = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 39:
+                IntentElement = reader.Primitive(IntentElement ?? new Code<RequestIntent>(), property);
+                return;
+            case 40:
+                PriorityElement = reader.Primitive(PriorityElement ?? new Code<RequestPriority>(), property);
+                return;
+            case 41:
+                DoNotPerformElement = reader.Primitive(DoNotPerformElement ?? new FhirBoolean(), property);
+                return;
+            case 42:
+                Timing = reader.Choice(Timing, property);
+                return;
+            case 43:
+                Location = reader.Complex(new Reference(), property);
+                return;
+            case 44:
+                reader.ComplexList(ref _participant, property, static () => new ActivityDefinition.ParticipantComponent());
+                return;
+            case 45:
+                Product = reader.Choice(Product, property);
+                return;
+            case 46:
+                Quantity = reader.Complex(new Quantity(), property);
+                return;
+            case 47:
+                reader.ComplexList(ref _dosage, property, static () => new Dosage());
+                return;
+            case 48:
+                reader.ComplexList(ref _bodySite, property, static () => new CodeableConcept());
+                return;
+            case 49:
+                reader.ComplexList(ref _specimenRequirement, property, static () => new Reference());
+                return;
+            case 50:
+                reader.ComplexList(ref _observationRequirement, property, static () => new Reference());
+                return;
+            case 51:
+                reader.ComplexList(ref _observationResultRequirement, property, static () => new Reference());
+                return;
+            case 52:
+                TransformElement = reader.Primitive(TransformElement ?? new Canonical(), property);
+                return;
+            case 53:
+                reader.ComplexList(ref _dynamicValue, property, static () => new ActivityDefinition.DynamicValueComponent());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>Who should participate in the action</summary>
     /// <remarks>FHIR type <c>ActivityDefinition.participant</c>, defined by http://hl7.org/fhir/StructureDefinition/ActivityDefinition.</remarks>
     public sealed partial class ParticipantComponent : BackboneElement
@@ -639,6 +789,23 @@ public sealed partial class ActivityDefinition : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    TypeElement = reader.Primitive(TypeElement ?? new Code<ActionParticipantType>(), property);
+                    return;
+                case 4:
+                    Role = reader.Complex(new CodeableConcept(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -689,6 +856,23 @@ public sealed partial class ActivityDefinition : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    PathElement = reader.Primitive(PathElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    Expression = reader.Complex(new Expression(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

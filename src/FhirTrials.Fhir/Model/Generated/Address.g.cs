@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -177,6 +178,47 @@ public sealed partial class Address : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                UseElement = reader.Primitive(UseElement ?? new Code<AddressUse>(), property);
+                return;
+            case 3:
+                TypeElement = reader.Primitive(TypeElement ?? new Code<AddressType>(), property);
+                return;
+            case 4:
+                TextElement = reader.Primitive(TextElement ?? new FhirString(), property);
+                return;
+            case 5:
+                reader.PrimitiveList(ref _lineElement, property, static () => new FhirString());
+                return;
+            case 6:
+                CityElement = reader.Primitive(CityElement ?? new FhirString(), property);
+                return;
+            case 7:
+                DistrictElement = reader.Primitive(DistrictElement ?? new FhirString(), property);
+                return;
+            case 8:
+                StateElement = reader.Primitive(StateElement ?? new FhirString(), property);
+                return;
+            case 9:
+                PostalCodeElement = reader.Primitive(PostalCodeElement ?? new FhirString(), property);
+                return;
+            case 10:
+                CountryElement = reader.Primitive(CountryElement ?? new FhirString(), property);
+                return;
+            case 11:
+                Period = reader.Complex(new Period(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -70,6 +71,26 @@ public sealed partial class Annotation : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                Author = reader.Choice(Author, property);
+                return;
+            case 3:
+                TimeElement = reader.Primitive(TimeElement ?? new FhirDateTime(), property);
+                return;
+            case 4:
+                TextElement = reader.Primitive(TextElement ?? new Markdown(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

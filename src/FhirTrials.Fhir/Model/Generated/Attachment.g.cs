@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -152,6 +153,41 @@ public sealed partial class Attachment : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                ContentTypeElement = reader.Primitive(ContentTypeElement ?? new Code(), property);
+                return;
+            case 3:
+                LanguageElement = reader.Primitive(LanguageElement ?? new Code(), property);
+                return;
+            case 4:
+                DataElement = reader.Primitive(DataElement ?? new Base64Binary(), property);
+                return;
+            case 5:
+                UrlElement = reader.Primitive(UrlElement ?? new FhirUrl(), property);
+                return;
+            case 6:
+                SizeElement = reader.Primitive(SizeElement ?? new UnsignedInt(), property);
+                return;
+            case 7:
+                HashElement = reader.Primitive(HashElement ?? new Base64Binary(), property);
+                return;
+            case 8:
+                TitleElement = reader.Primitive(TitleElement ?? new FhirString(), property);
+                return;
+            case 9:
+                CreationElement = reader.Primitive(CreationElement ?? new FhirDateTime(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -116,6 +117,38 @@ public sealed partial class Bundle : Resource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 4:
+                Identifier = reader.Complex(new Identifier(), property);
+                return;
+            case 5:
+                TypeElement = reader.Primitive(TypeElement ?? new Code<BundleType>(), property);
+                return;
+            case 6:
+                TimestampElement = reader.Primitive(TimestampElement ?? new Instant(), property);
+                return;
+            case 7:
+                TotalElement = reader.Primitive(TotalElement ?? new UnsignedInt(), property);
+                return;
+            case 8:
+                reader.ComplexList(ref _link, property, static () => new Bundle.LinkComponent());
+                return;
+            case 9:
+                reader.ComplexList(ref _entry, property, static () => new Bundle.EntryComponent());
+                return;
+            case 10:
+                Signature = reader.Complex(new Signature(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>Links related to this Bundle</summary>
     /// <remarks>FHIR type <c>Bundle.link</c>, defined by http://hl7.org/fhir/StructureDefinition/Bundle.</remarks>
     public sealed partial class LinkComponent : BackboneElement
@@ -169,6 +202,23 @@ public sealed partial class Bundle : Resource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    RelationElement = reader.Primitive(RelationElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    UrlElement = reader.Primitive(UrlElement ?? new FhirUri(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -255,6 +305,35 @@ public sealed partial class Bundle : Resource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    reader.ComplexList(ref _link, property, static () => new Bundle.LinkComponent());
+                    return;
+                case 4:
+                    FullUrlElement = reader.Primitive(FullUrlElement ?? new FhirUri(), property);
+                    return;
+                case 5:
+                    Resource = reader.Resource(property);
+                    return;
+                case 6:
+                    Search = reader.Complex(new Bundle.SearchComponent(), property);
+                    return;
+                case 7:
+                    Request = reader.Complex(new Bundle.RequestComponent(), property);
+                    return;
+                case 8:
+                    Response = reader.Complex(new Bundle.ResponseComponent(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Search related information</summary>
@@ -310,6 +389,23 @@ public sealed partial class Bundle : Resource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    ModeElement = reader.Primitive(ModeElement ?? new Code<SearchEntryMode>(), property);
+                    return;
+                case 4:
+                    ScoreElement = reader.Primitive(ScoreElement ?? new FhirDecimal(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -429,6 +525,35 @@ public sealed partial class Bundle : Resource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    MethodElement = reader.Primitive(MethodElement ?? new Code<HTTPVerb>(), property);
+                    return;
+                case 4:
+                    UrlElement = reader.Primitive(UrlElement ?? new FhirUri(), property);
+                    return;
+                case 5:
+                    IfNoneMatchElement = reader.Primitive(IfNoneMatchElement ?? new FhirString(), property);
+                    return;
+                case 6:
+                    IfModifiedSinceElement = reader.Primitive(IfModifiedSinceElement ?? new Instant(), property);
+                    return;
+                case 7:
+                    IfMatchElement = reader.Primitive(IfMatchElement ?? new FhirString(), property);
+                    return;
+                case 8:
+                    IfNoneExistElement = reader.Primitive(IfNoneExistElement ?? new FhirString(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Results of execution (transaction/batch/history)</summary>
@@ -522,6 +647,32 @@ public sealed partial class Bundle : Resource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    StatusElement = reader.Primitive(StatusElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    LocationElement = reader.Primitive(LocationElement ?? new FhirUri(), property);
+                    return;
+                case 5:
+                    EtagElement = reader.Primitive(EtagElement ?? new FhirString(), property);
+                    return;
+                case 6:
+                    LastModifiedElement = reader.Primitive(LastModifiedElement ?? new Instant(), property);
+                    return;
+                case 7:
+                    Outcome = reader.Resource(property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -391,6 +392,95 @@ public sealed partial class CapabilityStatement : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                UrlElement = reader.Primitive(UrlElement ?? new FhirUri(), property);
+                return;
+            case 9:
+                VersionElement = reader.Primitive(VersionElement ?? new FhirString(), property);
+                return;
+            case 10:
+                NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                return;
+            case 11:
+                TitleElement = reader.Primitive(TitleElement ?? new FhirString(), property);
+                return;
+            case 12:
+                StatusElement = reader.Primitive(StatusElement ?? new Code<PublicationStatus>(), property);
+                return;
+            case 13:
+                ExperimentalElement = reader.Primitive(ExperimentalElement ?? new FhirBoolean(), property);
+                return;
+            case 14:
+                DateElement = reader.Primitive(DateElement ?? new FhirDateTime(), property);
+                return;
+            case 15:
+                PublisherElement = reader.Primitive(PublisherElement ?? new FhirString(), property);
+                return;
+            case 16:
+                reader.ComplexList(ref _contact, property, static () => new ContactDetail());
+                return;
+            case 17:
+                DescriptionElement = reader.Primitive(DescriptionElement ?? new Markdown(), property);
+                return;
+            case 18:
+                reader.ComplexList(ref _useContext, property, static () => new UsageContext());
+                return;
+            case 19:
+                reader.ComplexList(ref _jurisdiction, property, static () => new CodeableConcept());
+                return;
+            case 20:
+                PurposeElement = reader.Primitive(PurposeElement ?? new Markdown(), property);
+                return;
+            case 21:
+                CopyrightElement = reader.Primitive(CopyrightElement ?? new Markdown(), property);
+                return;
+            case 22:
+                KindElement = reader.Primitive(KindElement ?? new Code<CapabilityStatementKind>(), property);
+                return;
+            case 23:
+                reader.PrimitiveList(ref _instantiatesElement, property, static () => new Canonical());
+                return;
+            case 24:
+                reader.PrimitiveList(ref _importsElement, property, static () => new Canonical());
+                return;
+            case 25:
+                Software = reader.Complex(new CapabilityStatement.SoftwareComponent(), property);
+                return;
+            case 26:
+                Implementation = reader.Complex(new CapabilityStatement.ImplementationComponent(), property);
+                return;
+            case 27:
+                FhirVersionElement = reader.Primitive(FhirVersionElement ?? new Code<FHIRVersion>(), property);
+                return;
+            case 28:
+                reader.PrimitiveList(ref _formatElement, property, static () => new Code());
+                return;
+            case 29:
+                reader.PrimitiveList(ref _patchFormatElement, property, static () => new Code());
+                return;
+            case 30:
+                reader.PrimitiveList(ref _implementationGuideElement, property, static () => new Canonical());
+                return;
+            case 31:
+                reader.ComplexList(ref _rest, property, static () => new CapabilityStatement.RestComponent());
+                return;
+            case 32:
+                reader.ComplexList(ref _messaging, property, static () => new CapabilityStatement.MessagingComponent());
+                return;
+            case 33:
+                reader.ComplexList(ref _document, property, static () => new CapabilityStatement.DocumentComponent());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>Software that is covered by this capability statement</summary>
     /// <remarks>FHIR type <c>CapabilityStatement.software</c>, defined by http://hl7.org/fhir/StructureDefinition/CapabilityStatement.</remarks>
     public sealed partial class SoftwareComponent : BackboneElement
@@ -461,6 +551,26 @@ public sealed partial class CapabilityStatement : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    VersionElement = reader.Primitive(VersionElement ?? new FhirString(), property);
+                    return;
+                case 5:
+                    ReleaseDateElement = reader.Primitive(ReleaseDateElement ?? new FhirDateTime(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>If this describes a specific instance</summary>
@@ -524,6 +634,26 @@ public sealed partial class CapabilityStatement : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    DescriptionElement = reader.Primitive(DescriptionElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    UrlElement = reader.Primitive(UrlElement ?? new FhirUrl(), property);
+                    return;
+                case 5:
+                    Custodian = reader.Complex(new Reference(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -648,6 +778,41 @@ public sealed partial class CapabilityStatement : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    ModeElement = reader.Primitive(ModeElement ?? new Code<RestfulCapabilityMode>(), property);
+                    return;
+                case 4:
+                    DocumentationElement = reader.Primitive(DocumentationElement ?? new Markdown(), property);
+                    return;
+                case 5:
+                    Security = reader.Complex(new CapabilityStatement.SecurityComponent(), property);
+                    return;
+                case 6:
+                    reader.ComplexList(ref _resource, property, static () => new CapabilityStatement.ResourceComponent());
+                    return;
+                case 7:
+                    reader.ComplexList(ref _interaction, property, static () => new CapabilityStatement.SystemInteractionComponent());
+                    return;
+                case 8:
+                    reader.ComplexList(ref _searchParam, property, static () => new CapabilityStatement.SearchParamComponent());
+                    return;
+                case 9:
+                    reader.ComplexList(ref _operation, property, static () => new CapabilityStatement.OperationComponent());
+                    return;
+                case 10:
+                    reader.PrimitiveList(ref _compartmentElement, property, static () => new Canonical());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Information about security of implementation</summary>
@@ -713,6 +878,26 @@ public sealed partial class CapabilityStatement : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    CorsElement = reader.Primitive(CorsElement ?? new FhirBoolean(), property);
+                    return;
+                case 4:
+                    reader.ComplexList(ref _service, property, static () => new CodeableConcept());
+                    return;
+                case 5:
+                    DescriptionElement = reader.Primitive(DescriptionElement ?? new Markdown(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -990,6 +1175,68 @@ public sealed partial class CapabilityStatement : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    TypeElement = reader.Primitive(TypeElement ?? new Code<ResourceType>(), property);
+                    return;
+                case 4:
+                    ProfileElement = reader.Primitive(ProfileElement ?? new Canonical(), property);
+                    return;
+                case 5:
+                    reader.PrimitiveList(ref _supportedProfileElement, property, static () => new Canonical());
+                    return;
+                case 6:
+                    DocumentationElement = reader.Primitive(DocumentationElement ?? new Markdown(), property);
+                    return;
+                case 7:
+                    reader.ComplexList(ref _interaction, property, static () => new CapabilityStatement.ResourceInteractionComponent());
+                    return;
+                case 8:
+                    VersioningElement = reader.Primitive(VersioningElement ?? new Code<ResourceVersionPolicy>(), property);
+                    return;
+                case 9:
+                    ReadHistoryElement = reader.Primitive(ReadHistoryElement ?? new FhirBoolean(), property);
+                    return;
+                case 10:
+                    UpdateCreateElement = reader.Primitive(UpdateCreateElement ?? new FhirBoolean(), property);
+                    return;
+                case 11:
+                    ConditionalCreateElement = reader.Primitive(ConditionalCreateElement ?? new FhirBoolean(), property);
+                    return;
+                case 12:
+                    ConditionalReadElement = reader.Primitive(ConditionalReadElement ?? new Code<ConditionalReadStatus>(), property);
+                    return;
+                case 13:
+                    ConditionalUpdateElement = reader.Primitive(ConditionalUpdateElement ?? new FhirBoolean(), property);
+                    return;
+                case 14:
+                    ConditionalDeleteElement = reader.Primitive(ConditionalDeleteElement ?? new Code<ConditionalDeleteStatus>(), property);
+                    return;
+                case 15:
+                    reader.PrimitiveList(ref _referencePolicyElement, property, static () => new Code<ReferenceHandlingPolicy>());
+                    return;
+                case 16:
+                    reader.PrimitiveList(ref _searchIncludeElement, property, static () => new FhirString());
+                    return;
+                case 17:
+                    reader.PrimitiveList(ref _searchRevIncludeElement, property, static () => new FhirString());
+                    return;
+                case 18:
+                    reader.ComplexList(ref _searchParam, property, static () => new CapabilityStatement.SearchParamComponent());
+                    return;
+                case 19:
+                    reader.ComplexList(ref _operation, property, static () => new CapabilityStatement.OperationComponent());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>What operations are supported?</summary>
@@ -1045,6 +1292,23 @@ public sealed partial class CapabilityStatement : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    CodeElement = reader.Primitive(CodeElement ?? new Code<TypeRestfulInteraction>(), property);
+                    return;
+                case 4:
+                    DocumentationElement = reader.Primitive(DocumentationElement ?? new Markdown(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -1134,6 +1398,29 @@ public sealed partial class CapabilityStatement : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    DefinitionElement = reader.Primitive(DefinitionElement ?? new Canonical(), property);
+                    return;
+                case 5:
+                    TypeElement = reader.Primitive(TypeElement ?? new Code<SearchParamType>(), property);
+                    return;
+                case 6:
+                    DocumentationElement = reader.Primitive(DocumentationElement ?? new Markdown(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Definition of a resource operation</summary>
@@ -1206,6 +1493,26 @@ public sealed partial class CapabilityStatement : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    DefinitionElement = reader.Primitive(DefinitionElement ?? new Canonical(), property);
+                    return;
+                case 5:
+                    DocumentationElement = reader.Primitive(DocumentationElement ?? new Markdown(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>What operations are supported?</summary>
@@ -1261,6 +1568,23 @@ public sealed partial class CapabilityStatement : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    CodeElement = reader.Primitive(CodeElement ?? new Code<SystemRestfulInteraction>(), property);
+                    return;
+                case 4:
+                    DocumentationElement = reader.Primitive(DocumentationElement ?? new Markdown(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -1340,6 +1664,29 @@ public sealed partial class CapabilityStatement : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    reader.ComplexList(ref _endpoint, property, static () => new CapabilityStatement.EndpointComponent());
+                    return;
+                case 4:
+                    ReliableCacheElement = reader.Primitive(ReliableCacheElement ?? new UnsignedInt(), property);
+                    return;
+                case 5:
+                    DocumentationElement = reader.Primitive(DocumentationElement ?? new Markdown(), property);
+                    return;
+                case 6:
+                    reader.ComplexList(ref _supportedMessage, property, static () => new CapabilityStatement.SupportedMessageComponent());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Where messages should be sent</summary>
@@ -1388,6 +1735,23 @@ public sealed partial class CapabilityStatement : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    Protocol = reader.Complex(new Coding(), property);
+                    return;
+                case 4:
+                    AddressElement = reader.Primitive(AddressElement ?? new FhirUrl(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -1445,6 +1809,23 @@ public sealed partial class CapabilityStatement : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    ModeElement = reader.Primitive(ModeElement ?? new Code<EventCapabilityMode>(), property);
+                    return;
+                case 4:
+                    DefinitionElement = reader.Primitive(DefinitionElement ?? new Canonical(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -1517,6 +1898,26 @@ public sealed partial class CapabilityStatement : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    ModeElement = reader.Primitive(ModeElement ?? new Code<DocumentMode>(), property);
+                    return;
+                case 4:
+                    DocumentationElement = reader.Primitive(DocumentationElement ?? new Markdown(), property);
+                    return;
+                case 5:
+                    ProfileElement = reader.Primitive(ProfileElement ?? new Canonical(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

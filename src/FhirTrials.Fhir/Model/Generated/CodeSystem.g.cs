@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -390,6 +391,95 @@ public sealed partial class CodeSystem : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                UrlElement = reader.Primitive(UrlElement ?? new FhirUri(), property);
+                return;
+            case 9:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 10:
+                VersionElement = reader.Primitive(VersionElement ?? new FhirString(), property);
+                return;
+            case 11:
+                NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                return;
+            case 12:
+                TitleElement = reader.Primitive(TitleElement ?? new FhirString(), property);
+                return;
+            case 13:
+                StatusElement = reader.Primitive(StatusElement ?? new Code<PublicationStatus>(), property);
+                return;
+            case 14:
+                ExperimentalElement = reader.Primitive(ExperimentalElement ?? new FhirBoolean(), property);
+                return;
+            case 15:
+                DateElement = reader.Primitive(DateElement ?? new FhirDateTime(), property);
+                return;
+            case 16:
+                PublisherElement = reader.Primitive(PublisherElement ?? new FhirString(), property);
+                return;
+            case 17:
+                reader.ComplexList(ref _contact, property, static () => new ContactDetail());
+                return;
+            case 18:
+                DescriptionElement = reader.Primitive(DescriptionElement ?? new Markdown(), property);
+                return;
+            case 19:
+                reader.ComplexList(ref _useContext, property, static () => new UsageContext());
+                return;
+            case 20:
+                reader.ComplexList(ref _jurisdiction, property, static () => new CodeableConcept());
+                return;
+            case 21:
+                PurposeElement = reader.Primitive(PurposeElement ?? new Markdown(), property);
+                return;
+            case 22:
+                CopyrightElement = reader.Primitive(CopyrightElement ?? new Markdown(), property);
+                return;
+            case 23:
+                CaseSensitiveElement = reader.Primitive(CaseSensitiveElement ?? new FhirBoolean(), property);
+                return;
+            case 24:
+                ValueSetElement = reader.Primitive(ValueSetElement ?? new Canonical(), property);
+                return;
+            case 25:
+                HierarchyMeaningElement = reader.Primitive(HierarchyMeaningElement ?? new Code<CodeSystemHierarchyMeaning>(), property);
+                return;
+            case 26:
+                CompositionalElement = reader.Primitive(CompositionalElement ?? new FhirBoolean(), property);
+                return;
+            case 27:
+                VersionNeededElement = reader.Primitive(VersionNeededElement ?? new FhirBoolean(), property);
+                return;
+            case 28:
+                ContentElement = reader.Primitive(ContentElement ?? new Code<CodeSystemContentMode>(), property);
+                return;
+            case 29:
+                SupplementsElement = reader.Primitive(SupplementsElement ?? new Canonical(), property);
+                return;
+            case 30:
+                CountElement = reader.Primitive(CountElement ?? new UnsignedInt(), property);
+                return;
+            case 31:
+                reader.ComplexList(ref _filter, property, static () => new CodeSystem.FilterComponent());
+                return;
+            case 32:
+                reader.ComplexList(ref _property, property, static () => new CodeSystem.PropertyComponent());
+                return;
+            case 33:
+                reader.ComplexList(ref _concept, property, static () => new CodeSystem.ConceptDefinitionComponent());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>Filter that can be used in a value set</summary>
     /// <remarks>FHIR type <c>CodeSystem.filter</c>, defined by http://hl7.org/fhir/StructureDefinition/CodeSystem.</remarks>
     public sealed partial class FilterComponent : BackboneElement
@@ -477,6 +567,29 @@ public sealed partial class CodeSystem : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    CodeElement = reader.Primitive(CodeElement ?? new Code(), property);
+                    return;
+                case 4:
+                    DescriptionElement = reader.Primitive(DescriptionElement ?? new FhirString(), property);
+                    return;
+                case 5:
+                    reader.PrimitiveList(ref _operatorElement, property, static () => new Code<FilterOperator>());
+                    return;
+                case 6:
+                    ValueElement = reader.Primitive(ValueElement ?? new FhirString(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Additional information supplied about each concept</summary>
@@ -562,6 +675,29 @@ public sealed partial class CodeSystem : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    CodeElement = reader.Primitive(CodeElement ?? new Code(), property);
+                    return;
+                case 4:
+                    UriElement = reader.Primitive(UriElement ?? new FhirUri(), property);
+                    return;
+                case 5:
+                    DescriptionElement = reader.Primitive(DescriptionElement ?? new FhirString(), property);
+                    return;
+                case 6:
+                    TypeElement = reader.Primitive(TypeElement ?? new Code<PropertyType>(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -666,6 +802,35 @@ public sealed partial class CodeSystem : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    CodeElement = reader.Primitive(CodeElement ?? new Code(), property);
+                    return;
+                case 4:
+                    DisplayElement = reader.Primitive(DisplayElement ?? new FhirString(), property);
+                    return;
+                case 5:
+                    DefinitionElement = reader.Primitive(DefinitionElement ?? new FhirString(), property);
+                    return;
+                case 6:
+                    reader.ComplexList(ref _designation, property, static () => new CodeSystem.DesignationComponent());
+                    return;
+                case 7:
+                    reader.ComplexList(ref _property, property, static () => new CodeSystem.ConceptPropertyComponent());
+                    return;
+                case 8:
+                    reader.ComplexList(ref _concept, property, static () => new CodeSystem.ConceptDefinitionComponent());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Additional representations for the concept</summary>
@@ -731,6 +896,26 @@ public sealed partial class CodeSystem : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    LanguageElement = reader.Primitive(LanguageElement ?? new Code(), property);
+                    return;
+                case 4:
+                    Use = reader.Complex(new Coding(), property);
+                    return;
+                case 5:
+                    ValueElement = reader.Primitive(ValueElement ?? new FhirString(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Property value for the concept</summary>
@@ -779,6 +964,23 @@ public sealed partial class CodeSystem : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    CodeElement = reader.Primitive(CodeElement ?? new Code(), property);
+                    return;
+                case 4:
+                    Value = reader.Choice(Value, property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

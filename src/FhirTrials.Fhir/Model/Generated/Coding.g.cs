@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -107,6 +108,32 @@ public sealed partial class Coding : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                SystemElement = reader.Primitive(SystemElement ?? new FhirUri(), property);
+                return;
+            case 3:
+                VersionElement = reader.Primitive(VersionElement ?? new FhirString(), property);
+                return;
+            case 4:
+                CodeElement = reader.Primitive(CodeElement ?? new Code(), property);
+                return;
+            case 5:
+                DisplayElement = reader.Primitive(DisplayElement ?? new FhirString(), property);
+                return;
+            case 6:
+                UserSelectedElement = reader.Primitive(UserSelectedElement ?? new FhirBoolean(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -190,6 +191,68 @@ public sealed partial class Condition : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 9:
+                ClinicalStatus = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 10:
+                VerificationStatus = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 11:
+                reader.ComplexList(ref _category, property, static () => new CodeableConcept());
+                return;
+            case 12:
+                Severity = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 13:
+                Code = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 14:
+                reader.ComplexList(ref _bodySite, property, static () => new CodeableConcept());
+                return;
+            case 15:
+                Subject = reader.Complex(new Reference(), property);
+                return;
+            case 16:
+                Encounter = reader.Complex(new Reference(), property);
+                return;
+            case 17:
+                Onset = reader.Choice(Onset, property);
+                return;
+            case 18:
+                Abatement = reader.Choice(Abatement, property);
+                return;
+            case 19:
+                RecordedDateElement = reader.Primitive(RecordedDateElement ?? new FhirDateTime(), property);
+                return;
+            case 20:
+                Recorder = reader.Complex(new Reference(), property);
+                return;
+            case 21:
+                Asserter = reader.Complex(new Reference(), property);
+                return;
+            case 22:
+                reader.ComplexList(ref _stage, property, static () => new Condition.StageComponent());
+                return;
+            case 23:
+                reader.ComplexList(ref _evidence, property, static () => new Condition.EvidenceComponent());
+                return;
+            case 24:
+                reader.ComplexList(ref _note, property, static () => new Annotation());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>Stage/grade, usually assessed formally</summary>
     /// <remarks>FHIR type <c>Condition.stage</c>, defined by http://hl7.org/fhir/StructureDefinition/Condition.</remarks>
     public sealed partial class StageComponent : BackboneElement
@@ -241,6 +304,26 @@ public sealed partial class Condition : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    Summary = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 4:
+                    reader.ComplexList(ref _assessment, property, static () => new Reference());
+                    return;
+                case 5:
+                    Type = reader.Complex(new CodeableConcept(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Supporting evidence</summary>
@@ -286,6 +369,23 @@ public sealed partial class Condition : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    reader.ComplexList(ref _code, property, static () => new CodeableConcept());
+                    return;
+                case 4:
+                    reader.ComplexList(ref _detail, property, static () => new Reference());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -57,6 +58,23 @@ public sealed partial class ContactDetail : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                return;
+            case 3:
+                reader.ComplexList(ref _telecom, property, static () => new ContactPoint());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -100,6 +101,32 @@ public sealed partial class ContactPoint : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                SystemElement = reader.Primitive(SystemElement ?? new Code<ContactPointSystem>(), property);
+                return;
+            case 3:
+                ValueElement = reader.Primitive(ValueElement ?? new FhirString(), property);
+                return;
+            case 4:
+                UseElement = reader.Primitive(UseElement ?? new Code<ContactPointUse>(), property);
+                return;
+            case 5:
+                RankElement = reader.Primitive(RankElement ?? new PositiveInt(), property);
+                return;
+            case 6:
+                Period = reader.Complex(new Period(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

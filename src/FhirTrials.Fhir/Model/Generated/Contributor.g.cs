@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -72,6 +73,26 @@ public sealed partial class Contributor : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                TypeElement = reader.Primitive(TypeElement ?? new Code<ContributorType>(), property);
+                return;
+            case 3:
+                NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                return;
+            case 4:
+                reader.ComplexList(ref _contact, property, static () => new ContactDetail());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

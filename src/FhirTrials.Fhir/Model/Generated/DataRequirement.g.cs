@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -137,6 +138,41 @@ public sealed partial class DataRequirement : DataType
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                TypeElement = reader.Primitive(TypeElement ?? new Code(), property);
+                return;
+            case 3:
+                reader.PrimitiveList(ref _profileElement, property, static () => new Canonical());
+                return;
+            case 4:
+                Subject = reader.Choice(Subject, property);
+                return;
+            case 5:
+                reader.PrimitiveList(ref _mustSupportElement, property, static () => new FhirString());
+                return;
+            case 6:
+                reader.ComplexList(ref _codeFilter, property, static () => new DataRequirement.CodeFilterComponent());
+                return;
+            case 7:
+                reader.ComplexList(ref _dateFilter, property, static () => new DataRequirement.DateFilterComponent());
+                return;
+            case 8:
+                LimitElement = reader.Primitive(LimitElement ?? new PositiveInt(), property);
+                return;
+            case 9:
+                reader.ComplexList(ref _sort, property, static () => new DataRequirement.SortComponent());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>What codes are expected</summary>
     /// <remarks>FHIR type <c>DataRequirement.codeFilter</c>, defined by http://hl7.org/fhir/StructureDefinition/DataRequirement.</remarks>
     public sealed partial class CodeFilterComponent : Element
@@ -217,6 +253,29 @@ public sealed partial class DataRequirement : DataType
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 2:
+                    PathElement = reader.Primitive(PathElement ?? new FhirString(), property);
+                    return;
+                case 3:
+                    SearchParamElement = reader.Primitive(SearchParamElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    ValueSetElement = reader.Primitive(ValueSetElement ?? new Canonical(), property);
+                    return;
+                case 5:
+                    reader.ComplexList(ref _code, property, static () => new Coding());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>What dates/date ranges are expected</summary>
@@ -282,6 +341,26 @@ public sealed partial class DataRequirement : DataType
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 2:
+                    PathElement = reader.Primitive(PathElement ?? new FhirString(), property);
+                    return;
+                case 3:
+                    SearchParamElement = reader.Primitive(SearchParamElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    Value = reader.Choice(Value, property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Order of the results</summary>
@@ -337,6 +416,23 @@ public sealed partial class DataRequirement : DataType
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 2:
+                    PathElement = reader.Primitive(PathElement ?? new FhirString(), property);
+                    return;
+                case 3:
+                    DirectionElement = reader.Primitive(DirectionElement ?? new Code<SortDirection>(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

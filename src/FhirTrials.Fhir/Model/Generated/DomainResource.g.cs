@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -68,6 +69,29 @@ public abstract partial class DomainResource : Resource
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 4:
+                Text = reader.Complex(new Narrative(), property);
+                return;
+            case 5:
+                reader.ResourceList(ref _contained, property);
+                return;
+            case 6:
+                reader.ComplexList(ref _extension, property, static () => new Extension());
+                return;
+            case 7:
+                reader.ComplexList(ref _modifierExtension, property, static () => new Extension());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -164,6 +165,56 @@ public sealed partial class Dosage : BackboneType
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 3:
+                SequenceElement = reader.Primitive(SequenceElement ?? new Integer(), property);
+                return;
+            case 4:
+                TextElement = reader.Primitive(TextElement ?? new FhirString(), property);
+                return;
+            case 5:
+                reader.ComplexList(ref _additionalInstruction, property, static () => new CodeableConcept());
+                return;
+            case 6:
+                PatientInstructionElement = reader.Primitive(PatientInstructionElement ?? new FhirString(), property);
+                return;
+            case 7:
+                Timing = reader.Complex(new Timing(), property);
+                return;
+            case 8:
+                AsNeeded = reader.Choice(AsNeeded, property);
+                return;
+            case 9:
+                Site = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 10:
+                Route = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 11:
+                Method = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 12:
+                reader.ComplexList(ref _doseAndRate, property, static () => new Dosage.DoseAndRateComponent());
+                return;
+            case 13:
+                MaxDosePerPeriod = reader.Complex(new Ratio(), property);
+                return;
+            case 14:
+                MaxDosePerAdministration = reader.Complex(new Quantity(), property);
+                return;
+            case 15:
+                MaxDosePerLifetime = reader.Complex(new Quantity(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>Amount of medication administered</summary>
     /// <remarks>FHIR type <c>Dosage.doseAndRate</c>, defined by http://hl7.org/fhir/StructureDefinition/Dosage.</remarks>
     public sealed partial class DoseAndRateComponent : Element
@@ -211,6 +262,26 @@ public sealed partial class Dosage : BackboneType
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 2:
+                    Type = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 3:
+                    Dose = reader.Choice(Dose, property);
+                    return;
+                case 4:
+                    Rate = reader.Choice(Rate, property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

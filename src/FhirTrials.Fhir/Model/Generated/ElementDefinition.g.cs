@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -470,6 +471,119 @@ public sealed partial class ElementDefinition : BackboneType
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 3:
+                PathElement = reader.Primitive(PathElement ?? new FhirString(), property);
+                return;
+            case 4:
+                reader.PrimitiveList(ref _representationElement, property, static () => new Code<PropertyRepresentation>());
+                return;
+            case 5:
+                SliceNameElement = reader.Primitive(SliceNameElement ?? new FhirString(), property);
+                return;
+            case 6:
+                SliceIsConstrainingElement = reader.Primitive(SliceIsConstrainingElement ?? new FhirBoolean(), property);
+                return;
+            case 7:
+                LabelElement = reader.Primitive(LabelElement ?? new FhirString(), property);
+                return;
+            case 8:
+                reader.ComplexList(ref _code, property, static () => new Coding());
+                return;
+            case 9:
+                Slicing = reader.Complex(new ElementDefinition.SlicingComponent(), property);
+                return;
+            case 10:
+                ShortElement = reader.Primitive(ShortElement ?? new FhirString(), property);
+                return;
+            case 11:
+                DefinitionElement = reader.Primitive(DefinitionElement ?? new Markdown(), property);
+                return;
+            case 12:
+                CommentElement = reader.Primitive(CommentElement ?? new Markdown(), property);
+                return;
+            case 13:
+                RequirementsElement = reader.Primitive(RequirementsElement ?? new Markdown(), property);
+                return;
+            case 14:
+                reader.PrimitiveList(ref _aliasElement, property, static () => new FhirString());
+                return;
+            case 15:
+                MinElement = reader.Primitive(MinElement ?? new UnsignedInt(), property);
+                return;
+            case 16:
+                MaxElement = reader.Primitive(MaxElement ?? new FhirString(), property);
+                return;
+            case 17:
+                Base = reader.Complex(new ElementDefinition.BaseComponent(), property);
+                return;
+            case 18:
+                ContentReferenceElement = reader.Primitive(ContentReferenceElement ?? new FhirUri(), property);
+                return;
+            case 19:
+                reader.ComplexList(ref _type, property, static () => new ElementDefinition.TypeRefComponent());
+                return;
+            case 20:
+                DefaultValue = reader.Choice(DefaultValue, property);
+                return;
+            case 21:
+                MeaningWhenMissingElement = reader.Primitive(MeaningWhenMissingElement ?? new Markdown(), property);
+                return;
+            case 22:
+                OrderMeaningElement = reader.Primitive(OrderMeaningElement ?? new FhirString(), property);
+                return;
+            case 23:
+                Fixed = reader.Choice(Fixed, property);
+                return;
+            case 24:
+                Pattern = reader.Choice(Pattern, property);
+                return;
+            case 25:
+                reader.ComplexList(ref _example, property, static () => new ElementDefinition.ExampleComponent());
+                return;
+            case 26:
+                MinValue = reader.Choice(MinValue, property);
+                return;
+            case 27:
+                MaxValue = reader.Choice(MaxValue, property);
+                return;
+            case 28:
+                MaxLengthElement = reader.Primitive(MaxLengthElement ?? new Integer(), property);
+                return;
+            case 29:
+                reader.PrimitiveList(ref _conditionElement, property, static () => new Id());
+                return;
+            case 30:
+                reader.ComplexList(ref _constraint, property, static () => new ElementDefinition.ConstraintComponent());
+                return;
+            case 31:
+                MustSupportElement = reader.Primitive(MustSupportElement ?? new FhirBoolean(), property);
+                return;
+            case 32:
+                IsModifierElement = reader.Primitive(IsModifierElement ?? new FhirBoolean(), property);
+                return;
+            case 33:
+                IsModifierReasonElement = reader.Primitive(IsModifierReasonElement ?? new FhirString(), property);
+                return;
+            case 34:
+                IsSummaryElement = reader.Primitive(IsSummaryElement ?? new FhirBoolean(), property);
+                return;
+            case 35:
+                Binding = reader.Complex(new ElementDefinition.ElementDefinitionBindingComponent(), property);
+                return;
+            case 36:
+                reader.ComplexList(ref _mapping, property, static () => new ElementDefinition.MappingComponent());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>This element is sliced - slices follow</summary>
     /// <remarks>FHIR type <c>ElementDefinition.slicing</c>, defined by http://hl7.org/fhir/StructureDefinition/ElementDefinition.</remarks>
     public sealed partial class SlicingComponent : Element
@@ -550,6 +664,29 @@ public sealed partial class ElementDefinition : BackboneType
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 2:
+                    reader.ComplexList(ref _discriminator, property, static () => new ElementDefinition.DiscriminatorComponent());
+                    return;
+                case 3:
+                    DescriptionElement = reader.Primitive(DescriptionElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    OrderedElement = reader.Primitive(OrderedElement ?? new FhirBoolean(), property);
+                    return;
+                case 5:
+                    RulesElement = reader.Primitive(RulesElement ?? new Code<SlicingRules>(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Element values that are used to distinguish the slices</summary>
@@ -605,6 +742,23 @@ public sealed partial class ElementDefinition : BackboneType
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 2:
+                    TypeElement = reader.Primitive(TypeElement ?? new Code<DiscriminatorType>(), property);
+                    return;
+                case 3:
+                    PathElement = reader.Primitive(PathElement ?? new FhirString(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -677,6 +831,26 @@ public sealed partial class ElementDefinition : BackboneType
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 2:
+                    PathElement = reader.Primitive(PathElement ?? new FhirString(), property);
+                    return;
+                case 3:
+                    MinElement = reader.Primitive(MinElement ?? new UnsignedInt(), property);
+                    return;
+                case 4:
+                    MaxElement = reader.Primitive(MaxElement ?? new FhirString(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -787,6 +961,32 @@ public sealed partial class ElementDefinition : BackboneType
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 2:
+                    CodeElement = reader.Primitive(CodeElement ?? new FhirUri(), property);
+                    return;
+                case 3:
+                    reader.PrimitiveList(ref _profileElement, property, static () => new Canonical());
+                    return;
+                case 4:
+                    reader.PrimitiveList(ref _targetProfileElement, property, static () => new Canonical());
+                    return;
+                case 5:
+                    reader.PrimitiveList(ref _aggregationElement, property, static () => new Code<AggregationMode>());
+                    return;
+                case 6:
+                    VersioningElement = reader.Primitive(VersioningElement ?? new Code<ReferenceVersionRules>(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Example value (as defined for type)</summary>
@@ -835,6 +1035,23 @@ public sealed partial class ElementDefinition : BackboneType
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 2:
+                    LabelElement = reader.Primitive(LabelElement ?? new FhirString(), property);
+                    return;
+                case 3:
+                    Value = reader.Choice(Value, property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -969,6 +1186,38 @@ public sealed partial class ElementDefinition : BackboneType
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 2:
+                    KeyElement = reader.Primitive(KeyElement ?? new Id(), property);
+                    return;
+                case 3:
+                    RequirementsElement = reader.Primitive(RequirementsElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    SeverityElement = reader.Primitive(SeverityElement ?? new Code<ConstraintSeverity>(), property);
+                    return;
+                case 5:
+                    HumanElement = reader.Primitive(HumanElement ?? new FhirString(), property);
+                    return;
+                case 6:
+                    ExpressionElement = reader.Primitive(ExpressionElement ?? new FhirString(), property);
+                    return;
+                case 7:
+                    XpathElement = reader.Primitive(XpathElement ?? new FhirString(), property);
+                    return;
+                case 8:
+                    SourceElement = reader.Primitive(SourceElement ?? new Canonical(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>ValueSet details if this is coded</summary>
@@ -1039,6 +1288,26 @@ public sealed partial class ElementDefinition : BackboneType
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 2:
+                    StrengthElement = reader.Primitive(StrengthElement ?? new Code<BindingStrength>(), property);
+                    return;
+                case 3:
+                    DescriptionElement = reader.Primitive(DescriptionElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    ValueSetElement = reader.Primitive(ValueSetElement ?? new Canonical(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -1126,6 +1395,29 @@ public sealed partial class ElementDefinition : BackboneType
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 2:
+                    IdentityElement = reader.Primitive(IdentityElement ?? new Id(), property);
+                    return;
+                case 3:
+                    LanguageElement = reader.Primitive(LanguageElement ?? new Code(), property);
+                    return;
+                case 4:
+                    MapElement = reader.Primitive(MapElement ?? new FhirString(), property);
+                    return;
+                case 5:
+                    CommentElement = reader.Primitive(CommentElement ?? new FhirString(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -107,6 +108,32 @@ public sealed partial class Expression : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                DescriptionElement = reader.Primitive(DescriptionElement ?? new FhirString(), property);
+                return;
+            case 3:
+                NameElement = reader.Primitive(NameElement ?? new Id(), property);
+                return;
+            case 4:
+                LanguageElement = reader.Primitive(LanguageElement ?? new Code(), property);
+                return;
+            case 5:
+                ExpressionElement = reader.Primitive(ExpressionElement ?? new FhirString(), property);
+                return;
+            case 6:
+                ReferenceElement = reader.Primitive(ReferenceElement ?? new FhirUri(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -156,6 +157,47 @@ public sealed partial class Group : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 9:
+                ActiveElement = reader.Primitive(ActiveElement ?? new FhirBoolean(), property);
+                return;
+            case 10:
+                TypeElement = reader.Primitive(TypeElement ?? new Code<GroupType>(), property);
+                return;
+            case 11:
+                ActualElement = reader.Primitive(ActualElement ?? new FhirBoolean(), property);
+                return;
+            case 12:
+                Code = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 13:
+                NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                return;
+            case 14:
+                QuantityElement = reader.Primitive(QuantityElement ?? new UnsignedInt(), property);
+                return;
+            case 15:
+                ManagingEntity = reader.Complex(new Reference(), property);
+                return;
+            case 16:
+                reader.ComplexList(ref _characteristic, property, static () => new Group.CharacteristicComponent());
+                return;
+            case 17:
+                reader.ComplexList(ref _member, property, static () => new Group.MemberComponent());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>Include / Exclude group members by Trait</summary>
     /// <remarks>FHIR type <c>Group.characteristic</c>, defined by http://hl7.org/fhir/StructureDefinition/Group.</remarks>
     public sealed partial class CharacteristicComponent : BackboneElement
@@ -220,6 +262,29 @@ public sealed partial class Group : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    Code = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 4:
+                    Value = reader.Choice(Value, property);
+                    return;
+                case 5:
+                    ExcludeElement = reader.Primitive(ExcludeElement ?? new FhirBoolean(), property);
+                    return;
+                case 6:
+                    Period = reader.Complex(new Period(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Who or what is in group</summary>
@@ -276,6 +341,26 @@ public sealed partial class Group : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    Entity = reader.Complex(new Reference(), property);
+                    return;
+                case 4:
+                    Period = reader.Complex(new Period(), property);
+                    return;
+                case 5:
+                    InactiveElement = reader.Primitive(InactiveElement ?? new FhirBoolean(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

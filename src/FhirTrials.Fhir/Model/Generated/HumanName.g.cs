@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -136,6 +137,38 @@ public sealed partial class HumanName : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                UseElement = reader.Primitive(UseElement ?? new Code<NameUse>(), property);
+                return;
+            case 3:
+                TextElement = reader.Primitive(TextElement ?? new FhirString(), property);
+                return;
+            case 4:
+                FamilyElement = reader.Primitive(FamilyElement ?? new FhirString(), property);
+                return;
+            case 5:
+                reader.PrimitiveList(ref _givenElement, property, static () => new FhirString());
+                return;
+            case 6:
+                reader.PrimitiveList(ref _prefixElement, property, static () => new FhirString());
+                return;
+            case 7:
+                reader.PrimitiveList(ref _suffixElement, property, static () => new FhirString());
+                return;
+            case 8:
+                Period = reader.Complex(new Period(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

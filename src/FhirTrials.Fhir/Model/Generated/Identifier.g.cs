@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -101,6 +102,35 @@ public sealed partial class Identifier : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                UseElement = reader.Primitive(UseElement ?? new Code<IdentifierUse>(), property);
+                return;
+            case 3:
+                Type = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 4:
+                SystemElement = reader.Primitive(SystemElement ?? new FhirUri(), property);
+                return;
+            case 5:
+                ValueElement = reader.Primitive(ValueElement ?? new FhirString(), property);
+                return;
+            case 6:
+                Period = reader.Complex(new Period(), property);
+                return;
+            case 7:
+                Assigner = reader.Complex(new Reference(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -225,6 +226,68 @@ public sealed partial class Location : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 9:
+                StatusElement = reader.Primitive(StatusElement ?? new Code<LocationStatus>(), property);
+                return;
+            case 10:
+                OperationalStatus = reader.Complex(new Coding(), property);
+                return;
+            case 11:
+                NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                return;
+            case 12:
+                reader.PrimitiveList(ref _aliasElement, property, static () => new FhirString());
+                return;
+            case 13:
+                DescriptionElement = reader.Primitive(DescriptionElement ?? new FhirString(), property);
+                return;
+            case 14:
+                ModeElement = reader.Primitive(ModeElement ?? new Code<LocationMode>(), property);
+                return;
+            case 15:
+                reader.ComplexList(ref _type, property, static () => new CodeableConcept());
+                return;
+            case 16:
+                reader.ComplexList(ref _telecom, property, static () => new ContactPoint());
+                return;
+            case 17:
+                Address = reader.Complex(new Address(), property);
+                return;
+            case 18:
+                PhysicalType = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 19:
+                Position = reader.Complex(new Location.PositionComponent(), property);
+                return;
+            case 20:
+                ManagingOrganization = reader.Complex(new Reference(), property);
+                return;
+            case 21:
+                PartOf = reader.Complex(new Reference(), property);
+                return;
+            case 22:
+                reader.ComplexList(ref _hoursOfOperation, property, static () => new Location.HoursOfOperationComponent());
+                return;
+            case 23:
+                AvailabilityExceptionsElement = reader.Primitive(AvailabilityExceptionsElement ?? new FhirString(), property);
+                return;
+            case 24:
+                reader.ComplexList(ref _endpoint, property, static () => new Reference());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>The absolute geographic location</summary>
     /// <remarks>FHIR type <c>Location.position</c>, defined by http://hl7.org/fhir/StructureDefinition/Location.</remarks>
     public sealed partial class PositionComponent : BackboneElement
@@ -293,6 +356,26 @@ public sealed partial class Location : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    LongitudeElement = reader.Primitive(LongitudeElement ?? new FhirDecimal(), property);
+                    return;
+                case 4:
+                    LatitudeElement = reader.Primitive(LatitudeElement ?? new FhirDecimal(), property);
+                    return;
+                case 5:
+                    AltitudeElement = reader.Primitive(AltitudeElement ?? new FhirDecimal(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -382,6 +465,29 @@ public sealed partial class Location : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    reader.PrimitiveList(ref _daysOfWeekElement, property, static () => new Code<DaysOfWeek>());
+                    return;
+                case 4:
+                    AllDayElement = reader.Primitive(AllDayElement ?? new FhirBoolean(), property);
+                    return;
+                case 5:
+                    OpeningTimeElement = reader.Primitive(OpeningTimeElement ?? new Time(), property);
+                    return;
+                case 6:
+                    ClosingTimeElement = reader.Primitive(ClosingTimeElement ?? new Time(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

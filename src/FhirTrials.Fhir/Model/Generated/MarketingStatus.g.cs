@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -79,6 +80,32 @@ public sealed partial class MarketingStatus : BackboneType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 3:
+                Country = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 4:
+                Jurisdiction = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 5:
+                Status = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 6:
+                DateRange = reader.Complex(new Period(), property);
+                return;
+            case 7:
+                RestoreDateElement = reader.Primitive(RestoreDateElement ?? new FhirDateTime(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

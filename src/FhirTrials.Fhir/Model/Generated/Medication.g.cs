@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -110,6 +111,41 @@ public sealed partial class Medication : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 9:
+                Code = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 10:
+                StatusElement = reader.Primitive(StatusElement ?? new Code<MedicationStatusCodesCode>(), property);
+                return;
+            case 11:
+                Manufacturer = reader.Complex(new Reference(), property);
+                return;
+            case 12:
+                Form = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 13:
+                Amount = reader.Complex(new Ratio(), property);
+                return;
+            case 14:
+                reader.ComplexList(ref _ingredient, property, static () => new Medication.IngredientComponent());
+                return;
+            case 15:
+                Batch = reader.Complex(new Medication.BatchComponent(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>Active or inactive ingredient</summary>
     /// <remarks>FHIR type <c>Medication.ingredient</c>, defined by http://hl7.org/fhir/StructureDefinition/Medication.</remarks>
     public sealed partial class IngredientComponent : BackboneElement
@@ -164,6 +200,26 @@ public sealed partial class Medication : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    Item = reader.Choice(Item, property);
+                    return;
+                case 4:
+                    IsActiveElement = reader.Primitive(IsActiveElement ?? new FhirBoolean(), property);
+                    return;
+                case 5:
+                    Strength = reader.Complex(new Ratio(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -221,6 +277,23 @@ public sealed partial class Medication : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    LotNumberElement = reader.Primitive(LotNumberElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    ExpirationDateElement = reader.Primitive(ExpirationDateElement ?? new FhirDateTime(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -366,6 +367,113 @@ public sealed partial class MedicationRequest : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 9:
+                StatusElement = reader.Primitive(StatusElement ?? new Code<MedicationrequestStatus>(), property);
+                return;
+            case 10:
+                StatusReason = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 11:
+                IntentElement = reader.Primitive(IntentElement ?? new Code<MedicationRequestIntent>(), property);
+                return;
+            case 12:
+                reader.ComplexList(ref _category, property, static () => new CodeableConcept());
+                return;
+            case 13:
+                PriorityElement = reader.Primitive(PriorityElement ?? new Code<RequestPriority>(), property);
+                return;
+            case 14:
+                DoNotPerformElement = reader.Primitive(DoNotPerformElement ?? new FhirBoolean(), property);
+                return;
+            case 15:
+                Reported = reader.Choice(Reported, property);
+                return;
+            case 16:
+                Medication = reader.Choice(Medication, property);
+                return;
+            case 17:
+                Subject = reader.Complex(new Reference(), property);
+                return;
+            case 18:
+                Encounter = reader.Complex(new Reference(), property);
+                return;
+            case 19:
+                reader.ComplexList(ref _supportingInformation, property, static () => new Reference());
+                return;
+            case 20:
+                AuthoredOnElement = reader.Primitive(AuthoredOnElement ?? new FhirDateTime(), property);
+                return;
+            case 21:
+                Requester = reader.Complex(new Reference(), property);
+                return;
+            case 22:
+                Performer = reader.Complex(new Reference(), property);
+                return;
+            case 23:
+                PerformerType = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 24:
+                Recorder = reader.Complex(new Reference(), property);
+                return;
+            case 25:
+                reader.ComplexList(ref _reasonCode, property, static () => new CodeableConcept());
+                return;
+            case 26:
+                reader.ComplexList(ref _reasonReference, property, static () => new Reference());
+                return;
+            case 27:
+                reader.PrimitiveList(ref _instantiatesCanonicalElement, property, static () => new Canonical());
+                return;
+            case 28:
+                reader.PrimitiveList(ref _instantiatesUriElement, property, static () => new FhirUri());
+                return;
+            case 29:
+                reader.ComplexList(ref _basedOn, property, static () => new Reference());
+                return;
+            case 30:
+                GroupIdentifier = reader.Complex(new Identifier(), property);
+                return;
+            case 31:
+                CourseOfTherapyType = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 32:
+                reader.ComplexList(ref _insurance, property, static () => new Reference());
+                return;
+            case 33:
+                reader.ComplexList(ref _note, property, static () => new Annotation());
+                return;
+            case 34:
+                reader.ComplexList(ref _dosageInstruction, property, static () => new Dosage());
+                return;
+            case 35:
+                DispenseRequest = reader.Complex(new MedicationRequest.DispenseRequestComponent(), property);
+                return;
+            case 36:
+                Substitution = reader.Complex(new MedicationRequest.SubstitutionComponent(), property);
+                return;
+            case 37:
+                PriorPrescription = reader.Complex(new Reference(), property);
+                return;
+            case 38:
+                reader.ComplexList(ref _detectedIssue, property, static () => new Reference());
+                return;
+            case 39:
+                reader.ComplexList(ref _eventHistory, property, static () => new Reference());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>Medication supply authorization</summary>
     /// <remarks>FHIR type <c>MedicationRequest.dispenseRequest</c>, defined by http://hl7.org/fhir/StructureDefinition/MedicationRequest.</remarks>
     public sealed partial class DispenseRequestComponent : BackboneElement
@@ -454,6 +562,38 @@ public sealed partial class MedicationRequest : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    InitialFill = reader.Complex(new MedicationRequest.InitialFillComponent(), property);
+                    return;
+                case 4:
+                    DispenseInterval = reader.Complex(new Duration(), property);
+                    return;
+                case 5:
+                    ValidityPeriod = reader.Complex(new Period(), property);
+                    return;
+                case 6:
+                    NumberOfRepeatsAllowedElement = reader.Primitive(NumberOfRepeatsAllowedElement ?? new UnsignedInt(), property);
+                    return;
+                case 7:
+                    Quantity = reader.Complex(new Quantity(), property);
+                    return;
+                case 8:
+                    ExpectedSupplyDuration = reader.Complex(new Duration(), property);
+                    return;
+                case 9:
+                    Performer = reader.Complex(new Reference(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>First fill details</summary>
@@ -497,6 +637,23 @@ public sealed partial class MedicationRequest : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    Quantity = reader.Complex(new Quantity(), property);
+                    return;
+                case 4:
+                    Duration = reader.Complex(new Duration(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Any restrictions on medication substitution</summary>
@@ -538,6 +695,23 @@ public sealed partial class MedicationRequest : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    Allowed = reader.Choice(Allowed, property);
+                    return;
+                case 4:
+                    Reason = reader.Complex(new CodeableConcept(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

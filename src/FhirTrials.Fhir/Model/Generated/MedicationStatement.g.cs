@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -200,6 +201,68 @@ public sealed partial class MedicationStatement : DomainResource
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 9:
+                reader.ComplexList(ref _basedOn, property, static () => new Reference());
+                return;
+            case 10:
+                reader.ComplexList(ref _partOf, property, static () => new Reference());
+                return;
+            case 11:
+                StatusElement = reader.Primitive(StatusElement ?? new Code<MedicationStatusCodes>(), property);
+                return;
+            case 12:
+                reader.ComplexList(ref _statusReason, property, static () => new CodeableConcept());
+                return;
+            case 13:
+                Category = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 14:
+                Medication = reader.Choice(Medication, property);
+                return;
+            case 15:
+                Subject = reader.Complex(new Reference(), property);
+                return;
+            case 16:
+                Context = reader.Complex(new Reference(), property);
+                return;
+            case 17:
+                Effective = reader.Choice(Effective, property);
+                return;
+            case 18:
+                DateAssertedElement = reader.Primitive(DateAssertedElement ?? new FhirDateTime(), property);
+                return;
+            case 19:
+                InformationSource = reader.Complex(new Reference(), property);
+                return;
+            case 20:
+                reader.ComplexList(ref _derivedFrom, property, static () => new Reference());
+                return;
+            case 21:
+                reader.ComplexList(ref _reasonCode, property, static () => new CodeableConcept());
+                return;
+            case 22:
+                reader.ComplexList(ref _reasonReference, property, static () => new Reference());
+                return;
+            case 23:
+                reader.ComplexList(ref _note, property, static () => new Annotation());
+                return;
+            case 24:
+                reader.ComplexList(ref _dosage, property, static () => new Dosage());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -114,6 +115,35 @@ public sealed partial class Meta : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                VersionIdElement = reader.Primitive(VersionIdElement ?? new Id(), property);
+                return;
+            case 3:
+                LastUpdatedElement = reader.Primitive(LastUpdatedElement ?? new Instant(), property);
+                return;
+            case 4:
+                SourceElement = reader.Primitive(SourceElement ?? new FhirUri(), property);
+                return;
+            case 5:
+                reader.PrimitiveList(ref _profileElement, property, static () => new Canonical());
+                return;
+            case 6:
+                reader.ComplexList(ref _security, property, static () => new Coding());
+                return;
+            case 7:
+                reader.ComplexList(ref _tag, property, static () => new Coding());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

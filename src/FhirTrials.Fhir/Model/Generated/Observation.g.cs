@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -265,6 +266,89 @@ public sealed partial class Observation : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 9:
+                reader.ComplexList(ref _basedOn, property, static () => new Reference());
+                return;
+            case 10:
+                reader.ComplexList(ref _partOf, property, static () => new Reference());
+                return;
+            case 11:
+                StatusElement = reader.Primitive(StatusElement ?? new Code<ObservationStatus>(), property);
+                return;
+            case 12:
+                reader.ComplexList(ref _category, property, static () => new CodeableConcept());
+                return;
+            case 13:
+                Code = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 14:
+                Subject = reader.Complex(new Reference(), property);
+                return;
+            case 15:
+                reader.ComplexList(ref _focus, property, static () => new Reference());
+                return;
+            case 16:
+                Encounter = reader.Complex(new Reference(), property);
+                return;
+            case 17:
+                Effective = reader.Choice(Effective, property);
+                return;
+            case 18:
+                IssuedElement = reader.Primitive(IssuedElement ?? new Instant(), property);
+                return;
+            case 19:
+                reader.ComplexList(ref _performer, property, static () => new Reference());
+                return;
+            case 20:
+                Value = reader.Choice(Value, property);
+                return;
+            case 21:
+                DataAbsentReason = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 22:
+                reader.ComplexList(ref _interpretation, property, static () => new CodeableConcept());
+                return;
+            case 23:
+                reader.ComplexList(ref _note, property, static () => new Annotation());
+                return;
+            case 24:
+                BodySite = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 25:
+                Method = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 26:
+                Specimen = reader.Complex(new Reference(), property);
+                return;
+            case 27:
+                Device = reader.Complex(new Reference(), property);
+                return;
+            case 28:
+                reader.ComplexList(ref _referenceRange, property, static () => new Observation.ReferenceRangeComponent());
+                return;
+            case 29:
+                reader.ComplexList(ref _hasMember, property, static () => new Reference());
+                return;
+            case 30:
+                reader.ComplexList(ref _derivedFrom, property, static () => new Reference());
+                return;
+            case 31:
+                reader.ComplexList(ref _component, property, static () => new Observation.ComponentComponent());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>Provides guide for interpretation</summary>
     /// <remarks>FHIR type <c>Observation.referenceRange</c>, defined by http://hl7.org/fhir/StructureDefinition/Observation.</remarks>
     public sealed partial class ReferenceRangeComponent : BackboneElement
@@ -347,6 +431,35 @@ public sealed partial class Observation : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    Low = reader.Complex(new Quantity(), property);
+                    return;
+                case 4:
+                    High = reader.Complex(new Quantity(), property);
+                    return;
+                case 5:
+                    Type = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 6:
+                    reader.ComplexList(ref _appliesTo, property, static () => new CodeableConcept());
+                    return;
+                case 7:
+                    Age = reader.Complex(new Range(), property);
+                    return;
+                case 8:
+                    TextElement = reader.Primitive(TextElement ?? new FhirString(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Component results</summary>
@@ -416,6 +529,32 @@ public sealed partial class Observation : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    Code = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 4:
+                    Value = reader.Choice(Value, property);
+                    return;
+                case 5:
+                    DataAbsentReason = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 6:
+                    reader.ComplexList(ref _interpretation, property, static () => new CodeableConcept());
+                    return;
+                case 7:
+                    reader.ComplexList(ref _referenceRange, property, static () => new Observation.ReferenceRangeComponent());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

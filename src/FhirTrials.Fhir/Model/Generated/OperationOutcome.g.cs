@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -42,6 +43,20 @@ public sealed partial class OperationOutcome : DomainResource
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                reader.ComplexList(ref _issue, property, static () => new OperationOutcome.IssueComponent());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 
@@ -155,6 +170,35 @@ public sealed partial class OperationOutcome : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    SeverityElement = reader.Primitive(SeverityElement ?? new Code<IssueSeverity>(), property);
+                    return;
+                case 4:
+                    CodeElement = reader.Primitive(CodeElement ?? new Code<IssueType>(), property);
+                    return;
+                case 5:
+                    Details = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 6:
+                    DiagnosticsElement = reader.Primitive(DiagnosticsElement ?? new FhirString(), property);
+                    return;
+                case 7:
+                    reader.PrimitiveList(ref _locationElement, property, static () => new FhirString());
+                    return;
+                case 8:
+                    reader.PrimitiveList(ref _expressionElement, property, static () => new FhirString());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -150,6 +151,47 @@ public sealed partial class Organization : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 9:
+                ActiveElement = reader.Primitive(ActiveElement ?? new FhirBoolean(), property);
+                return;
+            case 10:
+                reader.ComplexList(ref _type, property, static () => new CodeableConcept());
+                return;
+            case 11:
+                NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                return;
+            case 12:
+                reader.PrimitiveList(ref _aliasElement, property, static () => new FhirString());
+                return;
+            case 13:
+                reader.ComplexList(ref _telecom, property, static () => new ContactPoint());
+                return;
+            case 14:
+                reader.ComplexList(ref _address, property, static () => new Address());
+                return;
+            case 15:
+                PartOf = reader.Complex(new Reference(), property);
+                return;
+            case 16:
+                reader.ComplexList(ref _contact, property, static () => new Organization.ContactComponent());
+                return;
+            case 17:
+                reader.ComplexList(ref _endpoint, property, static () => new Reference());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>Contact for the organization for a certain purpose</summary>
     /// <remarks>FHIR type <c>Organization.contact</c>, defined by http://hl7.org/fhir/StructureDefinition/Organization.</remarks>
     public sealed partial class ContactComponent : BackboneElement
@@ -207,6 +249,29 @@ public sealed partial class Organization : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    Purpose = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 4:
+                    Name = reader.Complex(new HumanName(), property);
+                    return;
+                case 5:
+                    reader.ComplexList(ref _telecom, property, static () => new ContactPoint());
+                    return;
+                case 6:
+                    Address = reader.Complex(new Address(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

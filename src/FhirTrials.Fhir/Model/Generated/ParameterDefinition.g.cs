@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -137,6 +138,38 @@ public sealed partial class ParameterDefinition : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                NameElement = reader.Primitive(NameElement ?? new Code(), property);
+                return;
+            case 3:
+                UseElement = reader.Primitive(UseElement ?? new Code<OperationParameterUse>(), property);
+                return;
+            case 4:
+                MinElement = reader.Primitive(MinElement ?? new Integer(), property);
+                return;
+            case 5:
+                MaxElement = reader.Primitive(MaxElement ?? new FhirString(), property);
+                return;
+            case 6:
+                DocumentationElement = reader.Primitive(DocumentationElement ?? new FhirString(), property);
+                return;
+            case 7:
+                TypeElement = reader.Primitive(TypeElement ?? new Code(), property);
+                return;
+            case 8:
+                ProfileElement = reader.Primitive(ProfileElement ?? new Canonical(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -42,6 +43,20 @@ public sealed partial class Parameters : Resource
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 4:
+                reader.ComplexList(ref _parameter, property, static () => new Parameters.ParameterComponent());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 
@@ -109,6 +124,29 @@ public sealed partial class Parameters : Resource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    Value = reader.Choice(Value, property);
+                    return;
+                case 5:
+                    Resource = reader.Resource(property);
+                    return;
+                case 6:
+                    reader.ComplexList(ref _part, property, static () => new Parameters.ParameterComponent());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

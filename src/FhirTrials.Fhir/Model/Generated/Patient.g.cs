@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -202,6 +203,65 @@ public sealed partial class Patient : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 9:
+                ActiveElement = reader.Primitive(ActiveElement ?? new FhirBoolean(), property);
+                return;
+            case 10:
+                reader.ComplexList(ref _name, property, static () => new HumanName());
+                return;
+            case 11:
+                reader.ComplexList(ref _telecom, property, static () => new ContactPoint());
+                return;
+            case 12:
+                GenderElement = reader.Primitive(GenderElement ?? new Code<AdministrativeGender>(), property);
+                return;
+            case 13:
+                BirthDateElement = reader.Primitive(BirthDateElement ?? new Date(), property);
+                return;
+            case 14:
+                Deceased = reader.Choice(Deceased, property);
+                return;
+            case 15:
+                reader.ComplexList(ref _address, property, static () => new Address());
+                return;
+            case 16:
+                MaritalStatus = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 17:
+                MultipleBirth = reader.Choice(MultipleBirth, property);
+                return;
+            case 18:
+                reader.ComplexList(ref _photo, property, static () => new Attachment());
+                return;
+            case 19:
+                reader.ComplexList(ref _contact, property, static () => new Patient.ContactComponent());
+                return;
+            case 20:
+                reader.ComplexList(ref _communication, property, static () => new Patient.CommunicationComponent());
+                return;
+            case 21:
+                reader.ComplexList(ref _generalPractitioner, property, static () => new Reference());
+                return;
+            case 22:
+                ManagingOrganization = reader.Complex(new Reference(), property);
+                return;
+            case 23:
+                reader.ComplexList(ref _link, property, static () => new Patient.LinkComponent());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>A contact party (e.g. guardian, partner, friend) for the patient</summary>
     /// <remarks>FHIR type <c>Patient.contact</c>, defined by http://hl7.org/fhir/StructureDefinition/Patient.</remarks>
     public sealed partial class ContactComponent : BackboneElement
@@ -294,6 +354,38 @@ public sealed partial class Patient : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    reader.ComplexList(ref _relationship, property, static () => new CodeableConcept());
+                    return;
+                case 4:
+                    Name = reader.Complex(new HumanName(), property);
+                    return;
+                case 5:
+                    reader.ComplexList(ref _telecom, property, static () => new ContactPoint());
+                    return;
+                case 6:
+                    Address = reader.Complex(new Address(), property);
+                    return;
+                case 7:
+                    GenderElement = reader.Primitive(GenderElement ?? new Code<AdministrativeGender>(), property);
+                    return;
+                case 8:
+                    Organization = reader.Complex(new Reference(), property);
+                    return;
+                case 9:
+                    Period = reader.Complex(new Period(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>A language which may be used to communicate with the patient about his or her health</summary>
@@ -344,6 +436,23 @@ public sealed partial class Patient : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    Language = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 4:
+                    PreferredElement = reader.Primitive(PreferredElement ?? new FhirBoolean(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Link to another patient resource that concerns the same actual person</summary>
@@ -392,6 +501,23 @@ public sealed partial class Patient : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    Other = reader.Complex(new Reference(), property);
+                    return;
+                case 4:
+                    TypeElement = reader.Primitive(TypeElement ?? new Code<LinkType>(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -62,6 +63,23 @@ public sealed partial class Period : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                StartElement = reader.Primitive(StartElement ?? new FhirDateTime(), property);
+                return;
+            case 3:
+                EndElement = reader.Primitive(EndElement ?? new FhirDateTime(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -421,6 +422,110 @@ public sealed partial class PlanDefinition : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                UrlElement = reader.Primitive(UrlElement ?? new FhirUri(), property);
+                return;
+            case 9:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 10:
+                VersionElement = reader.Primitive(VersionElement ?? new FhirString(), property);
+                return;
+            case 11:
+                NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                return;
+            case 12:
+                TitleElement = reader.Primitive(TitleElement ?? new FhirString(), property);
+                return;
+            case 13:
+                SubtitleElement = reader.Primitive(SubtitleElement ?? new FhirString(), property);
+                return;
+            case 14:
+                Type = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 15:
+                StatusElement = reader.Primitive(StatusElement ?? new Code<PublicationStatus>(), property);
+                return;
+            case 16:
+                ExperimentalElement = reader.Primitive(ExperimentalElement ?? new FhirBoolean(), property);
+                return;
+            case 17:
+                Subject = reader.Choice(Subject, property);
+                return;
+            case 18:
+                DateElement = reader.Primitive(DateElement ?? new FhirDateTime(), property);
+                return;
+            case 19:
+                PublisherElement = reader.Primitive(PublisherElement ?? new FhirString(), property);
+                return;
+            case 20:
+                reader.ComplexList(ref _contact, property, static () => new ContactDetail());
+                return;
+            case 21:
+                DescriptionElement = reader.Primitive(DescriptionElement ?? new Markdown(), property);
+                return;
+            case 22:
+                reader.ComplexList(ref _useContext, property, static () => new UsageContext());
+                return;
+            case 23:
+                reader.ComplexList(ref _jurisdiction, property, static () => new CodeableConcept());
+                return;
+            case 24:
+                PurposeElement = reader.Primitive(PurposeElement ?? new Markdown(), property);
+                return;
+            case 25:
+                UsageElement = reader.Primitive(UsageElement ?? new FhirString(), property);
+                return;
+            case 26:
+                CopyrightElement = reader.Primitive(CopyrightElement ?? new Markdown(), property);
+                return;
+            case 27:
+                ApprovalDateElement = reader.Primitive(ApprovalDateElement ?? new Date(), property);
+                return;
+            case 28:
+                LastReviewDateElement = reader.Primitive(LastReviewDateElement ?? new Date(), property);
+                return;
+            case 29:
+                EffectivePeriod = reader.Complex(new Period(), property);
+                return;
+            case 30:
+                reader.ComplexList(ref _topic, property, static () => new CodeableConcept());
+                return;
+            case 31:
+                reader.ComplexList(ref _author, property, static () => new ContactDetail());
+                return;
+            case 32:
+                reader.ComplexList(ref _editor, property, static () => new ContactDetail());
+                return;
+            case 33:
+                reader.ComplexList(ref _reviewer, property, static () => new ContactDetail());
+                return;
+            case 34:
+                reader.ComplexList(ref _endorser, property, static () => new ContactDetail());
+                return;
+            case 35:
+                reader.ComplexList(ref _relatedArtifact, property, static () => new RelatedArtifact());
+                return;
+            case 36:
+                reader.PrimitiveList(ref _libraryElement, property, static () => new Canonical());
+                return;
+            case 37:
+                reader.ComplexList(ref _goal, property, static () => new PlanDefinition.GoalComponent());
+                return;
+            case 38:
+                reader.ComplexList(ref _action, property, static () => new PlanDefinition.ActionComponent());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>What the plan is trying to accomplish</summary>
     /// <remarks>FHIR type <c>PlanDefinition.goal</c>, defined by http://hl7.org/fhir/StructureDefinition/PlanDefinition.</remarks>
     public sealed partial class GoalComponent : BackboneElement
@@ -508,6 +613,38 @@ public sealed partial class PlanDefinition : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    Category = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 4:
+                    Description = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 5:
+                    Priority = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 6:
+                    Start = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 7:
+                    reader.ComplexList(ref _addresses, property, static () => new CodeableConcept());
+                    return;
+                case 8:
+                    reader.ComplexList(ref _documentation, property, static () => new RelatedArtifact());
+                    return;
+                case 9:
+                    reader.ComplexList(ref _target, property, static () => new PlanDefinition.TargetComponent());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Target outcome for the goal</summary>
@@ -557,6 +694,26 @@ public sealed partial class PlanDefinition : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    Measure = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 4:
+                    Detail = reader.Choice(Detail, property);
+                    return;
+                case 5:
+                    Due = reader.Complex(new Duration(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -910,6 +1067,98 @@ public sealed partial class PlanDefinition : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    PrefixElement = reader.Primitive(PrefixElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    TitleElement = reader.Primitive(TitleElement ?? new FhirString(), property);
+                    return;
+                case 5:
+                    DescriptionElement = reader.Primitive(DescriptionElement ?? new FhirString(), property);
+                    return;
+                case 6:
+                    TextEquivalentElement = reader.Primitive(TextEquivalentElement ?? new FhirString(), property);
+                    return;
+                case 7:
+                    PriorityElement = reader.Primitive(PriorityElement ?? new Code<RequestPriority>(), property);
+                    return;
+                case 8:
+                    reader.ComplexList(ref _code, property, static () => new CodeableConcept());
+                    return;
+                case 9:
+                    reader.ComplexList(ref _reason, property, static () => new CodeableConcept());
+                    return;
+                case 10:
+                    reader.ComplexList(ref _documentation, property, static () => new RelatedArtifact());
+                    return;
+                case 11:
+                    reader.PrimitiveList(ref _goalIdElement, property, static () => new Id());
+                    return;
+                case 12:
+                    Subject = reader.Choice(Subject, property);
+                    return;
+                case 13:
+                    reader.ComplexList(ref _trigger, property, static () => new TriggerDefinition());
+                    return;
+                case 14:
+                    reader.ComplexList(ref _condition, property, static () => new PlanDefinition.ConditionComponent());
+                    return;
+                case 15:
+                    reader.ComplexList(ref _input, property, static () => new DataRequirement());
+                    return;
+                case 16:
+                    reader.ComplexList(ref _output, property, static () => new DataRequirement());
+                    return;
+                case 17:
+                    reader.ComplexList(ref _relatedAction, property, static () => new PlanDefinition.RelatedActionComponent());
+                    return;
+                case 18:
+                    Timing = reader.Choice(Timing, property);
+                    return;
+                case 19:
+                    reader.ComplexList(ref _participant, property, static () => new PlanDefinition.ParticipantComponent());
+                    return;
+                case 20:
+                    Type = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 21:
+                    GroupingBehaviorElement = reader.Primitive(GroupingBehaviorElement ?? new Code<ActionGroupingBehavior>(), property);
+                    return;
+                case 22:
+                    SelectionBehaviorElement = reader.Primitive(SelectionBehaviorElement ?? new Code<ActionSelectionBehavior>(), property);
+                    return;
+                case 23:
+                    RequiredBehaviorElement = reader.Primitive(RequiredBehaviorElement ?? new Code<ActionRequiredBehavior>(), property);
+                    return;
+                case 24:
+                    PrecheckBehaviorElement = reader.Primitive(PrecheckBehaviorElement ?? new Code<ActionPrecheckBehavior>(), property);
+                    return;
+                case 25:
+                    CardinalityBehaviorElement = reader.Primitive(CardinalityBehaviorElement ?? new Code<ActionCardinalityBehavior>(), property);
+                    return;
+                case 26:
+                    Definition = reader.Choice(Definition, property);
+                    return;
+                case 27:
+                    TransformElement = reader.Primitive(TransformElement ?? new Canonical(), property);
+                    return;
+                case 28:
+                    reader.ComplexList(ref _dynamicValue, property, static () => new PlanDefinition.DynamicValueComponent());
+                    return;
+                case 29:
+                    reader.ComplexList(ref _action, property, static () => new PlanDefinition.ActionComponent());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Whether or not the action is applicable</summary>
@@ -958,6 +1207,23 @@ public sealed partial class PlanDefinition : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    KindElement = reader.Primitive(KindElement ?? new Code<ActionConditionKind>(), property);
+                    return;
+                case 4:
+                    Expression = reader.Complex(new Expression(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -1025,6 +1291,26 @@ public sealed partial class PlanDefinition : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    ActionIdElement = reader.Primitive(ActionIdElement ?? new Id(), property);
+                    return;
+                case 4:
+                    RelationshipElement = reader.Primitive(RelationshipElement ?? new Code<ActionRelationshipType>(), property);
+                    return;
+                case 5:
+                    Offset = reader.Choice(Offset, property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Who should participate in the action</summary>
@@ -1075,6 +1361,23 @@ public sealed partial class PlanDefinition : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    TypeElement = reader.Primitive(TypeElement ?? new Code<ActionParticipantType>(), property);
+                    return;
+                case 4:
+                    Role = reader.Complex(new CodeableConcept(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Dynamic aspects of the definition</summary>
@@ -1123,6 +1426,23 @@ public sealed partial class PlanDefinition : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    PathElement = reader.Primitive(PathElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    Expression = reader.Complex(new Expression(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

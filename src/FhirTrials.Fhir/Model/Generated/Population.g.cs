@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -64,6 +65,29 @@ public sealed partial class Population : BackboneType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 3:
+                Age = reader.Choice(Age, property);
+                return;
+            case 4:
+                Gender = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 5:
+                Race = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 6:
+                PhysiologicalCondition = reader.Complex(new CodeableConcept(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -150,6 +151,47 @@ public sealed partial class Practitioner : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 9:
+                ActiveElement = reader.Primitive(ActiveElement ?? new FhirBoolean(), property);
+                return;
+            case 10:
+                reader.ComplexList(ref _name, property, static () => new HumanName());
+                return;
+            case 11:
+                reader.ComplexList(ref _telecom, property, static () => new ContactPoint());
+                return;
+            case 12:
+                reader.ComplexList(ref _address, property, static () => new Address());
+                return;
+            case 13:
+                GenderElement = reader.Primitive(GenderElement ?? new Code<AdministrativeGender>(), property);
+                return;
+            case 14:
+                BirthDateElement = reader.Primitive(BirthDateElement ?? new Date(), property);
+                return;
+            case 15:
+                reader.ComplexList(ref _photo, property, static () => new Attachment());
+                return;
+            case 16:
+                reader.ComplexList(ref _qualification, property, static () => new Practitioner.QualificationComponent());
+                return;
+            case 17:
+                reader.ComplexList(ref _communication, property, static () => new CodeableConcept());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>Certification, licenses, or training pertaining to the provision of care</summary>
     /// <remarks>FHIR type <c>Practitioner.qualification</c>, defined by http://hl7.org/fhir/StructureDefinition/Practitioner.</remarks>
     public sealed partial class QualificationComponent : BackboneElement
@@ -207,6 +249,29 @@ public sealed partial class Practitioner : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                    return;
+                case 4:
+                    Code = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 5:
+                    Period = reader.Complex(new Period(), property);
+                    return;
+                case 6:
+                    Issuer = reader.Complex(new Reference(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

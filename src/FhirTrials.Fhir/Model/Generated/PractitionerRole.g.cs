@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -179,6 +180,59 @@ public sealed partial class PractitionerRole : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 9:
+                ActiveElement = reader.Primitive(ActiveElement ?? new FhirBoolean(), property);
+                return;
+            case 10:
+                Period = reader.Complex(new Period(), property);
+                return;
+            case 11:
+                Practitioner = reader.Complex(new Reference(), property);
+                return;
+            case 12:
+                Organization = reader.Complex(new Reference(), property);
+                return;
+            case 13:
+                reader.ComplexList(ref _code, property, static () => new CodeableConcept());
+                return;
+            case 14:
+                reader.ComplexList(ref _specialty, property, static () => new CodeableConcept());
+                return;
+            case 15:
+                reader.ComplexList(ref _location, property, static () => new Reference());
+                return;
+            case 16:
+                reader.ComplexList(ref _healthcareService, property, static () => new Reference());
+                return;
+            case 17:
+                reader.ComplexList(ref _telecom, property, static () => new ContactPoint());
+                return;
+            case 18:
+                reader.ComplexList(ref _availableTime, property, static () => new PractitionerRole.AvailableTimeComponent());
+                return;
+            case 19:
+                reader.ComplexList(ref _notAvailable, property, static () => new PractitionerRole.NotAvailableComponent());
+                return;
+            case 20:
+                AvailabilityExceptionsElement = reader.Primitive(AvailabilityExceptionsElement ?? new FhirString(), property);
+                return;
+            case 21:
+                reader.ComplexList(ref _endpoint, property, static () => new Reference());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>Times the Service Site is available</summary>
     /// <remarks>FHIR type <c>PractitionerRole.availableTime</c>, defined by http://hl7.org/fhir/StructureDefinition/PractitionerRole.</remarks>
     public sealed partial class AvailableTimeComponent : BackboneElement
@@ -266,6 +320,29 @@ public sealed partial class PractitionerRole : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    reader.PrimitiveList(ref _daysOfWeekElement, property, static () => new Code<DaysOfWeek>());
+                    return;
+                case 4:
+                    AllDayElement = reader.Primitive(AllDayElement ?? new FhirBoolean(), property);
+                    return;
+                case 5:
+                    AvailableStartTimeElement = reader.Primitive(AvailableStartTimeElement ?? new Time(), property);
+                    return;
+                case 6:
+                    AvailableEndTimeElement = reader.Primitive(AvailableEndTimeElement ?? new Time(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Not available during this time due to provided reason</summary>
@@ -314,6 +391,23 @@ public sealed partial class PractitionerRole : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    DescriptionElement = reader.Primitive(DescriptionElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    During = reader.Complex(new Period(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

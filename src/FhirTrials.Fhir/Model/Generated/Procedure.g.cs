@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -314,6 +315,101 @@ public sealed partial class Procedure : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 9:
+                reader.PrimitiveList(ref _instantiatesCanonicalElement, property, static () => new Canonical());
+                return;
+            case 10:
+                reader.PrimitiveList(ref _instantiatesUriElement, property, static () => new FhirUri());
+                return;
+            case 11:
+                reader.ComplexList(ref _basedOn, property, static () => new Reference());
+                return;
+            case 12:
+                reader.ComplexList(ref _partOf, property, static () => new Reference());
+                return;
+            case 13:
+                StatusElement = reader.Primitive(StatusElement ?? new Code<EventStatus>(), property);
+                return;
+            case 14:
+                StatusReason = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 15:
+                Category = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 16:
+                Code = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 17:
+                Subject = reader.Complex(new Reference(), property);
+                return;
+            case 18:
+                Encounter = reader.Complex(new Reference(), property);
+                return;
+            case 19:
+                Performed = reader.Choice(Performed, property);
+                return;
+            case 20:
+                Recorder = reader.Complex(new Reference(), property);
+                return;
+            case 21:
+                Asserter = reader.Complex(new Reference(), property);
+                return;
+            case 22:
+                reader.ComplexList(ref _performer, property, static () => new Procedure.PerformerComponent());
+                return;
+            case 23:
+                Location = reader.Complex(new Reference(), property);
+                return;
+            case 24:
+                reader.ComplexList(ref _reasonCode, property, static () => new CodeableConcept());
+                return;
+            case 25:
+                reader.ComplexList(ref _reasonReference, property, static () => new Reference());
+                return;
+            case 26:
+                reader.ComplexList(ref _bodySite, property, static () => new CodeableConcept());
+                return;
+            case 27:
+                Outcome = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 28:
+                reader.ComplexList(ref _report, property, static () => new Reference());
+                return;
+            case 29:
+                reader.ComplexList(ref _complication, property, static () => new CodeableConcept());
+                return;
+            case 30:
+                reader.ComplexList(ref _complicationDetail, property, static () => new Reference());
+                return;
+            case 31:
+                reader.ComplexList(ref _followUp, property, static () => new CodeableConcept());
+                return;
+            case 32:
+                reader.ComplexList(ref _note, property, static () => new Annotation());
+                return;
+            case 33:
+                reader.ComplexList(ref _focalDevice, property, static () => new Procedure.FocalDeviceComponent());
+                return;
+            case 34:
+                reader.ComplexList(ref _usedReference, property, static () => new Reference());
+                return;
+            case 35:
+                reader.ComplexList(ref _usedCode, property, static () => new CodeableConcept());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>The people who performed the procedure</summary>
     /// <remarks>FHIR type <c>Procedure.performer</c>, defined by http://hl7.org/fhir/StructureDefinition/Procedure.</remarks>
     public sealed partial class PerformerComponent : BackboneElement
@@ -363,6 +459,26 @@ public sealed partial class Procedure : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    Function = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 4:
+                    Actor = reader.Complex(new Reference(), property);
+                    return;
+                case 5:
+                    OnBehalfOf = reader.Complex(new Reference(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Manipulated, implanted, or removed device</summary>
@@ -404,6 +520,23 @@ public sealed partial class Procedure : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    Action = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 4:
+                    Manipulated = reader.Complex(new Reference(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

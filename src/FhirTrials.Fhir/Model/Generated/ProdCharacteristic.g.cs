@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -147,6 +148,50 @@ public sealed partial class ProdCharacteristic : BackboneType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 3:
+                Height = reader.Complex(new Quantity(), property);
+                return;
+            case 4:
+                Width = reader.Complex(new Quantity(), property);
+                return;
+            case 5:
+                Depth = reader.Complex(new Quantity(), property);
+                return;
+            case 6:
+                Weight = reader.Complex(new Quantity(), property);
+                return;
+            case 7:
+                NominalVolume = reader.Complex(new Quantity(), property);
+                return;
+            case 8:
+                ExternalDiameter = reader.Complex(new Quantity(), property);
+                return;
+            case 9:
+                ShapeElement = reader.Primitive(ShapeElement ?? new FhirString(), property);
+                return;
+            case 10:
+                reader.PrimitiveList(ref _colorElement, property, static () => new FhirString());
+                return;
+            case 11:
+                reader.PrimitiveList(ref _imprintElement, property, static () => new FhirString());
+                return;
+            case 12:
+                reader.ComplexList(ref _image, property, static () => new Attachment());
+                return;
+            case 13:
+                Scoring = reader.Complex(new CodeableConcept(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

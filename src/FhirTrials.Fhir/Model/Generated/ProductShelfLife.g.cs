@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -66,6 +67,29 @@ public sealed partial class ProductShelfLife : BackboneType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 3:
+                Identifier = reader.Complex(new Identifier(), property);
+                return;
+            case 4:
+                Type = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 5:
+                Period = reader.Complex(new Quantity(), property);
+                return;
+            case 6:
+                reader.ComplexList(ref _specialPrecautionsForStorage, property, static () => new CodeableConcept());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

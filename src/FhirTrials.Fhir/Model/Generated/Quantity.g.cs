@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -107,6 +108,32 @@ public partial class Quantity : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                ValueElement = reader.Primitive(ValueElement ?? new FhirDecimal(), property);
+                return;
+            case 3:
+                ComparatorElement = reader.Primitive(ComparatorElement ?? new Code<QuantityComparator>(), property);
+                return;
+            case 4:
+                UnitElement = reader.Primitive(UnitElement ?? new FhirString(), property);
+                return;
+            case 5:
+                SystemElement = reader.Primitive(SystemElement ?? new FhirUri(), property);
+                return;
+            case 6:
+                CodeElement = reader.Primitive(CodeElement ?? new Code(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -85,6 +86,29 @@ public sealed partial class Reference : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                ReferenceElement = reader.Primitive(ReferenceElement ?? new FhirString(), property);
+                return;
+            case 3:
+                TypeElement = reader.Primitive(TypeElement ?? new FhirUri(), property);
+                return;
+            case 4:
+                Identifier = reader.Complex(new Identifier(), property);
+                return;
+            case 5:
+                DisplayElement = reader.Primitive(DisplayElement ?? new FhirString(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -130,6 +131,38 @@ public sealed partial class RelatedArtifact : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                TypeElement = reader.Primitive(TypeElement ?? new Code<RelatedArtifactType>(), property);
+                return;
+            case 3:
+                LabelElement = reader.Primitive(LabelElement ?? new FhirString(), property);
+                return;
+            case 4:
+                DisplayElement = reader.Primitive(DisplayElement ?? new FhirString(), property);
+                return;
+            case 5:
+                CitationElement = reader.Primitive(CitationElement ?? new Markdown(), property);
+                return;
+            case 6:
+                UrlElement = reader.Primitive(UrlElement ?? new FhirUrl(), property);
+                return;
+            case 7:
+                Document = reader.Complex(new Attachment(), property);
+                return;
+            case 8:
+                ResourceElement = reader.Primitive(ResourceElement ?? new Canonical(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -278,6 +279,89 @@ public sealed partial class ResearchStudy : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 9:
+                TitleElement = reader.Primitive(TitleElement ?? new FhirString(), property);
+                return;
+            case 10:
+                reader.ComplexList(ref _protocol, property, static () => new Reference());
+                return;
+            case 11:
+                reader.ComplexList(ref _partOf, property, static () => new Reference());
+                return;
+            case 12:
+                StatusElement = reader.Primitive(StatusElement ?? new Code<ResearchStudyStatus>(), property);
+                return;
+            case 13:
+                PrimaryPurposeType = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 14:
+                Phase = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 15:
+                reader.ComplexList(ref _category, property, static () => new CodeableConcept());
+                return;
+            case 16:
+                reader.ComplexList(ref _focus, property, static () => new CodeableConcept());
+                return;
+            case 17:
+                reader.ComplexList(ref _condition, property, static () => new CodeableConcept());
+                return;
+            case 18:
+                reader.ComplexList(ref _contact, property, static () => new ContactDetail());
+                return;
+            case 19:
+                reader.ComplexList(ref _relatedArtifact, property, static () => new RelatedArtifact());
+                return;
+            case 20:
+                reader.ComplexList(ref _keyword, property, static () => new CodeableConcept());
+                return;
+            case 21:
+                reader.ComplexList(ref _location, property, static () => new CodeableConcept());
+                return;
+            case 22:
+                DescriptionElement = reader.Primitive(DescriptionElement ?? new Markdown(), property);
+                return;
+            case 23:
+                reader.ComplexList(ref _enrollment, property, static () => new Reference());
+                return;
+            case 24:
+                Period = reader.Complex(new Period(), property);
+                return;
+            case 25:
+                Sponsor = reader.Complex(new Reference(), property);
+                return;
+            case 26:
+                PrincipalInvestigator = reader.Complex(new Reference(), property);
+                return;
+            case 27:
+                reader.ComplexList(ref _site, property, static () => new Reference());
+                return;
+            case 28:
+                ReasonStopped = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 29:
+                reader.ComplexList(ref _note, property, static () => new Annotation());
+                return;
+            case 30:
+                reader.ComplexList(ref _arm, property, static () => new ResearchStudy.ArmComponent());
+                return;
+            case 31:
+                reader.ComplexList(ref _objective, property, static () => new ResearchStudy.ObjectiveComponent());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>Defined path through the study for a subject</summary>
     /// <remarks>FHIR type <c>ResearchStudy.arm</c>, defined by http://hl7.org/fhir/StructureDefinition/ResearchStudy.</remarks>
     public sealed partial class ArmComponent : BackboneElement
@@ -341,6 +425,26 @@ public sealed partial class ResearchStudy : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    Type = reader.Complex(new CodeableConcept(), property);
+                    return;
+                case 5:
+                    DescriptionElement = reader.Primitive(DescriptionElement ?? new FhirString(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>A goal for the study</summary>
@@ -389,6 +493,23 @@ public sealed partial class ResearchStudy : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    Type = reader.Complex(new CodeableConcept(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

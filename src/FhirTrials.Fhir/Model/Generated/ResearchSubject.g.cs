@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -119,6 +120,41 @@ public sealed partial class ResearchSubject : DomainResource
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 9:
+                StatusElement = reader.Primitive(StatusElement ?? new Code<ResearchSubjectStatus>(), property);
+                return;
+            case 10:
+                Period = reader.Complex(new Period(), property);
+                return;
+            case 11:
+                Study = reader.Complex(new Reference(), property);
+                return;
+            case 12:
+                Individual = reader.Complex(new Reference(), property);
+                return;
+            case 13:
+                AssignedArmElement = reader.Primitive(AssignedArmElement ?? new FhirString(), property);
+                return;
+            case 14:
+                ActualArmElement = reader.Primitive(ActualArmElement ?? new FhirString(), property);
+                return;
+            case 15:
+                Consent = reader.Complex(new Reference(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

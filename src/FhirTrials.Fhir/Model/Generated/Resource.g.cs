@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -83,6 +84,29 @@ public abstract partial class Resource : Base
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 0:
+                IdElement = reader.Primitive(IdElement ?? new Id(), property);
+                return;
+            case 1:
+                Meta = reader.Complex(new Meta(), property);
+                return;
+            case 2:
+                ImplicitRulesElement = reader.Primitive(ImplicitRulesElement ?? new FhirUri(), property);
+                return;
+            case 3:
+                LanguageElement = reader.Primitive(LanguageElement ?? new Code(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

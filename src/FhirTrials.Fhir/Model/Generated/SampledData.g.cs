@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -130,6 +131,38 @@ public sealed partial class SampledData : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                Origin = reader.Complex(new Quantity(), property);
+                return;
+            case 3:
+                PeriodElement = reader.Primitive(PeriodElement ?? new FhirDecimal(), property);
+                return;
+            case 4:
+                FactorElement = reader.Primitive(FactorElement ?? new FhirDecimal(), property);
+                return;
+            case 5:
+                LowerLimitElement = reader.Primitive(LowerLimitElement ?? new FhirDecimal(), property);
+                return;
+            case 6:
+                UpperLimitElement = reader.Primitive(UpperLimitElement ?? new FhirDecimal(), property);
+                return;
+            case 7:
+                DimensionsElement = reader.Primitive(DimensionsElement ?? new PositiveInt(), property);
+                return;
+            case 8:
+                DataElement = reader.Primitive(DataElement ?? new FhirString(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -415,6 +416,95 @@ public sealed partial class SearchParameter : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                UrlElement = reader.Primitive(UrlElement ?? new FhirUri(), property);
+                return;
+            case 9:
+                VersionElement = reader.Primitive(VersionElement ?? new FhirString(), property);
+                return;
+            case 10:
+                NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                return;
+            case 11:
+                DerivedFromElement = reader.Primitive(DerivedFromElement ?? new Canonical(), property);
+                return;
+            case 12:
+                StatusElement = reader.Primitive(StatusElement ?? new Code<PublicationStatus>(), property);
+                return;
+            case 13:
+                ExperimentalElement = reader.Primitive(ExperimentalElement ?? new FhirBoolean(), property);
+                return;
+            case 14:
+                DateElement = reader.Primitive(DateElement ?? new FhirDateTime(), property);
+                return;
+            case 15:
+                PublisherElement = reader.Primitive(PublisherElement ?? new FhirString(), property);
+                return;
+            case 16:
+                reader.ComplexList(ref _contact, property, static () => new ContactDetail());
+                return;
+            case 17:
+                DescriptionElement = reader.Primitive(DescriptionElement ?? new Markdown(), property);
+                return;
+            case 18:
+                reader.ComplexList(ref _useContext, property, static () => new UsageContext());
+                return;
+            case 19:
+                reader.ComplexList(ref _jurisdiction, property, static () => new CodeableConcept());
+                return;
+            case 20:
+                PurposeElement = reader.Primitive(PurposeElement ?? new Markdown(), property);
+                return;
+            case 21:
+                CodeElement = reader.Primitive(CodeElement ?? new Code(), property);
+                return;
+            case 22:
+                reader.PrimitiveList(ref _baseElement, property, static () => new Code<ResourceType>());
+                return;
+            case 23:
+                TypeElement = reader.Primitive(TypeElement ?? new Code<SearchParamType>(), property);
+                return;
+            case 24:
+                ExpressionElement = reader.Primitive(ExpressionElement ?? new FhirString(), property);
+                return;
+            case 25:
+                XpathElement = reader.Primitive(XpathElement ?? new FhirString(), property);
+                return;
+            case 26:
+                XpathUsageElement = reader.Primitive(XpathUsageElement ?? new Code<XPathUsageType>(), property);
+                return;
+            case 27:
+                reader.PrimitiveList(ref _targetElement, property, static () => new Code<ResourceType>());
+                return;
+            case 28:
+                MultipleOrElement = reader.Primitive(MultipleOrElement ?? new FhirBoolean(), property);
+                return;
+            case 29:
+                MultipleAndElement = reader.Primitive(MultipleAndElement ?? new FhirBoolean(), property);
+                return;
+            case 30:
+                reader.PrimitiveList(ref _comparatorElement, property, static () => new Code<SearchComparator>());
+                return;
+            case 31:
+                reader.PrimitiveList(ref _modifierElement, property, static () => new Code<SearchModifierCode>());
+                return;
+            case 32:
+                reader.PrimitiveList(ref _chainElement, property, static () => new FhirString());
+                return;
+            case 33:
+                reader.ComplexList(ref _component, property, static () => new SearchParameter.ComponentComponent());
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>For Composite resources to define the parts</summary>
     /// <remarks>FHIR type <c>SearchParameter.component</c>, defined by http://hl7.org/fhir/StructureDefinition/SearchParameter.</remarks>
     public sealed partial class ComponentComponent : BackboneElement
@@ -468,6 +558,23 @@ public sealed partial class SearchParameter : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    DefinitionElement = reader.Primitive(DefinitionElement ?? new Canonical(), property);
+                    return;
+                case 4:
+                    ExpressionElement = reader.Primitive(ExpressionElement ?? new FhirString(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

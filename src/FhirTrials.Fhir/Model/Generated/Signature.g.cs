@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -118,6 +119,38 @@ public sealed partial class Signature : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                reader.ComplexList(ref _type, property, static () => new Coding());
+                return;
+            case 3:
+                WhenElement = reader.Primitive(WhenElement ?? new Instant(), property);
+                return;
+            case 4:
+                Who = reader.Complex(new Reference(), property);
+                return;
+            case 5:
+                OnBehalfOf = reader.Complex(new Reference(), property);
+                return;
+            case 6:
+                TargetFormatElement = reader.Primitive(TargetFormatElement ?? new Code(), property);
+                return;
+            case 7:
+                SigFormatElement = reader.Primitive(SigFormatElement ?? new Code(), property);
+                return;
+            case 8:
+                DataElement = reader.Primitive(DataElement ?? new Base64Binary(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

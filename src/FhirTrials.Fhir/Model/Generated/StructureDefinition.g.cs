@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -393,6 +394,98 @@ public sealed partial class StructureDefinition : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                UrlElement = reader.Primitive(UrlElement ?? new FhirUri(), property);
+                return;
+            case 9:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 10:
+                VersionElement = reader.Primitive(VersionElement ?? new FhirString(), property);
+                return;
+            case 11:
+                NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                return;
+            case 12:
+                TitleElement = reader.Primitive(TitleElement ?? new FhirString(), property);
+                return;
+            case 13:
+                StatusElement = reader.Primitive(StatusElement ?? new Code<PublicationStatus>(), property);
+                return;
+            case 14:
+                ExperimentalElement = reader.Primitive(ExperimentalElement ?? new FhirBoolean(), property);
+                return;
+            case 15:
+                DateElement = reader.Primitive(DateElement ?? new FhirDateTime(), property);
+                return;
+            case 16:
+                PublisherElement = reader.Primitive(PublisherElement ?? new FhirString(), property);
+                return;
+            case 17:
+                reader.ComplexList(ref _contact, property, static () => new ContactDetail());
+                return;
+            case 18:
+                DescriptionElement = reader.Primitive(DescriptionElement ?? new Markdown(), property);
+                return;
+            case 19:
+                reader.ComplexList(ref _useContext, property, static () => new UsageContext());
+                return;
+            case 20:
+                reader.ComplexList(ref _jurisdiction, property, static () => new CodeableConcept());
+                return;
+            case 21:
+                PurposeElement = reader.Primitive(PurposeElement ?? new Markdown(), property);
+                return;
+            case 22:
+                CopyrightElement = reader.Primitive(CopyrightElement ?? new Markdown(), property);
+                return;
+            case 23:
+                reader.ComplexList(ref _keyword, property, static () => new Coding());
+                return;
+            case 24:
+                FhirVersionElement = reader.Primitive(FhirVersionElement ?? new Code<FHIRVersion>(), property);
+                return;
+            case 25:
+                reader.ComplexList(ref _mapping, property, static () => new StructureDefinition.MappingComponent());
+                return;
+            case 26:
+                KindElement = reader.Primitive(KindElement ?? new Code<StructureDefinitionKind>(), property);
+                return;
+            case 27:
+                AbstractElement = reader.Primitive(AbstractElement ?? new FhirBoolean(), property);
+                return;
+            case 28:
+                reader.ComplexList(ref _context, property, static () => new StructureDefinition.ContextComponent());
+                return;
+            case 29:
+                reader.PrimitiveList(ref _contextInvariantElement, property, static () => new FhirString());
+                return;
+            case 30:
+                TypeElement = reader.Primitive(TypeElement ?? new FhirUri(), property);
+                return;
+            case 31:
+                BaseDefinitionElement = reader.Primitive(BaseDefinitionElement ?? new Canonical(), property);
+                return;
+            case 32:
+                DerivationElement = reader.Primitive(DerivationElement ?? new Code<TypeDerivationRule>(), property);
+                return;
+            case 33:
+                Snapshot = reader.Complex(new StructureDefinition.SnapshotComponent(), property);
+                return;
+            case 34:
+                Differential = reader.Complex(new StructureDefinition.DifferentialComponent(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>External specification that the content is mapped to</summary>
     /// <remarks>FHIR type <c>StructureDefinition.mapping</c>, defined by http://hl7.org/fhir/StructureDefinition/StructureDefinition.</remarks>
     public sealed partial class MappingComponent : BackboneElement
@@ -478,6 +571,29 @@ public sealed partial class StructureDefinition : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    IdentityElement = reader.Primitive(IdentityElement ?? new Id(), property);
+                    return;
+                case 4:
+                    UriElement = reader.Primitive(UriElement ?? new FhirUri(), property);
+                    return;
+                case 5:
+                    NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                    return;
+                case 6:
+                    CommentElement = reader.Primitive(CommentElement ?? new FhirString(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>If an extension, where it can be used in instances</summary>
@@ -535,6 +651,23 @@ public sealed partial class StructureDefinition : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    TypeElement = reader.Primitive(TypeElement ?? new Code<ExtensionContextType>(), property);
+                    return;
+                case 4:
+                    ExpressionElement = reader.Primitive(ExpressionElement ?? new FhirString(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Snapshot view of the structure</summary>
@@ -572,6 +705,20 @@ public sealed partial class StructureDefinition : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    reader.ComplexList(ref _element, property, static () => new ElementDefinition());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Differential view of the structure</summary>
@@ -607,6 +754,20 @@ public sealed partial class StructureDefinition : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    reader.ComplexList(ref _element, property, static () => new ElementDefinition());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

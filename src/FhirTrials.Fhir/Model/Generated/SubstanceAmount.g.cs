@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -74,6 +75,29 @@ public sealed partial class SubstanceAmount : BackboneType
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 3:
+                Amount = reader.Choice(Amount, property);
+                return;
+            case 4:
+                AmountType = reader.Complex(new CodeableConcept(), property);
+                return;
+            case 5:
+                AmountTextElement = reader.Primitive(AmountTextElement ?? new FhirString(), property);
+                return;
+            case 6:
+                ReferenceRange = reader.Complex(new SubstanceAmount.ReferenceRangeComponent(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>Reference range of possible or expected values</summary>
     /// <remarks>FHIR type <c>SubstanceAmount.referenceRange</c>, defined by http://hl7.org/fhir/StructureDefinition/SubstanceAmount.</remarks>
     public sealed partial class ReferenceRangeComponent : Element
@@ -113,6 +137,23 @@ public sealed partial class SubstanceAmount : BackboneType
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 2:
+                    LowLimit = reader.Complex(new Quantity(), property);
+                    return;
+                case 3:
+                    HighLimit = reader.Complex(new Quantity(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

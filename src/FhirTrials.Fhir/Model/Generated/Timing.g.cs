@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -65,6 +66,26 @@ public sealed partial class Timing : BackboneType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 3:
+                reader.PrimitiveList(ref _eventElement, property, static () => new FhirDateTime());
+                return;
+            case 4:
+                Repeat = reader.Complex(new Timing.RepeatComponent(), property);
+                return;
+            case 5:
+                Code = reader.Complex(new CodeableConcept(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 
@@ -315,6 +336,62 @@ public sealed partial class Timing : BackboneType
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 2:
+                    Bounds = reader.Choice(Bounds, property);
+                    return;
+                case 3:
+                    CountElement = reader.Primitive(CountElement ?? new PositiveInt(), property);
+                    return;
+                case 4:
+                    CountMaxElement = reader.Primitive(CountMaxElement ?? new PositiveInt(), property);
+                    return;
+                case 5:
+                    DurationElement = reader.Primitive(DurationElement ?? new FhirDecimal(), property);
+                    return;
+                case 6:
+                    DurationMaxElement = reader.Primitive(DurationMaxElement ?? new FhirDecimal(), property);
+                    return;
+                case 7:
+                    DurationUnitElement = reader.Primitive(DurationUnitElement ?? new Code<UnitsOfTime>(), property);
+                    return;
+                case 8:
+                    FrequencyElement = reader.Primitive(FrequencyElement ?? new PositiveInt(), property);
+                    return;
+                case 9:
+                    FrequencyMaxElement = reader.Primitive(FrequencyMaxElement ?? new PositiveInt(), property);
+                    return;
+                case 10:
+                    PeriodElement = reader.Primitive(PeriodElement ?? new FhirDecimal(), property);
+                    return;
+                case 11:
+                    PeriodMaxElement = reader.Primitive(PeriodMaxElement ?? new FhirDecimal(), property);
+                    return;
+                case 12:
+                    PeriodUnitElement = reader.Primitive(PeriodUnitElement ?? new Code<UnitsOfTime>(), property);
+                    return;
+                case 13:
+                    reader.PrimitiveList(ref _dayOfWeekElement, property, static () => new Code<DaysOfWeek>());
+                    return;
+                case 14:
+                    reader.PrimitiveList(ref _timeOfDayElement, property, static () => new Time());
+                    return;
+                case 15:
+                    reader.PrimitiveList(ref _whenElement, property, static () => new Code<EventTiming>());
+                    return;
+                case 16:
+                    OffsetElement = reader.Primitive(OffsetElement ?? new UnsignedInt(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }

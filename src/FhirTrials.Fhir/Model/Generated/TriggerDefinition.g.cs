@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -88,6 +89,32 @@ public sealed partial class TriggerDefinition : DataType
                 return true;
             default:
                 return base.SetMember(child);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 2:
+                TypeElement = reader.Primitive(TypeElement ?? new Code<TriggerType>(), property);
+                return;
+            case 3:
+                NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                return;
+            case 4:
+                Timing = reader.Choice(Timing, property);
+                return;
+            case 5:
+                reader.ComplexList(ref _data, property, static () => new DataRequirement());
+                return;
+            case 6:
+                Condition = reader.Complex(new Expression(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
         }
     }
 }

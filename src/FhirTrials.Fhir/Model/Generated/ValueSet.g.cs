@@ -5,6 +5,7 @@
 #nullable enable
 
 using FhirTrials.Fhir.ElementModel;
+using FhirTrials.Fhir.Introspection;
 using FhirTrials.Fhir.Serialization;
 
 namespace FhirTrials.Fhir.Model;
@@ -271,6 +272,71 @@ public sealed partial class ValueSet : DomainResource
         }
     }
 
+    /// <inheritdoc />
+    internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+    {
+        switch (property.Element.Order)
+        {
+            case 8:
+                UrlElement = reader.Primitive(UrlElement ?? new FhirUri(), property);
+                return;
+            case 9:
+                reader.ComplexList(ref _identifier, property, static () => new Identifier());
+                return;
+            case 10:
+                VersionElement = reader.Primitive(VersionElement ?? new FhirString(), property);
+                return;
+            case 11:
+                NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                return;
+            case 12:
+                TitleElement = reader.Primitive(TitleElement ?? new FhirString(), property);
+                return;
+            case 13:
+                StatusElement = reader.Primitive(StatusElement ?? new Code<PublicationStatus>(), property);
+                return;
+            case 14:
+                ExperimentalElement = reader.Primitive(ExperimentalElement ?? new FhirBoolean(), property);
+                return;
+            case 15:
+                DateElement = reader.Primitive(DateElement ?? new FhirDateTime(), property);
+                return;
+            case 16:
+                PublisherElement = reader.Primitive(PublisherElement ?? new FhirString(), property);
+                return;
+            case 17:
+                reader.ComplexList(ref _contact, property, static () => new ContactDetail());
+                return;
+            case 18:
+                DescriptionElement = reader.Primitive(DescriptionElement ?? new Markdown(), property);
+                return;
+            case 19:
+                reader.ComplexList(ref _useContext, property, static () => new UsageContext());
+                return;
+            case 20:
+                reader.ComplexList(ref _jurisdiction, property, static () => new CodeableConcept());
+                return;
+            case 21:
+                ImmutableElement = reader.Primitive(ImmutableElement ?? new FhirBoolean(), property);
+                return;
+            case 22:
+                PurposeElement = reader.Primitive(PurposeElement ?? new Markdown(), property);
+                return;
+            case 23:
+                CopyrightElement = reader.Primitive(CopyrightElement ?? new Markdown(), property);
+                return;
+            case 24:
+                Compose = reader.Complex(new ValueSet.ComposeComponent(), property);
+                return;
+            case 25:
+                Expansion = reader.Complex(new ValueSet.ExpansionComponent(), property);
+                return;
+            default:
+                base.ReadJsonMember(ref reader, property);
+                return;
+        }
+    }
+
     /// <summary>Content logical definition of the value set (CLD)</summary>
     /// <remarks>FHIR type <c>ValueSet.compose</c>, defined by http://hl7.org/fhir/StructureDefinition/ValueSet.</remarks>
     public sealed partial class ComposeComponent : BackboneElement
@@ -344,6 +410,29 @@ public sealed partial class ValueSet : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    LockedDateElement = reader.Primitive(LockedDateElement ?? new Date(), property);
+                    return;
+                case 4:
+                    InactiveElement = reader.Primitive(InactiveElement ?? new FhirBoolean(), property);
+                    return;
+                case 5:
+                    reader.ComplexList(ref _include, property, static () => new ValueSet.ConceptSetComponent());
+                    return;
+                case 6:
+                    reader.ComplexList(ref _exclude, property, static () => new ValueSet.ConceptSetComponent());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -440,6 +529,32 @@ public sealed partial class ValueSet : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    SystemElement = reader.Primitive(SystemElement ?? new FhirUri(), property);
+                    return;
+                case 4:
+                    VersionElement = reader.Primitive(VersionElement ?? new FhirString(), property);
+                    return;
+                case 5:
+                    reader.ComplexList(ref _concept, property, static () => new ValueSet.ConceptReferenceComponent());
+                    return;
+                case 6:
+                    reader.ComplexList(ref _filter, property, static () => new ValueSet.FilterComponent());
+                    return;
+                case 7:
+                    reader.PrimitiveList(ref _valueSetElement, property, static () => new Canonical());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>A concept defined in the system</summary>
@@ -507,6 +622,26 @@ public sealed partial class ValueSet : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    CodeElement = reader.Primitive(CodeElement ?? new Code(), property);
+                    return;
+                case 4:
+                    DisplayElement = reader.Primitive(DisplayElement ?? new FhirString(), property);
+                    return;
+                case 5:
+                    reader.ComplexList(ref _designation, property, static () => new ValueSet.DesignationComponent());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Additional representations for this concept</summary>
@@ -570,6 +705,26 @@ public sealed partial class ValueSet : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    LanguageElement = reader.Primitive(LanguageElement ?? new Code(), property);
+                    return;
+                case 4:
+                    Use = reader.Complex(new Coding(), property);
+                    return;
+                case 5:
+                    ValueElement = reader.Primitive(ValueElement ?? new FhirString(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -642,6 +797,26 @@ public sealed partial class ValueSet : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    PropertyElement = reader.Primitive(PropertyElement ?? new Code(), property);
+                    return;
+                case 4:
+                    OpElement = reader.Primitive(OpElement ?? new Code<FilterOperator>(), property);
+                    return;
+                case 5:
+                    ValueElement = reader.Primitive(ValueElement ?? new FhirString(), property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -751,6 +926,35 @@ public sealed partial class ValueSet : DomainResource
                     return base.SetMember(child);
             }
         }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    IdentifierElement = reader.Primitive(IdentifierElement ?? new FhirUri(), property);
+                    return;
+                case 4:
+                    TimestampElement = reader.Primitive(TimestampElement ?? new FhirDateTime(), property);
+                    return;
+                case 5:
+                    TotalElement = reader.Primitive(TotalElement ?? new Integer(), property);
+                    return;
+                case 6:
+                    OffsetElement = reader.Primitive(OffsetElement ?? new Integer(), property);
+                    return;
+                case 7:
+                    reader.ComplexList(ref _parameter, property, static () => new ValueSet.ParameterComponent());
+                    return;
+                case 8:
+                    reader.ComplexList(ref _contains, property, static () => new ValueSet.ContainsComponent());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
+            }
+        }
     }
 
     /// <summary>Parameter that controlled the expansion process</summary>
@@ -799,6 +1003,23 @@ public sealed partial class ValueSet : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    NameElement = reader.Primitive(NameElement ?? new FhirString(), property);
+                    return;
+                case 4:
+                    Value = reader.Choice(Value, property);
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
@@ -936,6 +1157,41 @@ public sealed partial class ValueSet : DomainResource
                     return true;
                 default:
                     return base.SetMember(child);
+            }
+        }
+
+        /// <inheritdoc />
+        internal override void ReadJsonMember(ref DirectJsonReader reader, FhirJsonProperty property)
+        {
+            switch (property.Element.Order)
+            {
+                case 3:
+                    SystemElement = reader.Primitive(SystemElement ?? new FhirUri(), property);
+                    return;
+                case 4:
+                    AbstractElement = reader.Primitive(AbstractElement ?? new FhirBoolean(), property);
+                    return;
+                case 5:
+                    InactiveElement = reader.Primitive(InactiveElement ?? new FhirBoolean(), property);
+                    return;
+                case 6:
+                    VersionElement = reader.Primitive(VersionElement ?? new FhirString(), property);
+                    return;
+                case 7:
+                    CodeElement = reader.Primitive(CodeElement ?? new Code(), property);
+                    return;
+                case 8:
+                    DisplayElement = reader.Primitive(DisplayElement ?? new FhirString(), property);
+                    return;
+                case 9:
+                    reader.ComplexList(ref _designation, property, static () => new ValueSet.DesignationComponent());
+                    return;
+                case 10:
+                    reader.ComplexList(ref _contains, property, static () => new ValueSet.ContainsComponent());
+                    return;
+                default:
+                    base.ReadJsonMember(ref reader, property);
+                    return;
             }
         }
     }
