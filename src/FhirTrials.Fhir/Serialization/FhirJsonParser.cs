@@ -32,11 +32,22 @@ public sealed partial class FhirJsonParser
             utf8 = utf8[Utf8Bom.Length..];
         }
 
+        var invalidUtf8 = Utf8Input.FirstInvalid(utf8.Span);
+        if (invalidUtf8 >= 0)
+        {
+            utf8 = Utf8Input.WithInvalidReplaced(utf8.Span);
+        }
+
         var context = new ParseContext(new SourceText(sourceName, utf8), _settings);
         var handling = _settings.AllowComments ? JsonCommentHandling.Skip : JsonCommentHandling.Disallow;
         ElementNode? root;
         try
         {
+            if (invalidUtf8 >= 0)
+            {
+                context.Error(IssueType.Structure, "invalid UTF-8: JSON text must be UTF-8 (the byte sequence here is not)", null, invalidUtf8);
+            }
+
             (root, var failure) = ParseDocument(utf8, context, handling);
             if (failure is not null && handling == JsonCommentHandling.Disallow && CommentOffsets(utf8.Span) is { Count: > 0 } comments)
             {
@@ -147,7 +158,7 @@ public sealed partial class FhirJsonParser
             utf8 = utf8[Utf8Bom.Length..];
         }
 
-        return DirectJsonReader.TryRead(new SourceText(sourceName, utf8), FhirJsonParserSettings.Strict);
+        return Utf8Input.FirstInvalid(utf8.Span) < 0 ? DirectJsonReader.TryRead(new SourceText(sourceName, utf8), FhirJsonParserSettings.Strict) : null;
     }
 
     /// <summary>
