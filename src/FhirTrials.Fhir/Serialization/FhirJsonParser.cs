@@ -27,11 +27,7 @@ public sealed partial class FhirJsonParser
     /// </summary>
     public ParseResult Parse(ReadOnlyMemory<byte> utf8, string? sourceName = null)
     {
-        if (utf8.Span.StartsWith(Utf8Bom))
-        {
-            utf8 = utf8[Utf8Bom.Length..];
-        }
-
+        utf8 = WithoutBom(utf8);
         var invalidUtf8 = Utf8Input.FirstInvalid(utf8.Span);
         if (invalidUtf8 >= 0)
         {
@@ -153,11 +149,7 @@ public sealed partial class FhirJsonParser
     /// <summary>The typed resource read without the element tree, or null when the direct reader gave up (see <see cref="Parse{T}(ReadOnlyMemory{byte}, string?)"/>).</summary>
     internal static Resource? TryParseDirect(ReadOnlyMemory<byte> utf8, string? sourceName)
     {
-        if (utf8.Span.StartsWith(Utf8Bom))
-        {
-            utf8 = utf8[Utf8Bom.Length..];
-        }
-
+        utf8 = WithoutBom(utf8);
         return Utf8Input.FirstInvalid(utf8.Span) < 0 ? DirectJsonReader.TryRead(new SourceText(sourceName, utf8), FhirJsonParserSettings.Strict) : null;
     }
 
@@ -276,6 +268,10 @@ public sealed partial class FhirJsonParser
 
         return (null, -1);
     }
+
+    /// <summary>The input without a leading UTF-8 byte order mark (allowed, and not part of the JSON).</summary>
+    private static ReadOnlyMemory<byte> WithoutBom(ReadOnlyMemory<byte> utf8) =>
+        utf8.Span.StartsWith(Utf8Bom) ? utf8[Utf8Bom.Length..] : utf8;
 
     private static string Describe(JsonTokenType token) => token switch
     {
