@@ -10,7 +10,8 @@ namespace FhirTrials.Benchmarks.Mapping;
 
 /// <summary>
 /// Per-core throughput of map + serialize on the 943 CT.gov records, by thread CPU time (robust when the
-/// machine is shared): full Bundle, Bundle without the criteria parser, the parser alone, the reverse.
+/// machine is shared): full Bundle, Bundle without the criteria parser, the parser alone, the reverse; with the
+/// bytes each allocates per record.
 /// Garbage collection runs on the measured thread (non-concurrent GC is set for this mode).
 /// <code>dotnet run -c Release --project bench/FhirTrials.Benchmarks -- mapping-throughput --seconds 10</code>
 /// </summary>
@@ -22,27 +23,32 @@ public static class CpuThroughput
         var records = MappingCorpus.Records();
         var withoutCriteria = MappingCorpus.WithoutCriteria(records);
         var bundles = records.Select(r => FhirJsonParser.Parse<Bundle>(TrialBundleMapper.Default.MapToJson(r))).ToList();
-        var results = new Dictionary<string, object>
-        {
-            ["records"] = records.Count,
-            ["fullBundle"] = Measure(records, r => TrialBundleMapper.Default.MapToJson(r).Length, seconds),
-            ["withoutCriteriaParsing"] = Measure(withoutCriteria, r => TrialBundleMapper.Default.MapToJson(r).Length, seconds),
-            ["criteriaParserAlone"] = Measure(records, r => r.Eligibility?.Criteria is { } c ? EligibilityCriteriaParser.Parse(c).Items.Count : 0, seconds),
-            ["reverse"] = Measure(bundles, b => TrialRecordReverseMapper.Default.Reverse(b).Locations?.Count ?? 0, seconds),
-        };
+        var results = new Dictionary<string, object> { ["records"] = records.Count };
+        Add(results, "fullBundle", Measure(records, r => TrialBundleMapper.Default.MapToJson(r).Length, seconds));
+        Add(results, "withoutCriteriaParsing", Measure(withoutCriteria, r => TrialBundleMapper.Default.MapToJson(r).Length, seconds));
+        Add(results, "criteriaParserAlone", Measure(records, r => r.Eligibility?.Criteria is { } c ? EligibilityCriteriaParser.Parse(c).Items.Count : 0, seconds));
+        Add(results, "reverse", Measure(bundles, b => TrialRecordReverseMapper.Default.Reverse(b).Locations?.Count ?? 0, seconds));
         Console.WriteLine(JsonSerializer.Serialize(results));
         return 0;
     }
 
-    /// <summary>Records per second of thread CPU time, after one warm-up pass.</summary>
-    private static double Measure<T>(IReadOnlyList<T> items, Func<T, int> work, double seconds)
+    private static void Add(Dictionary<string, object> results, string name, (double PerSecond, long BytesPerItem) measured)
+    {
+        results[name] = measured.PerSecond;
+        results[name + "AllocatedBytesPerRecord"] = measured.BytesPerItem;
+    }
+
+    /// <summary>Records per second of thread CPU time after one warm-up pass, and bytes allocated per record in that pass.</summary>
+    private static (double PerSecond, long BytesPerItem) Measure<T>(IReadOnlyList<T> items, Func<T, int> work, double seconds)
     {
         long sink = 0;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         foreach (var item in items)
         {
             sink += work(item);
         }
 
+        var bytesPerItem = (GC.GetAllocatedBytesForCurrentThread() - allocated) / items.Count;
         var start = ThreadCpuClock.Seconds();
         long count = 0;
         while (ThreadCpuClock.Seconds() - start < seconds)
@@ -56,6 +62,6 @@ public static class CpuThroughput
         }
 
         GC.KeepAlive(sink);
-        return Math.Round(count / (ThreadCpuClock.Seconds() - start));
+        return (Math.Round(count / (ThreadCpuClock.Seconds() - start)), bytesPerItem);
     }
 }
