@@ -170,7 +170,7 @@ internal sealed class ClassEmitter
         w.Line("base.WriteMembers(writer);");
         foreach (var e in declared)
         {
-            w.Line($"writer.Write{Accessor(e)}({CodeWriter.Literal(e.Name)}, {Storage(e, className)});");
+            w.Line($"writer.Write{Accessor(e)}({ElementNamesEmitter.Field(e.Name)}, {Storage(e, className)});");
         }
 
         w.Close();

@@ -37,6 +37,7 @@ internal static class Generator
             [$"{ModelDir}/Primitives.g.cs"] = PrimitiveEmitter.Emit(primitives, header),
             [$"{ModelDir}/Enums.g.cs"] = EnumEmitter.Emit(enums.Values, header),
             [$"{ModelDir}/ModelFactory.g.cs"] = FactoryEmitter.Emit(classTypes.Concat(primitives), header),
+            [$"{ModelDir}/ElementNames.g.cs"] = ElementNamesEmitter.Emit(classTypes, header),
         };
         foreach (var type in classTypes)
         {

@@ -22,7 +22,7 @@ public abstract partial class BackboneType : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("modifierExtension", _modifierExtension);
+        writer.WriteComplexList(ElementNames.ModifierExtension, _modifierExtension);
     }
 
     /// <inheritdoc />

@@ -11,6 +11,8 @@ namespace FhirTrials.Fhir.Serialization;
 /// </summary>
 public sealed class FhirJsonWriter
 {
+    private static readonly JsonEncodedText ResourceTypeName = JsonEncodedText.Encode("resourceType");
+
     public FhirJsonWriter(Utf8JsonWriter json) => Json = json;
 
     /// <summary>The underlying JSON writer.</summary>
@@ -21,31 +23,33 @@ public sealed class FhirJsonWriter
     {
         ArgumentNullException.ThrowIfNull(resource);
         Json.WriteStartObject();
-        Json.WriteString("resourceType", resource.TypeName);
+        Json.WriteString(ResourceTypeName, JsonNames.Of(resource.TypeName).Value);
         resource.WriteMembers(this);
         Json.WriteEndObject();
     }
 
     /// <summary>Writes an element that is an attribute in XML (<c>Element.id</c>, <c>Extension.url</c>).</summary>
-    public void WriteAttribute(string name, string? value)
+    public void WriteAttribute(string name, string? value) => WriteAttribute(JsonNames.Of(name), value);
+
+    internal void WriteAttribute(JsonNames names, string? value)
     {
         if (!string.IsNullOrEmpty(value))
         {
-            Json.WriteString(name, value);
+            Json.WriteString(names.Value, value);
         }
     }
 
-    public void WritePrimitive(string name, PrimitiveType? value)
+    public void WritePrimitive(string name, PrimitiveType? value) => WritePrimitive(JsonNames.Of(name), value);
+
+    internal void WritePrimitive(JsonNames names, PrimitiveType? value)
     {
-        if (value is null || value.IsEmpty)
+        if (value is not null && !value.IsEmpty)
         {
-            return;
+            WritePrimitiveParts(names, value);
         }
-
-        WritePrimitive(JsonNames.Of(name), value);
     }
 
-    private void WritePrimitive(JsonNames names, PrimitiveType value)
+    private void WritePrimitiveParts(JsonNames names, PrimitiveType value)
     {
         if (!value.HasNoLexicalValue)
         {
@@ -61,6 +65,10 @@ public sealed class FhirJsonWriter
     }
 
     public void WritePrimitiveList<T>(string name, List<T>? values)
+        where T : PrimitiveType =>
+        WritePrimitiveList(JsonNames.Of(name), values);
+
+    internal void WritePrimitiveList<T>(JsonNames names, List<T>? values)
         where T : PrimitiveType
     {
         if (values is null || values.TrueForAll(v => v.IsEmpty))
@@ -68,7 +76,6 @@ public sealed class FhirJsonWriter
             return;
         }
 
-        var names = JsonNames.Of(name);
         if (values.Exists(v => !v.HasNoLexicalValue))
         {
             Json.WritePropertyName(names.Value);
@@ -118,17 +125,17 @@ public sealed class FhirJsonWriter
         }
     }
 
-    public void WriteComplex(string name, Base? value)
-    {
-        if (value is null || value.IsEmpty)
-        {
-            return;
-        }
+    public void WriteComplex(string name, Base? value) => WriteComplex(JsonNames.Of(name), value);
 
-        WriteComplex(JsonNames.Of(name), value);
+    internal void WriteComplex(JsonNames names, Base? value)
+    {
+        if (value is not null && !value.IsEmpty)
+        {
+            WriteComplexObject(names, value);
+        }
     }
 
-    private void WriteComplex(JsonNames names, Base value)
+    private void WriteComplexObject(JsonNames names, Base value)
     {
         Json.WritePropertyName(names.Value);
         Json.WriteStartObject();
@@ -137,6 +144,10 @@ public sealed class FhirJsonWriter
     }
 
     public void WriteComplexList<T>(string name, List<T>? values)
+        where T : Base =>
+        WriteComplexList(JsonNames.Of(name), values);
+
+    internal void WriteComplexList<T>(JsonNames names, List<T>? values)
         where T : Base
     {
         if (values is null || values.TrueForAll(v => v.IsEmpty))
@@ -144,7 +155,7 @@ public sealed class FhirJsonWriter
             return;
         }
 
-        Json.WritePropertyName(JsonNames.Of(name).Value);
+        Json.WritePropertyName(names.Value);
         Json.WriteStartArray();
         foreach (var value in values)
         {
@@ -160,43 +171,49 @@ public sealed class FhirJsonWriter
     }
 
     /// <summary>Writes a choice element under its typed name (<c>valueQuantity</c>).</summary>
-    public void WriteChoice(string name, DataType? value)
+    public void WriteChoice(string name, DataType? value) => WriteChoice(JsonNames.Of(name), value);
+
+    internal void WriteChoice(JsonNames element, DataType? value)
     {
         if (value is null || value.IsEmpty)
         {
             return;
         }
 
-        var names = JsonNames.Of(name).Choice(value.TypeName);
+        var names = element.Choice(value.TypeName);
         if (value is PrimitiveType primitive)
         {
-            WritePrimitive(names, primitive);
+            WritePrimitiveParts(names, primitive);
         }
         else
         {
-            WriteComplex(names, value);
+            WriteComplexObject(names, value);
         }
     }
 
-    public void WriteResource(string name, Resource? resource)
+    public void WriteResource(string name, Resource? resource) => WriteResource(JsonNames.Of(name), resource);
+
+    internal void WriteResource(JsonNames names, Resource? resource)
     {
         if (resource is null || resource.IsEmpty)
         {
             return;
         }
 
-        Json.WritePropertyName(JsonNames.Of(name).Value);
+        Json.WritePropertyName(names.Value);
         WriteResourceObject(resource);
     }
 
-    public void WriteResourceList(string name, List<Resource>? resources)
+    public void WriteResourceList(string name, List<Resource>? resources) => WriteResourceList(JsonNames.Of(name), resources);
+
+    internal void WriteResourceList(JsonNames names, List<Resource>? resources)
     {
         if (resources is null || resources.TrueForAll(r => r.IsEmpty))
         {
             return;
         }
 
-        Json.WritePropertyName(JsonNames.Of(name).Value);
+        Json.WritePropertyName(names.Value);
         Json.WriteStartArray();
         foreach (var resource in resources)
         {

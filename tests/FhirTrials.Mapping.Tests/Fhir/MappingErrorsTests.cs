@@ -32,6 +32,28 @@ public sealed class MappingErrorsTests
     }
 
     [Fact]
+    public void Map_EmptyStringInAStringList_NamesItsIndex()
+    {
+        var keywords = new List<string> { "asthma", "" };
+        var record = Minimal(r => r with { Keywords = keywords });
+
+        var error = Assert.Throws<TrialMappingException>(() => TrialBundleMapper.Default.Map(record));
+
+        Assert.Equal("$.keywords[1]", error.FieldPath);
+    }
+
+    [Fact]
+    public void Map_EmptyStringInANestedListOfRecords_NamesTheWholePath()
+    {
+        var site = new Location { Facility = "Clinic", Contacts = [new Contact { Name = "A" }, new Contact { Name = "B", Email = "" }] };
+        var record = Minimal(r => r with { Locations = [new Location { Facility = "Hospital" }, site] });
+
+        var error = Assert.Throws<TrialMappingException>(() => TrialBundleMapper.Default.Map(record));
+
+        Assert.Equal("$.locations[1].contacts[1].email", error.FieldPath);
+    }
+
+    [Fact]
     public void Map_MinimalRecord_IsAStudyWithItsIdentifierOnly()
     {
         var bundle = TrialBundleMapper.Default.Map(Minimal(r => r));

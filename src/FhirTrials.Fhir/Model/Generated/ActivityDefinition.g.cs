@@ -398,52 +398,52 @@ public sealed partial class ActivityDefinition : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("url", UrlElement);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WritePrimitive("version", VersionElement);
-        writer.WritePrimitive("name", NameElement);
-        writer.WritePrimitive("title", TitleElement);
-        writer.WritePrimitive("subtitle", SubtitleElement);
-        writer.WritePrimitive("status", StatusElement);
-        writer.WritePrimitive("experimental", ExperimentalElement);
-        writer.WriteChoice("subject", Subject);
-        writer.WritePrimitive("date", DateElement);
-        writer.WritePrimitive("publisher", PublisherElement);
-        writer.WriteComplexList("contact", _contact);
-        writer.WritePrimitive("description", DescriptionElement);
-        writer.WriteComplexList("useContext", _useContext);
-        writer.WriteComplexList("jurisdiction", _jurisdiction);
-        writer.WritePrimitive("purpose", PurposeElement);
-        writer.WritePrimitive("usage", UsageElement);
-        writer.WritePrimitive("copyright", CopyrightElement);
-        writer.WritePrimitive("approvalDate", ApprovalDateElement);
-        writer.WritePrimitive("lastReviewDate", LastReviewDateElement);
-        writer.WriteComplex("effectivePeriod", EffectivePeriod);
-        writer.WriteComplexList("topic", _topic);
-        writer.WriteComplexList("author", _author);
-        writer.WriteComplexList("editor", _editor);
-        writer.WriteComplexList("reviewer", _reviewer);
-        writer.WriteComplexList("endorser", _endorser);
-        writer.WriteComplexList("relatedArtifact", _relatedArtifact);
-        writer.WritePrimitiveList("library", _libraryElement);
-        writer.WritePrimitive("kind", KindElement);
-        writer.WritePrimitive("profile", ProfileElement);
-        writer.WriteComplex("code", Code);
-        writer.WritePrimitive("intent", IntentElement);
-        writer.WritePrimitive("priority", PriorityElement);
-        writer.WritePrimitive("doNotPerform", DoNotPerformElement);
-        writer.WriteChoice("timing", Timing);
-        writer.WriteComplex("location", Location);
-        writer.WriteComplexList("participant", _participant);
-        writer.WriteChoice("product", Product);
-        writer.WriteComplex("quantity", Quantity);
-        writer.WriteComplexList("dosage", _dosage);
-        writer.WriteComplexList("bodySite", _bodySite);
-        writer.WriteComplexList("specimenRequirement", _specimenRequirement);
-        writer.WriteComplexList("observationRequirement", _observationRequirement);
-        writer.WriteComplexList("observationResultRequirement", _observationResultRequirement);
-        writer.WritePrimitive("transform", TransformElement);
-        writer.WriteComplexList("dynamicValue", _dynamicValue);
+        writer.WritePrimitive(ElementNames.Url, UrlElement);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WritePrimitive(ElementNames.Version, VersionElement);
+        writer.WritePrimitive(ElementNames.Name, NameElement);
+        writer.WritePrimitive(ElementNames.Title, TitleElement);
+        writer.WritePrimitive(ElementNames.Subtitle, SubtitleElement);
+        writer.WritePrimitive(ElementNames.Status, StatusElement);
+        writer.WritePrimitive(ElementNames.Experimental, ExperimentalElement);
+        writer.WriteChoice(ElementNames.Subject, Subject);
+        writer.WritePrimitive(ElementNames.Date, DateElement);
+        writer.WritePrimitive(ElementNames.Publisher, PublisherElement);
+        writer.WriteComplexList(ElementNames.Contact, _contact);
+        writer.WritePrimitive(ElementNames.Description, DescriptionElement);
+        writer.WriteComplexList(ElementNames.UseContext, _useContext);
+        writer.WriteComplexList(ElementNames.Jurisdiction, _jurisdiction);
+        writer.WritePrimitive(ElementNames.Purpose, PurposeElement);
+        writer.WritePrimitive(ElementNames.Usage, UsageElement);
+        writer.WritePrimitive(ElementNames.Copyright, CopyrightElement);
+        writer.WritePrimitive(ElementNames.ApprovalDate, ApprovalDateElement);
+        writer.WritePrimitive(ElementNames.LastReviewDate, LastReviewDateElement);
+        writer.WriteComplex(ElementNames.EffectivePeriod, EffectivePeriod);
+        writer.WriteComplexList(ElementNames.Topic, _topic);
+        writer.WriteComplexList(ElementNames.Author, _author);
+        writer.WriteComplexList(ElementNames.Editor, _editor);
+        writer.WriteComplexList(ElementNames.Reviewer, _reviewer);
+        writer.WriteComplexList(ElementNames.Endorser, _endorser);
+        writer.WriteComplexList(ElementNames.RelatedArtifact, _relatedArtifact);
+        writer.WritePrimitiveList(ElementNames.Library, _libraryElement);
+        writer.WritePrimitive(ElementNames.Kind, KindElement);
+        writer.WritePrimitive(ElementNames.Profile, ProfileElement);
+        writer.WriteComplex(ElementNames.Code, Code);
+        writer.WritePrimitive(ElementNames.Intent, IntentElement);
+        writer.WritePrimitive(ElementNames.Priority, PriorityElement);
+        writer.WritePrimitive(ElementNames.DoNotPerform, DoNotPerformElement);
+        writer.WriteChoice(ElementNames.Timing, Timing);
+        writer.WriteComplex(ElementNames.Location, Location);
+        writer.WriteComplexList(ElementNames.Participant, _participant);
+        writer.WriteChoice(ElementNames.Product, Product);
+        writer.WriteComplex(ElementNames.Quantity, Quantity);
+        writer.WriteComplexList(ElementNames.Dosage, _dosage);
+        writer.WriteComplexList(ElementNames.BodySite, _bodySite);
+        writer.WriteComplexList(ElementNames.SpecimenRequirement, _specimenRequirement);
+        writer.WriteComplexList(ElementNames.ObservationRequirement, _observationRequirement);
+        writer.WriteComplexList(ElementNames.ObservationResultRequirement, _observationResultRequirement);
+        writer.WritePrimitive(ElementNames.Transform, TransformElement);
+        writer.WriteComplexList(ElementNames.DynamicValue, _dynamicValue);
     }
 
     /// <inheritdoc />
@@ -772,8 +772,8 @@ public sealed partial class ActivityDefinition : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("type", TypeElement);
-            writer.WriteComplex("role", Role);
+            writer.WritePrimitive(ElementNames.Type, TypeElement);
+            writer.WriteComplex(ElementNames.Role, Role);
         }
 
         /// <inheritdoc />
@@ -839,8 +839,8 @@ public sealed partial class ActivityDefinition : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("path", PathElement);
-            writer.WriteComplex("expression", Expression);
+            writer.WritePrimitive(ElementNames.Path, PathElement);
+            writer.WriteComplex(ElementNames.Expression, Expression);
         }
 
         /// <inheritdoc />

@@ -129,16 +129,16 @@ public sealed partial class Address : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("use", UseElement);
-        writer.WritePrimitive("type", TypeElement);
-        writer.WritePrimitive("text", TextElement);
-        writer.WritePrimitiveList("line", _lineElement);
-        writer.WritePrimitive("city", CityElement);
-        writer.WritePrimitive("district", DistrictElement);
-        writer.WritePrimitive("state", StateElement);
-        writer.WritePrimitive("postalCode", PostalCodeElement);
-        writer.WritePrimitive("country", CountryElement);
-        writer.WriteComplex("period", Period);
+        writer.WritePrimitive(ElementNames.Use, UseElement);
+        writer.WritePrimitive(ElementNames.Type, TypeElement);
+        writer.WritePrimitive(ElementNames.Text, TextElement);
+        writer.WritePrimitiveList(ElementNames.Line, _lineElement);
+        writer.WritePrimitive(ElementNames.City, CityElement);
+        writer.WritePrimitive(ElementNames.District, DistrictElement);
+        writer.WritePrimitive(ElementNames.State, StateElement);
+        writer.WritePrimitive(ElementNames.PostalCode, PostalCodeElement);
+        writer.WritePrimitive(ElementNames.Country, CountryElement);
+        writer.WriteComplex(ElementNames.Period, Period);
     }
 
     /// <inheritdoc />

@@ -50,9 +50,9 @@ public sealed partial class Annotation : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteChoice("author", Author);
-        writer.WritePrimitive("time", TimeElement);
-        writer.WritePrimitive("text", TextElement);
+        writer.WriteChoice(ElementNames.Author, Author);
+        writer.WritePrimitive(ElementNames.Time, TimeElement);
+        writer.WritePrimitive(ElementNames.Text, TextElement);
     }
 
     /// <inheritdoc />

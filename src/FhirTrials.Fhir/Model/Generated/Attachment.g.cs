@@ -112,14 +112,14 @@ public sealed partial class Attachment : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("contentType", ContentTypeElement);
-        writer.WritePrimitive("language", LanguageElement);
-        writer.WritePrimitive("data", DataElement);
-        writer.WritePrimitive("url", UrlElement);
-        writer.WritePrimitive("size", SizeElement);
-        writer.WritePrimitive("hash", HashElement);
-        writer.WritePrimitive("title", TitleElement);
-        writer.WritePrimitive("creation", CreationElement);
+        writer.WritePrimitive(ElementNames.ContentType, ContentTypeElement);
+        writer.WritePrimitive(ElementNames.Language, LanguageElement);
+        writer.WritePrimitive(ElementNames.Data, DataElement);
+        writer.WritePrimitive(ElementNames.Url, UrlElement);
+        writer.WritePrimitive(ElementNames.Size, SizeElement);
+        writer.WritePrimitive(ElementNames.Hash, HashElement);
+        writer.WritePrimitive(ElementNames.Title, TitleElement);
+        writer.WritePrimitive(ElementNames.Creation, CreationElement);
     }
 
     /// <inheritdoc />

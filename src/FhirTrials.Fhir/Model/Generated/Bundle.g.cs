@@ -77,13 +77,13 @@ public sealed partial class Bundle : Resource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplex("identifier", Identifier);
-        writer.WritePrimitive("type", TypeElement);
-        writer.WritePrimitive("timestamp", TimestampElement);
-        writer.WritePrimitive("total", TotalElement);
-        writer.WriteComplexList("link", _link);
-        writer.WriteComplexList("entry", _entry);
-        writer.WriteComplex("signature", Signature);
+        writer.WriteComplex(ElementNames.Identifier, Identifier);
+        writer.WritePrimitive(ElementNames.Type, TypeElement);
+        writer.WritePrimitive(ElementNames.Timestamp, TimestampElement);
+        writer.WritePrimitive(ElementNames.Total, TotalElement);
+        writer.WriteComplexList(ElementNames.Link, _link);
+        writer.WriteComplexList(ElementNames.Entry, _entry);
+        writer.WriteComplex(ElementNames.Signature, Signature);
     }
 
     /// <inheritdoc />
@@ -185,8 +185,8 @@ public sealed partial class Bundle : Resource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("relation", RelationElement);
-            writer.WritePrimitive("url", UrlElement);
+            writer.WritePrimitive(ElementNames.Relation, RelationElement);
+            writer.WritePrimitive(ElementNames.Url, UrlElement);
         }
 
         /// <inheritdoc />
@@ -270,12 +270,12 @@ public sealed partial class Bundle : Resource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplexList("link", _link);
-            writer.WritePrimitive("fullUrl", FullUrlElement);
-            writer.WriteResource("resource", Resource);
-            writer.WriteComplex("search", Search);
-            writer.WriteComplex("request", Request);
-            writer.WriteComplex("response", Response);
+            writer.WriteComplexList(ElementNames.Link, _link);
+            writer.WritePrimitive(ElementNames.FullUrl, FullUrlElement);
+            writer.WriteResource(ElementNames.Resource, Resource);
+            writer.WriteComplex(ElementNames.Search, Search);
+            writer.WriteComplex(ElementNames.Request, Request);
+            writer.WriteComplex(ElementNames.Response, Response);
         }
 
         /// <inheritdoc />
@@ -372,8 +372,8 @@ public sealed partial class Bundle : Resource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("mode", ModeElement);
-            writer.WritePrimitive("score", ScoreElement);
+            writer.WritePrimitive(ElementNames.Mode, ModeElement);
+            writer.WritePrimitive(ElementNames.Score, ScoreElement);
         }
 
         /// <inheritdoc />
@@ -490,12 +490,12 @@ public sealed partial class Bundle : Resource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("method", MethodElement);
-            writer.WritePrimitive("url", UrlElement);
-            writer.WritePrimitive("ifNoneMatch", IfNoneMatchElement);
-            writer.WritePrimitive("ifModifiedSince", IfModifiedSinceElement);
-            writer.WritePrimitive("ifMatch", IfMatchElement);
-            writer.WritePrimitive("ifNoneExist", IfNoneExistElement);
+            writer.WritePrimitive(ElementNames.Method, MethodElement);
+            writer.WritePrimitive(ElementNames.Url, UrlElement);
+            writer.WritePrimitive(ElementNames.IfNoneMatch, IfNoneMatchElement);
+            writer.WritePrimitive(ElementNames.IfModifiedSince, IfModifiedSinceElement);
+            writer.WritePrimitive(ElementNames.IfMatch, IfMatchElement);
+            writer.WritePrimitive(ElementNames.IfNoneExist, IfNoneExistElement);
         }
 
         /// <inheritdoc />
@@ -618,11 +618,11 @@ public sealed partial class Bundle : Resource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("status", StatusElement);
-            writer.WritePrimitive("location", LocationElement);
-            writer.WritePrimitive("etag", EtagElement);
-            writer.WritePrimitive("lastModified", LastModifiedElement);
-            writer.WriteResource("outcome", Outcome);
+            writer.WritePrimitive(ElementNames.Status, StatusElement);
+            writer.WritePrimitive(ElementNames.Location, LocationElement);
+            writer.WritePrimitive(ElementNames.Etag, EtagElement);
+            writer.WritePrimitive(ElementNames.LastModified, LastModifiedElement);
+            writer.WriteResource(ElementNames.Outcome, Outcome);
         }
 
         /// <inheritdoc />

@@ -276,32 +276,32 @@ public sealed partial class CapabilityStatement : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("url", UrlElement);
-        writer.WritePrimitive("version", VersionElement);
-        writer.WritePrimitive("name", NameElement);
-        writer.WritePrimitive("title", TitleElement);
-        writer.WritePrimitive("status", StatusElement);
-        writer.WritePrimitive("experimental", ExperimentalElement);
-        writer.WritePrimitive("date", DateElement);
-        writer.WritePrimitive("publisher", PublisherElement);
-        writer.WriteComplexList("contact", _contact);
-        writer.WritePrimitive("description", DescriptionElement);
-        writer.WriteComplexList("useContext", _useContext);
-        writer.WriteComplexList("jurisdiction", _jurisdiction);
-        writer.WritePrimitive("purpose", PurposeElement);
-        writer.WritePrimitive("copyright", CopyrightElement);
-        writer.WritePrimitive("kind", KindElement);
-        writer.WritePrimitiveList("instantiates", _instantiatesElement);
-        writer.WritePrimitiveList("imports", _importsElement);
-        writer.WriteComplex("software", Software);
-        writer.WriteComplex("implementation", Implementation);
-        writer.WritePrimitive("fhirVersion", FhirVersionElement);
-        writer.WritePrimitiveList("format", _formatElement);
-        writer.WritePrimitiveList("patchFormat", _patchFormatElement);
-        writer.WritePrimitiveList("implementationGuide", _implementationGuideElement);
-        writer.WriteComplexList("rest", _rest);
-        writer.WriteComplexList("messaging", _messaging);
-        writer.WriteComplexList("document", _document);
+        writer.WritePrimitive(ElementNames.Url, UrlElement);
+        writer.WritePrimitive(ElementNames.Version, VersionElement);
+        writer.WritePrimitive(ElementNames.Name, NameElement);
+        writer.WritePrimitive(ElementNames.Title, TitleElement);
+        writer.WritePrimitive(ElementNames.Status, StatusElement);
+        writer.WritePrimitive(ElementNames.Experimental, ExperimentalElement);
+        writer.WritePrimitive(ElementNames.Date, DateElement);
+        writer.WritePrimitive(ElementNames.Publisher, PublisherElement);
+        writer.WriteComplexList(ElementNames.Contact, _contact);
+        writer.WritePrimitive(ElementNames.Description, DescriptionElement);
+        writer.WriteComplexList(ElementNames.UseContext, _useContext);
+        writer.WriteComplexList(ElementNames.Jurisdiction, _jurisdiction);
+        writer.WritePrimitive(ElementNames.Purpose, PurposeElement);
+        writer.WritePrimitive(ElementNames.Copyright, CopyrightElement);
+        writer.WritePrimitive(ElementNames.Kind, KindElement);
+        writer.WritePrimitiveList(ElementNames.Instantiates, _instantiatesElement);
+        writer.WritePrimitiveList(ElementNames.Imports, _importsElement);
+        writer.WriteComplex(ElementNames.Software, Software);
+        writer.WriteComplex(ElementNames.Implementation, Implementation);
+        writer.WritePrimitive(ElementNames.FhirVersion, FhirVersionElement);
+        writer.WritePrimitiveList(ElementNames.Format, _formatElement);
+        writer.WritePrimitiveList(ElementNames.PatchFormat, _patchFormatElement);
+        writer.WritePrimitiveList(ElementNames.ImplementationGuide, _implementationGuideElement);
+        writer.WriteComplexList(ElementNames.Rest, _rest);
+        writer.WriteComplexList(ElementNames.Messaging, _messaging);
+        writer.WriteComplexList(ElementNames.Document, _document);
     }
 
     /// <inheritdoc />
@@ -528,9 +528,9 @@ public sealed partial class CapabilityStatement : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("name", NameElement);
-            writer.WritePrimitive("version", VersionElement);
-            writer.WritePrimitive("releaseDate", ReleaseDateElement);
+            writer.WritePrimitive(ElementNames.Name, NameElement);
+            writer.WritePrimitive(ElementNames.Version, VersionElement);
+            writer.WritePrimitive(ElementNames.ReleaseDate, ReleaseDateElement);
         }
 
         /// <inheritdoc />
@@ -613,9 +613,9 @@ public sealed partial class CapabilityStatement : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("description", DescriptionElement);
-            writer.WritePrimitive("url", UrlElement);
-            writer.WriteComplex("custodian", Custodian);
+            writer.WritePrimitive(ElementNames.Description, DescriptionElement);
+            writer.WritePrimitive(ElementNames.Url, UrlElement);
+            writer.WriteComplex(ElementNames.Custodian, Custodian);
         }
 
         /// <inheritdoc />
@@ -735,14 +735,14 @@ public sealed partial class CapabilityStatement : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("mode", ModeElement);
-            writer.WritePrimitive("documentation", DocumentationElement);
-            writer.WriteComplex("security", Security);
-            writer.WriteComplexList("resource", _resource);
-            writer.WriteComplexList("interaction", _interaction);
-            writer.WriteComplexList("searchParam", _searchParam);
-            writer.WriteComplexList("operation", _operation);
-            writer.WritePrimitiveList("compartment", _compartmentElement);
+            writer.WritePrimitive(ElementNames.Mode, ModeElement);
+            writer.WritePrimitive(ElementNames.Documentation, DocumentationElement);
+            writer.WriteComplex(ElementNames.Security, Security);
+            writer.WriteComplexList(ElementNames.Resource, _resource);
+            writer.WriteComplexList(ElementNames.Interaction, _interaction);
+            writer.WriteComplexList(ElementNames.SearchParam, _searchParam);
+            writer.WriteComplexList(ElementNames.Operation, _operation);
+            writer.WritePrimitiveList(ElementNames.Compartment, _compartmentElement);
         }
 
         /// <inheritdoc />
@@ -857,9 +857,9 @@ public sealed partial class CapabilityStatement : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("cors", CorsElement);
-            writer.WriteComplexList("service", _service);
-            writer.WritePrimitive("description", DescriptionElement);
+            writer.WritePrimitive(ElementNames.Cors, CorsElement);
+            writer.WriteComplexList(ElementNames.Service, _service);
+            writer.WritePrimitive(ElementNames.Description, DescriptionElement);
         }
 
         /// <inheritdoc />
@@ -1096,23 +1096,23 @@ public sealed partial class CapabilityStatement : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("type", TypeElement);
-            writer.WritePrimitive("profile", ProfileElement);
-            writer.WritePrimitiveList("supportedProfile", _supportedProfileElement);
-            writer.WritePrimitive("documentation", DocumentationElement);
-            writer.WriteComplexList("interaction", _interaction);
-            writer.WritePrimitive("versioning", VersioningElement);
-            writer.WritePrimitive("readHistory", ReadHistoryElement);
-            writer.WritePrimitive("updateCreate", UpdateCreateElement);
-            writer.WritePrimitive("conditionalCreate", ConditionalCreateElement);
-            writer.WritePrimitive("conditionalRead", ConditionalReadElement);
-            writer.WritePrimitive("conditionalUpdate", ConditionalUpdateElement);
-            writer.WritePrimitive("conditionalDelete", ConditionalDeleteElement);
-            writer.WritePrimitiveList("referencePolicy", _referencePolicyElement);
-            writer.WritePrimitiveList("searchInclude", _searchIncludeElement);
-            writer.WritePrimitiveList("searchRevInclude", _searchRevIncludeElement);
-            writer.WriteComplexList("searchParam", _searchParam);
-            writer.WriteComplexList("operation", _operation);
+            writer.WritePrimitive(ElementNames.Type, TypeElement);
+            writer.WritePrimitive(ElementNames.Profile, ProfileElement);
+            writer.WritePrimitiveList(ElementNames.SupportedProfile, _supportedProfileElement);
+            writer.WritePrimitive(ElementNames.Documentation, DocumentationElement);
+            writer.WriteComplexList(ElementNames.Interaction, _interaction);
+            writer.WritePrimitive(ElementNames.Versioning, VersioningElement);
+            writer.WritePrimitive(ElementNames.ReadHistory, ReadHistoryElement);
+            writer.WritePrimitive(ElementNames.UpdateCreate, UpdateCreateElement);
+            writer.WritePrimitive(ElementNames.ConditionalCreate, ConditionalCreateElement);
+            writer.WritePrimitive(ElementNames.ConditionalRead, ConditionalReadElement);
+            writer.WritePrimitive(ElementNames.ConditionalUpdate, ConditionalUpdateElement);
+            writer.WritePrimitive(ElementNames.ConditionalDelete, ConditionalDeleteElement);
+            writer.WritePrimitiveList(ElementNames.ReferencePolicy, _referencePolicyElement);
+            writer.WritePrimitiveList(ElementNames.SearchInclude, _searchIncludeElement);
+            writer.WritePrimitiveList(ElementNames.SearchRevInclude, _searchRevIncludeElement);
+            writer.WriteComplexList(ElementNames.SearchParam, _searchParam);
+            writer.WriteComplexList(ElementNames.Operation, _operation);
         }
 
         /// <inheritdoc />
@@ -1275,8 +1275,8 @@ public sealed partial class CapabilityStatement : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("code", CodeElement);
-            writer.WritePrimitive("documentation", DocumentationElement);
+            writer.WritePrimitive(ElementNames.Code, CodeElement);
+            writer.WritePrimitive(ElementNames.Documentation, DocumentationElement);
         }
 
         /// <inheritdoc />
@@ -1371,10 +1371,10 @@ public sealed partial class CapabilityStatement : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("name", NameElement);
-            writer.WritePrimitive("definition", DefinitionElement);
-            writer.WritePrimitive("type", TypeElement);
-            writer.WritePrimitive("documentation", DocumentationElement);
+            writer.WritePrimitive(ElementNames.Name, NameElement);
+            writer.WritePrimitive(ElementNames.Definition, DefinitionElement);
+            writer.WritePrimitive(ElementNames.Type, TypeElement);
+            writer.WritePrimitive(ElementNames.Documentation, DocumentationElement);
         }
 
         /// <inheritdoc />
@@ -1470,9 +1470,9 @@ public sealed partial class CapabilityStatement : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("name", NameElement);
-            writer.WritePrimitive("definition", DefinitionElement);
-            writer.WritePrimitive("documentation", DocumentationElement);
+            writer.WritePrimitive(ElementNames.Name, NameElement);
+            writer.WritePrimitive(ElementNames.Definition, DefinitionElement);
+            writer.WritePrimitive(ElementNames.Documentation, DocumentationElement);
         }
 
         /// <inheritdoc />
@@ -1551,8 +1551,8 @@ public sealed partial class CapabilityStatement : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("code", CodeElement);
-            writer.WritePrimitive("documentation", DocumentationElement);
+            writer.WritePrimitive(ElementNames.Code, CodeElement);
+            writer.WritePrimitive(ElementNames.Documentation, DocumentationElement);
         }
 
         /// <inheritdoc />
@@ -1637,10 +1637,10 @@ public sealed partial class CapabilityStatement : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplexList("endpoint", _endpoint);
-            writer.WritePrimitive("reliableCache", ReliableCacheElement);
-            writer.WritePrimitive("documentation", DocumentationElement);
-            writer.WriteComplexList("supportedMessage", _supportedMessage);
+            writer.WriteComplexList(ElementNames.Endpoint, _endpoint);
+            writer.WritePrimitive(ElementNames.ReliableCache, ReliableCacheElement);
+            writer.WritePrimitive(ElementNames.Documentation, DocumentationElement);
+            writer.WriteComplexList(ElementNames.SupportedMessage, _supportedMessage);
         }
 
         /// <inheritdoc />
@@ -1718,8 +1718,8 @@ public sealed partial class CapabilityStatement : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplex("protocol", Protocol);
-            writer.WritePrimitive("address", AddressElement);
+            writer.WriteComplex(ElementNames.Protocol, Protocol);
+            writer.WritePrimitive(ElementNames.Address, AddressElement);
         }
 
         /// <inheritdoc />
@@ -1792,8 +1792,8 @@ public sealed partial class CapabilityStatement : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("mode", ModeElement);
-            writer.WritePrimitive("definition", DefinitionElement);
+            writer.WritePrimitive(ElementNames.Mode, ModeElement);
+            writer.WritePrimitive(ElementNames.Definition, DefinitionElement);
         }
 
         /// <inheritdoc />
@@ -1877,9 +1877,9 @@ public sealed partial class CapabilityStatement : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("mode", ModeElement);
-            writer.WritePrimitive("documentation", DocumentationElement);
-            writer.WritePrimitive("profile", ProfileElement);
+            writer.WritePrimitive(ElementNames.Mode, ModeElement);
+            writer.WritePrimitive(ElementNames.Documentation, DocumentationElement);
+            writer.WritePrimitive(ElementNames.Profile, ProfileElement);
         }
 
         /// <inheritdoc />

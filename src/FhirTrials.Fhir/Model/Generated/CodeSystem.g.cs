@@ -275,32 +275,32 @@ public sealed partial class CodeSystem : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("url", UrlElement);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WritePrimitive("version", VersionElement);
-        writer.WritePrimitive("name", NameElement);
-        writer.WritePrimitive("title", TitleElement);
-        writer.WritePrimitive("status", StatusElement);
-        writer.WritePrimitive("experimental", ExperimentalElement);
-        writer.WritePrimitive("date", DateElement);
-        writer.WritePrimitive("publisher", PublisherElement);
-        writer.WriteComplexList("contact", _contact);
-        writer.WritePrimitive("description", DescriptionElement);
-        writer.WriteComplexList("useContext", _useContext);
-        writer.WriteComplexList("jurisdiction", _jurisdiction);
-        writer.WritePrimitive("purpose", PurposeElement);
-        writer.WritePrimitive("copyright", CopyrightElement);
-        writer.WritePrimitive("caseSensitive", CaseSensitiveElement);
-        writer.WritePrimitive("valueSet", ValueSetElement);
-        writer.WritePrimitive("hierarchyMeaning", HierarchyMeaningElement);
-        writer.WritePrimitive("compositional", CompositionalElement);
-        writer.WritePrimitive("versionNeeded", VersionNeededElement);
-        writer.WritePrimitive("content", ContentElement);
-        writer.WritePrimitive("supplements", SupplementsElement);
-        writer.WritePrimitive("count", CountElement);
-        writer.WriteComplexList("filter", _filter);
-        writer.WriteComplexList("property", _property);
-        writer.WriteComplexList("concept", _concept);
+        writer.WritePrimitive(ElementNames.Url, UrlElement);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WritePrimitive(ElementNames.Version, VersionElement);
+        writer.WritePrimitive(ElementNames.Name, NameElement);
+        writer.WritePrimitive(ElementNames.Title, TitleElement);
+        writer.WritePrimitive(ElementNames.Status, StatusElement);
+        writer.WritePrimitive(ElementNames.Experimental, ExperimentalElement);
+        writer.WritePrimitive(ElementNames.Date, DateElement);
+        writer.WritePrimitive(ElementNames.Publisher, PublisherElement);
+        writer.WriteComplexList(ElementNames.Contact, _contact);
+        writer.WritePrimitive(ElementNames.Description, DescriptionElement);
+        writer.WriteComplexList(ElementNames.UseContext, _useContext);
+        writer.WriteComplexList(ElementNames.Jurisdiction, _jurisdiction);
+        writer.WritePrimitive(ElementNames.Purpose, PurposeElement);
+        writer.WritePrimitive(ElementNames.Copyright, CopyrightElement);
+        writer.WritePrimitive(ElementNames.CaseSensitive, CaseSensitiveElement);
+        writer.WritePrimitive(ElementNames.ValueSet, ValueSetElement);
+        writer.WritePrimitive(ElementNames.HierarchyMeaning, HierarchyMeaningElement);
+        writer.WritePrimitive(ElementNames.Compositional, CompositionalElement);
+        writer.WritePrimitive(ElementNames.VersionNeeded, VersionNeededElement);
+        writer.WritePrimitive(ElementNames.Content, ContentElement);
+        writer.WritePrimitive(ElementNames.Supplements, SupplementsElement);
+        writer.WritePrimitive(ElementNames.Count, CountElement);
+        writer.WriteComplexList(ElementNames.Filter, _filter);
+        writer.WriteComplexList(ElementNames.Property, _property);
+        writer.WriteComplexList(ElementNames.Concept, _concept);
     }
 
     /// <inheritdoc />
@@ -540,10 +540,10 @@ public sealed partial class CodeSystem : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("code", CodeElement);
-            writer.WritePrimitive("description", DescriptionElement);
-            writer.WritePrimitiveList("operator", _operatorElement);
-            writer.WritePrimitive("value", ValueElement);
+            writer.WritePrimitive(ElementNames.Code, CodeElement);
+            writer.WritePrimitive(ElementNames.Description, DescriptionElement);
+            writer.WritePrimitiveList(ElementNames.Operator, _operatorElement);
+            writer.WritePrimitive(ElementNames.Value, ValueElement);
         }
 
         /// <inheritdoc />
@@ -650,10 +650,10 @@ public sealed partial class CodeSystem : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("code", CodeElement);
-            writer.WritePrimitive("uri", UriElement);
-            writer.WritePrimitive("description", DescriptionElement);
-            writer.WritePrimitive("type", TypeElement);
+            writer.WritePrimitive(ElementNames.Code, CodeElement);
+            writer.WritePrimitive(ElementNames.Uri, UriElement);
+            writer.WritePrimitive(ElementNames.Description, DescriptionElement);
+            writer.WritePrimitive(ElementNames.Type, TypeElement);
         }
 
         /// <inheritdoc />
@@ -767,12 +767,12 @@ public sealed partial class CodeSystem : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("code", CodeElement);
-            writer.WritePrimitive("display", DisplayElement);
-            writer.WritePrimitive("definition", DefinitionElement);
-            writer.WriteComplexList("designation", _designation);
-            writer.WriteComplexList("property", _property);
-            writer.WriteComplexList("concept", _concept);
+            writer.WritePrimitive(ElementNames.Code, CodeElement);
+            writer.WritePrimitive(ElementNames.Display, DisplayElement);
+            writer.WritePrimitive(ElementNames.Definition, DefinitionElement);
+            writer.WriteComplexList(ElementNames.Designation, _designation);
+            writer.WriteComplexList(ElementNames.Property, _property);
+            writer.WriteComplexList(ElementNames.Concept, _concept);
         }
 
         /// <inheritdoc />
@@ -873,9 +873,9 @@ public sealed partial class CodeSystem : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("language", LanguageElement);
-            writer.WriteComplex("use", Use);
-            writer.WritePrimitive("value", ValueElement);
+            writer.WritePrimitive(ElementNames.Language, LanguageElement);
+            writer.WriteComplex(ElementNames.Use, Use);
+            writer.WritePrimitive(ElementNames.Value, ValueElement);
         }
 
         /// <inheritdoc />
@@ -947,8 +947,8 @@ public sealed partial class CodeSystem : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("code", CodeElement);
-            writer.WriteChoice("value", Value);
+            writer.WritePrimitive(ElementNames.Code, CodeElement);
+            writer.WriteChoice(ElementNames.Value, Value);
         }
 
         /// <inheritdoc />

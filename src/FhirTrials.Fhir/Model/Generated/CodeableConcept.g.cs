@@ -41,8 +41,8 @@ public sealed partial class CodeableConcept : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("coding", _coding);
-        writer.WritePrimitive("text", TextElement);
+        writer.WriteComplexList(ElementNames.Coding, _coding);
+        writer.WritePrimitive(ElementNames.Text, TextElement);
     }
 
     /// <inheritdoc />

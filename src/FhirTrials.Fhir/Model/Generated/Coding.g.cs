@@ -79,11 +79,11 @@ public sealed partial class Coding : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("system", SystemElement);
-        writer.WritePrimitive("version", VersionElement);
-        writer.WritePrimitive("code", CodeElement);
-        writer.WritePrimitive("display", DisplayElement);
-        writer.WritePrimitive("userSelected", UserSelectedElement);
+        writer.WritePrimitive(ElementNames.System, SystemElement);
+        writer.WritePrimitive(ElementNames.Version, VersionElement);
+        writer.WritePrimitive(ElementNames.Code, CodeElement);
+        writer.WritePrimitive(ElementNames.Display, DisplayElement);
+        writer.WritePrimitive(ElementNames.UserSelected, UserSelectedElement);
     }
 
     /// <inheritdoc />

@@ -111,23 +111,23 @@ public sealed partial class Condition : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WriteComplex("clinicalStatus", ClinicalStatus);
-        writer.WriteComplex("verificationStatus", VerificationStatus);
-        writer.WriteComplexList("category", _category);
-        writer.WriteComplex("severity", Severity);
-        writer.WriteComplex("code", Code);
-        writer.WriteComplexList("bodySite", _bodySite);
-        writer.WriteComplex("subject", Subject);
-        writer.WriteComplex("encounter", Encounter);
-        writer.WriteChoice("onset", Onset);
-        writer.WriteChoice("abatement", Abatement);
-        writer.WritePrimitive("recordedDate", RecordedDateElement);
-        writer.WriteComplex("recorder", Recorder);
-        writer.WriteComplex("asserter", Asserter);
-        writer.WriteComplexList("stage", _stage);
-        writer.WriteComplexList("evidence", _evidence);
-        writer.WriteComplexList("note", _note);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WriteComplex(ElementNames.ClinicalStatus, ClinicalStatus);
+        writer.WriteComplex(ElementNames.VerificationStatus, VerificationStatus);
+        writer.WriteComplexList(ElementNames.Category, _category);
+        writer.WriteComplex(ElementNames.Severity, Severity);
+        writer.WriteComplex(ElementNames.Code, Code);
+        writer.WriteComplexList(ElementNames.BodySite, _bodySite);
+        writer.WriteComplex(ElementNames.Subject, Subject);
+        writer.WriteComplex(ElementNames.Encounter, Encounter);
+        writer.WriteChoice(ElementNames.Onset, Onset);
+        writer.WriteChoice(ElementNames.Abatement, Abatement);
+        writer.WritePrimitive(ElementNames.RecordedDate, RecordedDateElement);
+        writer.WriteComplex(ElementNames.Recorder, Recorder);
+        writer.WriteComplex(ElementNames.Asserter, Asserter);
+        writer.WriteComplexList(ElementNames.Stage, _stage);
+        writer.WriteComplexList(ElementNames.Evidence, _evidence);
+        writer.WriteComplexList(ElementNames.Note, _note);
     }
 
     /// <inheritdoc />
@@ -281,9 +281,9 @@ public sealed partial class Condition : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplex("summary", Summary);
-            writer.WriteComplexList("assessment", _assessment);
-            writer.WriteComplex("type", Type);
+            writer.WriteComplex(ElementNames.Summary, Summary);
+            writer.WriteComplexList(ElementNames.Assessment, _assessment);
+            writer.WriteComplex(ElementNames.Type, Type);
         }
 
         /// <inheritdoc />
@@ -352,8 +352,8 @@ public sealed partial class Condition : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplexList("code", _code);
-            writer.WriteComplexList("detail", _detail);
+            writer.WriteComplexList(ElementNames.Code, _code);
+            writer.WriteComplexList(ElementNames.Detail, _detail);
         }
 
         /// <inheritdoc />

@@ -41,8 +41,8 @@ public sealed partial class ContactDetail : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("name", NameElement);
-        writer.WriteComplexList("telecom", _telecom);
+        writer.WritePrimitive(ElementNames.Name, NameElement);
+        writer.WriteComplexList(ElementNames.Telecom, _telecom);
     }
 
     /// <inheritdoc />

@@ -72,11 +72,11 @@ public sealed partial class ContactPoint : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("system", SystemElement);
-        writer.WritePrimitive("value", ValueElement);
-        writer.WritePrimitive("use", UseElement);
-        writer.WritePrimitive("rank", RankElement);
-        writer.WriteComplex("period", Period);
+        writer.WritePrimitive(ElementNames.System, SystemElement);
+        writer.WritePrimitive(ElementNames.Value, ValueElement);
+        writer.WritePrimitive(ElementNames.Use, UseElement);
+        writer.WritePrimitive(ElementNames.Rank, RankElement);
+        writer.WriteComplex(ElementNames.Period, Period);
     }
 
     /// <inheritdoc />

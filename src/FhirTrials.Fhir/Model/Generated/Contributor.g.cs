@@ -52,9 +52,9 @@ public sealed partial class Contributor : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("type", TypeElement);
-        writer.WritePrimitive("name", NameElement);
-        writer.WriteComplexList("contact", _contact);
+        writer.WritePrimitive(ElementNames.Type, TypeElement);
+        writer.WritePrimitive(ElementNames.Name, NameElement);
+        writer.WriteComplexList(ElementNames.Contact, _contact);
     }
 
     /// <inheritdoc />

@@ -94,14 +94,14 @@ public sealed partial class DataRequirement : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("type", TypeElement);
-        writer.WritePrimitiveList("profile", _profileElement);
-        writer.WriteChoice("subject", Subject);
-        writer.WritePrimitiveList("mustSupport", _mustSupportElement);
-        writer.WriteComplexList("codeFilter", _codeFilter);
-        writer.WriteComplexList("dateFilter", _dateFilter);
-        writer.WritePrimitive("limit", LimitElement);
-        writer.WriteComplexList("sort", _sort);
+        writer.WritePrimitive(ElementNames.Type, TypeElement);
+        writer.WritePrimitiveList(ElementNames.Profile, _profileElement);
+        writer.WriteChoice(ElementNames.Subject, Subject);
+        writer.WritePrimitiveList(ElementNames.MustSupport, _mustSupportElement);
+        writer.WriteComplexList(ElementNames.CodeFilter, _codeFilter);
+        writer.WriteComplexList(ElementNames.DateFilter, _dateFilter);
+        writer.WritePrimitive(ElementNames.Limit, LimitElement);
+        writer.WriteComplexList(ElementNames.Sort, _sort);
     }
 
     /// <inheritdoc />
@@ -226,10 +226,10 @@ public sealed partial class DataRequirement : DataType
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("path", PathElement);
-            writer.WritePrimitive("searchParam", SearchParamElement);
-            writer.WritePrimitive("valueSet", ValueSetElement);
-            writer.WriteComplexList("code", _code);
+            writer.WritePrimitive(ElementNames.Path, PathElement);
+            writer.WritePrimitive(ElementNames.SearchParam, SearchParamElement);
+            writer.WritePrimitive(ElementNames.ValueSet, ValueSetElement);
+            writer.WriteComplexList(ElementNames.Code, _code);
         }
 
         /// <inheritdoc />
@@ -318,9 +318,9 @@ public sealed partial class DataRequirement : DataType
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("path", PathElement);
-            writer.WritePrimitive("searchParam", SearchParamElement);
-            writer.WriteChoice("value", Value);
+            writer.WritePrimitive(ElementNames.Path, PathElement);
+            writer.WritePrimitive(ElementNames.SearchParam, SearchParamElement);
+            writer.WriteChoice(ElementNames.Value, Value);
         }
 
         /// <inheritdoc />
@@ -399,8 +399,8 @@ public sealed partial class DataRequirement : DataType
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("path", PathElement);
-            writer.WritePrimitive("direction", DirectionElement);
+            writer.WritePrimitive(ElementNames.Path, PathElement);
+            writer.WritePrimitive(ElementNames.Direction, DirectionElement);
         }
 
         /// <inheritdoc />

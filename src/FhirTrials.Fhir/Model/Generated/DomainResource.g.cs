@@ -44,10 +44,10 @@ public abstract partial class DomainResource : Resource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplex("text", Text);
-        writer.WriteResourceList("contained", _contained);
-        writer.WriteComplexList("extension", _extension);
-        writer.WriteComplexList("modifierExtension", _modifierExtension);
+        writer.WriteComplex(ElementNames.Text, Text);
+        writer.WriteResourceList(ElementNames.Contained, _contained);
+        writer.WriteComplexList(ElementNames.Extension, _extension);
+        writer.WriteComplexList(ElementNames.ModifierExtension, _modifierExtension);
     }
 
     /// <inheritdoc />

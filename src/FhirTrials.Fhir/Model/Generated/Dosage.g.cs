@@ -101,19 +101,19 @@ public sealed partial class Dosage : BackboneType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("sequence", SequenceElement);
-        writer.WritePrimitive("text", TextElement);
-        writer.WriteComplexList("additionalInstruction", _additionalInstruction);
-        writer.WritePrimitive("patientInstruction", PatientInstructionElement);
-        writer.WriteComplex("timing", Timing);
-        writer.WriteChoice("asNeeded", AsNeeded);
-        writer.WriteComplex("site", Site);
-        writer.WriteComplex("route", Route);
-        writer.WriteComplex("method", Method);
-        writer.WriteComplexList("doseAndRate", _doseAndRate);
-        writer.WriteComplex("maxDosePerPeriod", MaxDosePerPeriod);
-        writer.WriteComplex("maxDosePerAdministration", MaxDosePerAdministration);
-        writer.WriteComplex("maxDosePerLifetime", MaxDosePerLifetime);
+        writer.WritePrimitive(ElementNames.Sequence, SequenceElement);
+        writer.WritePrimitive(ElementNames.Text, TextElement);
+        writer.WriteComplexList(ElementNames.AdditionalInstruction, _additionalInstruction);
+        writer.WritePrimitive(ElementNames.PatientInstruction, PatientInstructionElement);
+        writer.WriteComplex(ElementNames.Timing, Timing);
+        writer.WriteChoice(ElementNames.AsNeeded, AsNeeded);
+        writer.WriteComplex(ElementNames.Site, Site);
+        writer.WriteComplex(ElementNames.Route, Route);
+        writer.WriteComplex(ElementNames.Method, Method);
+        writer.WriteComplexList(ElementNames.DoseAndRate, _doseAndRate);
+        writer.WriteComplex(ElementNames.MaxDosePerPeriod, MaxDosePerPeriod);
+        writer.WriteComplex(ElementNames.MaxDosePerAdministration, MaxDosePerAdministration);
+        writer.WriteComplex(ElementNames.MaxDosePerLifetime, MaxDosePerLifetime);
     }
 
     /// <inheritdoc />
@@ -241,9 +241,9 @@ public sealed partial class Dosage : BackboneType
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplex("type", Type);
-            writer.WriteChoice("dose", Dose);
-            writer.WriteChoice("rate", Rate);
+            writer.WriteComplex(ElementNames.Type, Type);
+            writer.WriteChoice(ElementNames.Dose, Dose);
+            writer.WriteChoice(ElementNames.Rate, Rate);
         }
 
         /// <inheritdoc />

@@ -32,8 +32,8 @@ public abstract partial class Element : Base
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteAttribute("id", ElementId);
-        writer.WriteComplexList("extension", _extension);
+        writer.WriteAttribute(ElementNames.Id, ElementId);
+        writer.WriteComplexList(ElementNames.Extension, _extension);
     }
 
     /// <inheritdoc />

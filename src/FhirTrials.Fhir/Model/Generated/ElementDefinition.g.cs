@@ -323,40 +323,40 @@ public sealed partial class ElementDefinition : BackboneType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("path", PathElement);
-        writer.WritePrimitiveList("representation", _representationElement);
-        writer.WritePrimitive("sliceName", SliceNameElement);
-        writer.WritePrimitive("sliceIsConstraining", SliceIsConstrainingElement);
-        writer.WritePrimitive("label", LabelElement);
-        writer.WriteComplexList("code", _code);
-        writer.WriteComplex("slicing", Slicing);
-        writer.WritePrimitive("short", ShortElement);
-        writer.WritePrimitive("definition", DefinitionElement);
-        writer.WritePrimitive("comment", CommentElement);
-        writer.WritePrimitive("requirements", RequirementsElement);
-        writer.WritePrimitiveList("alias", _aliasElement);
-        writer.WritePrimitive("min", MinElement);
-        writer.WritePrimitive("max", MaxElement);
-        writer.WriteComplex("base", Base);
-        writer.WritePrimitive("contentReference", ContentReferenceElement);
-        writer.WriteComplexList("type", _type);
-        writer.WriteChoice("defaultValue", DefaultValue);
-        writer.WritePrimitive("meaningWhenMissing", MeaningWhenMissingElement);
-        writer.WritePrimitive("orderMeaning", OrderMeaningElement);
-        writer.WriteChoice("fixed", Fixed);
-        writer.WriteChoice("pattern", Pattern);
-        writer.WriteComplexList("example", _example);
-        writer.WriteChoice("minValue", MinValue);
-        writer.WriteChoice("maxValue", MaxValue);
-        writer.WritePrimitive("maxLength", MaxLengthElement);
-        writer.WritePrimitiveList("condition", _conditionElement);
-        writer.WriteComplexList("constraint", _constraint);
-        writer.WritePrimitive("mustSupport", MustSupportElement);
-        writer.WritePrimitive("isModifier", IsModifierElement);
-        writer.WritePrimitive("isModifierReason", IsModifierReasonElement);
-        writer.WritePrimitive("isSummary", IsSummaryElement);
-        writer.WriteComplex("binding", Binding);
-        writer.WriteComplexList("mapping", _mapping);
+        writer.WritePrimitive(ElementNames.Path, PathElement);
+        writer.WritePrimitiveList(ElementNames.Representation, _representationElement);
+        writer.WritePrimitive(ElementNames.SliceName, SliceNameElement);
+        writer.WritePrimitive(ElementNames.SliceIsConstraining, SliceIsConstrainingElement);
+        writer.WritePrimitive(ElementNames.Label, LabelElement);
+        writer.WriteComplexList(ElementNames.Code, _code);
+        writer.WriteComplex(ElementNames.Slicing, Slicing);
+        writer.WritePrimitive(ElementNames.Short, ShortElement);
+        writer.WritePrimitive(ElementNames.Definition, DefinitionElement);
+        writer.WritePrimitive(ElementNames.Comment, CommentElement);
+        writer.WritePrimitive(ElementNames.Requirements, RequirementsElement);
+        writer.WritePrimitiveList(ElementNames.Alias, _aliasElement);
+        writer.WritePrimitive(ElementNames.Min, MinElement);
+        writer.WritePrimitive(ElementNames.Max, MaxElement);
+        writer.WriteComplex(ElementNames.Base, Base);
+        writer.WritePrimitive(ElementNames.ContentReference, ContentReferenceElement);
+        writer.WriteComplexList(ElementNames.Type, _type);
+        writer.WriteChoice(ElementNames.DefaultValue, DefaultValue);
+        writer.WritePrimitive(ElementNames.MeaningWhenMissing, MeaningWhenMissingElement);
+        writer.WritePrimitive(ElementNames.OrderMeaning, OrderMeaningElement);
+        writer.WriteChoice(ElementNames.Fixed, Fixed);
+        writer.WriteChoice(ElementNames.Pattern, Pattern);
+        writer.WriteComplexList(ElementNames.Example, _example);
+        writer.WriteChoice(ElementNames.MinValue, MinValue);
+        writer.WriteChoice(ElementNames.MaxValue, MaxValue);
+        writer.WritePrimitive(ElementNames.MaxLength, MaxLengthElement);
+        writer.WritePrimitiveList(ElementNames.Condition, _conditionElement);
+        writer.WriteComplexList(ElementNames.Constraint, _constraint);
+        writer.WritePrimitive(ElementNames.MustSupport, MustSupportElement);
+        writer.WritePrimitive(ElementNames.IsModifier, IsModifierElement);
+        writer.WritePrimitive(ElementNames.IsModifierReason, IsModifierReasonElement);
+        writer.WritePrimitive(ElementNames.IsSummary, IsSummaryElement);
+        writer.WriteComplex(ElementNames.Binding, Binding);
+        writer.WriteComplexList(ElementNames.Mapping, _mapping);
     }
 
     /// <inheritdoc />
@@ -637,10 +637,10 @@ public sealed partial class ElementDefinition : BackboneType
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplexList("discriminator", _discriminator);
-            writer.WritePrimitive("description", DescriptionElement);
-            writer.WritePrimitive("ordered", OrderedElement);
-            writer.WritePrimitive("rules", RulesElement);
+            writer.WriteComplexList(ElementNames.Discriminator, _discriminator);
+            writer.WritePrimitive(ElementNames.Description, DescriptionElement);
+            writer.WritePrimitive(ElementNames.Ordered, OrderedElement);
+            writer.WritePrimitive(ElementNames.Rules, RulesElement);
         }
 
         /// <inheritdoc />
@@ -725,8 +725,8 @@ public sealed partial class ElementDefinition : BackboneType
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("type", TypeElement);
-            writer.WritePrimitive("path", PathElement);
+            writer.WritePrimitive(ElementNames.Type, TypeElement);
+            writer.WritePrimitive(ElementNames.Path, PathElement);
         }
 
         /// <inheritdoc />
@@ -810,9 +810,9 @@ public sealed partial class ElementDefinition : BackboneType
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("path", PathElement);
-            writer.WritePrimitive("min", MinElement);
-            writer.WritePrimitive("max", MaxElement);
+            writer.WritePrimitive(ElementNames.Path, PathElement);
+            writer.WritePrimitive(ElementNames.Min, MinElement);
+            writer.WritePrimitive(ElementNames.Max, MaxElement);
         }
 
         /// <inheritdoc />
@@ -930,11 +930,11 @@ public sealed partial class ElementDefinition : BackboneType
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("code", CodeElement);
-            writer.WritePrimitiveList("profile", _profileElement);
-            writer.WritePrimitiveList("targetProfile", _targetProfileElement);
-            writer.WritePrimitiveList("aggregation", _aggregationElement);
-            writer.WritePrimitive("versioning", VersioningElement);
+            writer.WritePrimitive(ElementNames.Code, CodeElement);
+            writer.WritePrimitiveList(ElementNames.Profile, _profileElement);
+            writer.WritePrimitiveList(ElementNames.TargetProfile, _targetProfileElement);
+            writer.WritePrimitiveList(ElementNames.Aggregation, _aggregationElement);
+            writer.WritePrimitive(ElementNames.Versioning, VersioningElement);
         }
 
         /// <inheritdoc />
@@ -1018,8 +1018,8 @@ public sealed partial class ElementDefinition : BackboneType
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("label", LabelElement);
-            writer.WriteChoice("value", Value);
+            writer.WritePrimitive(ElementNames.Label, LabelElement);
+            writer.WriteChoice(ElementNames.Value, Value);
         }
 
         /// <inheritdoc />
@@ -1147,13 +1147,13 @@ public sealed partial class ElementDefinition : BackboneType
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("key", KeyElement);
-            writer.WritePrimitive("requirements", RequirementsElement);
-            writer.WritePrimitive("severity", SeverityElement);
-            writer.WritePrimitive("human", HumanElement);
-            writer.WritePrimitive("expression", ExpressionElement);
-            writer.WritePrimitive("xpath", XpathElement);
-            writer.WritePrimitive("source", SourceElement);
+            writer.WritePrimitive(ElementNames.Key, KeyElement);
+            writer.WritePrimitive(ElementNames.Requirements, RequirementsElement);
+            writer.WritePrimitive(ElementNames.Severity, SeverityElement);
+            writer.WritePrimitive(ElementNames.Human, HumanElement);
+            writer.WritePrimitive(ElementNames.Expression, ExpressionElement);
+            writer.WritePrimitive(ElementNames.Xpath, XpathElement);
+            writer.WritePrimitive(ElementNames.Source, SourceElement);
         }
 
         /// <inheritdoc />
@@ -1267,9 +1267,9 @@ public sealed partial class ElementDefinition : BackboneType
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("strength", StrengthElement);
-            writer.WritePrimitive("description", DescriptionElement);
-            writer.WritePrimitive("valueSet", ValueSetElement);
+            writer.WritePrimitive(ElementNames.Strength, StrengthElement);
+            writer.WritePrimitive(ElementNames.Description, DescriptionElement);
+            writer.WritePrimitive(ElementNames.ValueSet, ValueSetElement);
         }
 
         /// <inheritdoc />
@@ -1370,10 +1370,10 @@ public sealed partial class ElementDefinition : BackboneType
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("identity", IdentityElement);
-            writer.WritePrimitive("language", LanguageElement);
-            writer.WritePrimitive("map", MapElement);
-            writer.WritePrimitive("comment", CommentElement);
+            writer.WritePrimitive(ElementNames.Identity, IdentityElement);
+            writer.WritePrimitive(ElementNames.Language, LanguageElement);
+            writer.WritePrimitive(ElementNames.Map, MapElement);
+            writer.WritePrimitive(ElementNames.Comment, CommentElement);
         }
 
         /// <inheritdoc />

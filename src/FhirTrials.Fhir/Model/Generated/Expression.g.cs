@@ -79,11 +79,11 @@ public sealed partial class Expression : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("description", DescriptionElement);
-        writer.WritePrimitive("name", NameElement);
-        writer.WritePrimitive("language", LanguageElement);
-        writer.WritePrimitive("expression", ExpressionElement);
-        writer.WritePrimitive("reference", ReferenceElement);
+        writer.WritePrimitive(ElementNames.Description, DescriptionElement);
+        writer.WritePrimitive(ElementNames.Name, NameElement);
+        writer.WritePrimitive(ElementNames.Language, LanguageElement);
+        writer.WritePrimitive(ElementNames.Expression, ExpressionElement);
+        writer.WritePrimitive(ElementNames.Reference, ReferenceElement);
     }
 
     /// <inheritdoc />

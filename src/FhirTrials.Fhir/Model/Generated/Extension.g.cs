@@ -32,8 +32,8 @@ public sealed partial class Extension : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteAttribute("url", Url);
-        writer.WriteChoice("value", Value);
+        writer.WriteAttribute(ElementNames.Url, Url);
+        writer.WriteChoice(ElementNames.Value, Value);
     }
 
     /// <inheritdoc />

@@ -105,16 +105,16 @@ public sealed partial class Group : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WritePrimitive("active", ActiveElement);
-        writer.WritePrimitive("type", TypeElement);
-        writer.WritePrimitive("actual", ActualElement);
-        writer.WriteComplex("code", Code);
-        writer.WritePrimitive("name", NameElement);
-        writer.WritePrimitive("quantity", QuantityElement);
-        writer.WriteComplex("managingEntity", ManagingEntity);
-        writer.WriteComplexList("characteristic", _characteristic);
-        writer.WriteComplexList("member", _member);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WritePrimitive(ElementNames.Active, ActiveElement);
+        writer.WritePrimitive(ElementNames.Type, TypeElement);
+        writer.WritePrimitive(ElementNames.Actual, ActualElement);
+        writer.WriteComplex(ElementNames.Code, Code);
+        writer.WritePrimitive(ElementNames.Name, NameElement);
+        writer.WritePrimitive(ElementNames.Quantity, QuantityElement);
+        writer.WriteComplex(ElementNames.ManagingEntity, ManagingEntity);
+        writer.WriteComplexList(ElementNames.Characteristic, _characteristic);
+        writer.WriteComplexList(ElementNames.Member, _member);
     }
 
     /// <inheritdoc />
@@ -235,10 +235,10 @@ public sealed partial class Group : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplex("code", Code);
-            writer.WriteChoice("value", Value);
-            writer.WritePrimitive("exclude", ExcludeElement);
-            writer.WriteComplex("period", Period);
+            writer.WriteComplex(ElementNames.Code, Code);
+            writer.WriteChoice(ElementNames.Value, Value);
+            writer.WritePrimitive(ElementNames.Exclude, ExcludeElement);
+            writer.WriteComplex(ElementNames.Period, Period);
         }
 
         /// <inheritdoc />
@@ -320,9 +320,9 @@ public sealed partial class Group : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplex("entity", Entity);
-            writer.WriteComplex("period", Period);
-            writer.WritePrimitive("inactive", InactiveElement);
+            writer.WriteComplex(ElementNames.Entity, Entity);
+            writer.WriteComplex(ElementNames.Period, Period);
+            writer.WritePrimitive(ElementNames.Inactive, InactiveElement);
         }
 
         /// <inheritdoc />

@@ -100,13 +100,13 @@ public sealed partial class HumanName : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("use", UseElement);
-        writer.WritePrimitive("text", TextElement);
-        writer.WritePrimitive("family", FamilyElement);
-        writer.WritePrimitiveList("given", _givenElement);
-        writer.WritePrimitiveList("prefix", _prefixElement);
-        writer.WritePrimitiveList("suffix", _suffixElement);
-        writer.WriteComplex("period", Period);
+        writer.WritePrimitive(ElementNames.Use, UseElement);
+        writer.WritePrimitive(ElementNames.Text, TextElement);
+        writer.WritePrimitive(ElementNames.Family, FamilyElement);
+        writer.WritePrimitiveList(ElementNames.Given, _givenElement);
+        writer.WritePrimitiveList(ElementNames.Prefix, _prefixElement);
+        writer.WritePrimitiveList(ElementNames.Suffix, _suffixElement);
+        writer.WriteComplex(ElementNames.Period, Period);
     }
 
     /// <inheritdoc />

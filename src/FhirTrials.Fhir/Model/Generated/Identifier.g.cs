@@ -69,12 +69,12 @@ public sealed partial class Identifier : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("use", UseElement);
-        writer.WriteComplex("type", Type);
-        writer.WritePrimitive("system", SystemElement);
-        writer.WritePrimitive("value", ValueElement);
-        writer.WriteComplex("period", Period);
-        writer.WriteComplex("assigner", Assigner);
+        writer.WritePrimitive(ElementNames.Use, UseElement);
+        writer.WriteComplex(ElementNames.Type, Type);
+        writer.WritePrimitive(ElementNames.System, SystemElement);
+        writer.WritePrimitive(ElementNames.Value, ValueElement);
+        writer.WriteComplex(ElementNames.Period, Period);
+        writer.WriteComplex(ElementNames.Assigner, Assigner);
     }
 
     /// <inheritdoc />

@@ -146,23 +146,23 @@ public sealed partial class Location : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WritePrimitive("status", StatusElement);
-        writer.WriteComplex("operationalStatus", OperationalStatus);
-        writer.WritePrimitive("name", NameElement);
-        writer.WritePrimitiveList("alias", _aliasElement);
-        writer.WritePrimitive("description", DescriptionElement);
-        writer.WritePrimitive("mode", ModeElement);
-        writer.WriteComplexList("type", _type);
-        writer.WriteComplexList("telecom", _telecom);
-        writer.WriteComplex("address", Address);
-        writer.WriteComplex("physicalType", PhysicalType);
-        writer.WriteComplex("position", Position);
-        writer.WriteComplex("managingOrganization", ManagingOrganization);
-        writer.WriteComplex("partOf", PartOf);
-        writer.WriteComplexList("hoursOfOperation", _hoursOfOperation);
-        writer.WritePrimitive("availabilityExceptions", AvailabilityExceptionsElement);
-        writer.WriteComplexList("endpoint", _endpoint);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WritePrimitive(ElementNames.Status, StatusElement);
+        writer.WriteComplex(ElementNames.OperationalStatus, OperationalStatus);
+        writer.WritePrimitive(ElementNames.Name, NameElement);
+        writer.WritePrimitiveList(ElementNames.Alias, _aliasElement);
+        writer.WritePrimitive(ElementNames.Description, DescriptionElement);
+        writer.WritePrimitive(ElementNames.Mode, ModeElement);
+        writer.WriteComplexList(ElementNames.Type, _type);
+        writer.WriteComplexList(ElementNames.Telecom, _telecom);
+        writer.WriteComplex(ElementNames.Address, Address);
+        writer.WriteComplex(ElementNames.PhysicalType, PhysicalType);
+        writer.WriteComplex(ElementNames.Position, Position);
+        writer.WriteComplex(ElementNames.ManagingOrganization, ManagingOrganization);
+        writer.WriteComplex(ElementNames.PartOf, PartOf);
+        writer.WriteComplexList(ElementNames.HoursOfOperation, _hoursOfOperation);
+        writer.WritePrimitive(ElementNames.AvailabilityExceptions, AvailabilityExceptionsElement);
+        writer.WriteComplexList(ElementNames.Endpoint, _endpoint);
     }
 
     /// <inheritdoc />
@@ -335,9 +335,9 @@ public sealed partial class Location : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("longitude", LongitudeElement);
-            writer.WritePrimitive("latitude", LatitudeElement);
-            writer.WritePrimitive("altitude", AltitudeElement);
+            writer.WritePrimitive(ElementNames.Longitude, LongitudeElement);
+            writer.WritePrimitive(ElementNames.Latitude, LatitudeElement);
+            writer.WritePrimitive(ElementNames.Altitude, AltitudeElement);
         }
 
         /// <inheritdoc />
@@ -440,10 +440,10 @@ public sealed partial class Location : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitiveList("daysOfWeek", _daysOfWeekElement);
-            writer.WritePrimitive("allDay", AllDayElement);
-            writer.WritePrimitive("openingTime", OpeningTimeElement);
-            writer.WritePrimitive("closingTime", ClosingTimeElement);
+            writer.WritePrimitiveList(ElementNames.DaysOfWeek, _daysOfWeekElement);
+            writer.WritePrimitive(ElementNames.AllDay, AllDayElement);
+            writer.WritePrimitive(ElementNames.OpeningTime, OpeningTimeElement);
+            writer.WritePrimitive(ElementNames.ClosingTime, ClosingTimeElement);
         }
 
         /// <inheritdoc />

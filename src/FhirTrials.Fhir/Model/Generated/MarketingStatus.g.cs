@@ -51,11 +51,11 @@ public sealed partial class MarketingStatus : BackboneType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplex("country", Country);
-        writer.WriteComplex("jurisdiction", Jurisdiction);
-        writer.WriteComplex("status", Status);
-        writer.WriteComplex("dateRange", DateRange);
-        writer.WritePrimitive("restoreDate", RestoreDateElement);
+        writer.WriteComplex(ElementNames.Country, Country);
+        writer.WriteComplex(ElementNames.Jurisdiction, Jurisdiction);
+        writer.WriteComplex(ElementNames.Status, Status);
+        writer.WriteComplex(ElementNames.DateRange, DateRange);
+        writer.WritePrimitive(ElementNames.RestoreDate, RestoreDateElement);
     }
 
     /// <inheritdoc />

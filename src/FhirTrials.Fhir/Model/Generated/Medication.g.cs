@@ -67,14 +67,14 @@ public sealed partial class Medication : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WriteComplex("code", Code);
-        writer.WritePrimitive("status", StatusElement);
-        writer.WriteComplex("manufacturer", Manufacturer);
-        writer.WriteComplex("form", Form);
-        writer.WriteComplex("amount", Amount);
-        writer.WriteComplexList("ingredient", _ingredient);
-        writer.WriteComplex("batch", Batch);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WriteComplex(ElementNames.Code, Code);
+        writer.WritePrimitive(ElementNames.Status, StatusElement);
+        writer.WriteComplex(ElementNames.Manufacturer, Manufacturer);
+        writer.WriteComplex(ElementNames.Form, Form);
+        writer.WriteComplex(ElementNames.Amount, Amount);
+        writer.WriteComplexList(ElementNames.Ingredient, _ingredient);
+        writer.WriteComplex(ElementNames.Batch, Batch);
     }
 
     /// <inheritdoc />
@@ -179,9 +179,9 @@ public sealed partial class Medication : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteChoice("item", Item);
-            writer.WritePrimitive("isActive", IsActiveElement);
-            writer.WriteComplex("strength", Strength);
+            writer.WriteChoice(ElementNames.Item, Item);
+            writer.WritePrimitive(ElementNames.IsActive, IsActiveElement);
+            writer.WriteComplex(ElementNames.Strength, Strength);
         }
 
         /// <inheritdoc />
@@ -260,8 +260,8 @@ public sealed partial class Medication : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("lotNumber", LotNumberElement);
-            writer.WritePrimitive("expirationDate", ExpirationDateElement);
+            writer.WritePrimitive(ElementNames.LotNumber, LotNumberElement);
+            writer.WritePrimitive(ElementNames.ExpirationDate, ExpirationDateElement);
         }
 
         /// <inheritdoc />

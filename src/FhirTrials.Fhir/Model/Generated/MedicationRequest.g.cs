@@ -227,38 +227,38 @@ public sealed partial class MedicationRequest : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WritePrimitive("status", StatusElement);
-        writer.WriteComplex("statusReason", StatusReason);
-        writer.WritePrimitive("intent", IntentElement);
-        writer.WriteComplexList("category", _category);
-        writer.WritePrimitive("priority", PriorityElement);
-        writer.WritePrimitive("doNotPerform", DoNotPerformElement);
-        writer.WriteChoice("reported", Reported);
-        writer.WriteChoice("medication", Medication);
-        writer.WriteComplex("subject", Subject);
-        writer.WriteComplex("encounter", Encounter);
-        writer.WriteComplexList("supportingInformation", _supportingInformation);
-        writer.WritePrimitive("authoredOn", AuthoredOnElement);
-        writer.WriteComplex("requester", Requester);
-        writer.WriteComplex("performer", Performer);
-        writer.WriteComplex("performerType", PerformerType);
-        writer.WriteComplex("recorder", Recorder);
-        writer.WriteComplexList("reasonCode", _reasonCode);
-        writer.WriteComplexList("reasonReference", _reasonReference);
-        writer.WritePrimitiveList("instantiatesCanonical", _instantiatesCanonicalElement);
-        writer.WritePrimitiveList("instantiatesUri", _instantiatesUriElement);
-        writer.WriteComplexList("basedOn", _basedOn);
-        writer.WriteComplex("groupIdentifier", GroupIdentifier);
-        writer.WriteComplex("courseOfTherapyType", CourseOfTherapyType);
-        writer.WriteComplexList("insurance", _insurance);
-        writer.WriteComplexList("note", _note);
-        writer.WriteComplexList("dosageInstruction", _dosageInstruction);
-        writer.WriteComplex("dispenseRequest", DispenseRequest);
-        writer.WriteComplex("substitution", Substitution);
-        writer.WriteComplex("priorPrescription", PriorPrescription);
-        writer.WriteComplexList("detectedIssue", _detectedIssue);
-        writer.WriteComplexList("eventHistory", _eventHistory);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WritePrimitive(ElementNames.Status, StatusElement);
+        writer.WriteComplex(ElementNames.StatusReason, StatusReason);
+        writer.WritePrimitive(ElementNames.Intent, IntentElement);
+        writer.WriteComplexList(ElementNames.Category, _category);
+        writer.WritePrimitive(ElementNames.Priority, PriorityElement);
+        writer.WritePrimitive(ElementNames.DoNotPerform, DoNotPerformElement);
+        writer.WriteChoice(ElementNames.Reported, Reported);
+        writer.WriteChoice(ElementNames.Medication, Medication);
+        writer.WriteComplex(ElementNames.Subject, Subject);
+        writer.WriteComplex(ElementNames.Encounter, Encounter);
+        writer.WriteComplexList(ElementNames.SupportingInformation, _supportingInformation);
+        writer.WritePrimitive(ElementNames.AuthoredOn, AuthoredOnElement);
+        writer.WriteComplex(ElementNames.Requester, Requester);
+        writer.WriteComplex(ElementNames.Performer, Performer);
+        writer.WriteComplex(ElementNames.PerformerType, PerformerType);
+        writer.WriteComplex(ElementNames.Recorder, Recorder);
+        writer.WriteComplexList(ElementNames.ReasonCode, _reasonCode);
+        writer.WriteComplexList(ElementNames.ReasonReference, _reasonReference);
+        writer.WritePrimitiveList(ElementNames.InstantiatesCanonical, _instantiatesCanonicalElement);
+        writer.WritePrimitiveList(ElementNames.InstantiatesUri, _instantiatesUriElement);
+        writer.WriteComplexList(ElementNames.BasedOn, _basedOn);
+        writer.WriteComplex(ElementNames.GroupIdentifier, GroupIdentifier);
+        writer.WriteComplex(ElementNames.CourseOfTherapyType, CourseOfTherapyType);
+        writer.WriteComplexList(ElementNames.Insurance, _insurance);
+        writer.WriteComplexList(ElementNames.Note, _note);
+        writer.WriteComplexList(ElementNames.DosageInstruction, _dosageInstruction);
+        writer.WriteComplex(ElementNames.DispenseRequest, DispenseRequest);
+        writer.WriteComplex(ElementNames.Substitution, Substitution);
+        writer.WriteComplex(ElementNames.PriorPrescription, PriorPrescription);
+        writer.WriteComplexList(ElementNames.DetectedIssue, _detectedIssue);
+        writer.WriteComplexList(ElementNames.EventHistory, _eventHistory);
     }
 
     /// <inheritdoc />
@@ -523,13 +523,13 @@ public sealed partial class MedicationRequest : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplex("initialFill", InitialFill);
-            writer.WriteComplex("dispenseInterval", DispenseInterval);
-            writer.WriteComplex("validityPeriod", ValidityPeriod);
-            writer.WritePrimitive("numberOfRepeatsAllowed", NumberOfRepeatsAllowedElement);
-            writer.WriteComplex("quantity", Quantity);
-            writer.WriteComplex("expectedSupplyDuration", ExpectedSupplyDuration);
-            writer.WriteComplex("performer", Performer);
+            writer.WriteComplex(ElementNames.InitialFill, InitialFill);
+            writer.WriteComplex(ElementNames.DispenseInterval, DispenseInterval);
+            writer.WriteComplex(ElementNames.ValidityPeriod, ValidityPeriod);
+            writer.WritePrimitive(ElementNames.NumberOfRepeatsAllowed, NumberOfRepeatsAllowedElement);
+            writer.WriteComplex(ElementNames.Quantity, Quantity);
+            writer.WriteComplex(ElementNames.ExpectedSupplyDuration, ExpectedSupplyDuration);
+            writer.WriteComplex(ElementNames.Performer, Performer);
         }
 
         /// <inheritdoc />
@@ -618,8 +618,8 @@ public sealed partial class MedicationRequest : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplex("quantity", Quantity);
-            writer.WriteComplex("duration", Duration);
+            writer.WriteComplex(ElementNames.Quantity, Quantity);
+            writer.WriteComplex(ElementNames.Duration, Duration);
         }
 
         /// <inheritdoc />
@@ -678,8 +678,8 @@ public sealed partial class MedicationRequest : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteChoice("allowed", Allowed);
-            writer.WriteComplex("reason", Reason);
+            writer.WriteChoice(ElementNames.Allowed, Allowed);
+            writer.WriteComplex(ElementNames.Reason, Reason);
         }
 
         /// <inheritdoc />

@@ -124,23 +124,23 @@ public sealed partial class MedicationStatement : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WriteComplexList("basedOn", _basedOn);
-        writer.WriteComplexList("partOf", _partOf);
-        writer.WritePrimitive("status", StatusElement);
-        writer.WriteComplexList("statusReason", _statusReason);
-        writer.WriteComplex("category", Category);
-        writer.WriteChoice("medication", Medication);
-        writer.WriteComplex("subject", Subject);
-        writer.WriteComplex("context", Context);
-        writer.WriteChoice("effective", Effective);
-        writer.WritePrimitive("dateAsserted", DateAssertedElement);
-        writer.WriteComplex("informationSource", InformationSource);
-        writer.WriteComplexList("derivedFrom", _derivedFrom);
-        writer.WriteComplexList("reasonCode", _reasonCode);
-        writer.WriteComplexList("reasonReference", _reasonReference);
-        writer.WriteComplexList("note", _note);
-        writer.WriteComplexList("dosage", _dosage);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WriteComplexList(ElementNames.BasedOn, _basedOn);
+        writer.WriteComplexList(ElementNames.PartOf, _partOf);
+        writer.WritePrimitive(ElementNames.Status, StatusElement);
+        writer.WriteComplexList(ElementNames.StatusReason, _statusReason);
+        writer.WriteComplex(ElementNames.Category, Category);
+        writer.WriteChoice(ElementNames.Medication, Medication);
+        writer.WriteComplex(ElementNames.Subject, Subject);
+        writer.WriteComplex(ElementNames.Context, Context);
+        writer.WriteChoice(ElementNames.Effective, Effective);
+        writer.WritePrimitive(ElementNames.DateAsserted, DateAssertedElement);
+        writer.WriteComplex(ElementNames.InformationSource, InformationSource);
+        writer.WriteComplexList(ElementNames.DerivedFrom, _derivedFrom);
+        writer.WriteComplexList(ElementNames.ReasonCode, _reasonCode);
+        writer.WriteComplexList(ElementNames.ReasonReference, _reasonReference);
+        writer.WriteComplexList(ElementNames.Note, _note);
+        writer.WriteComplexList(ElementNames.Dosage, _dosage);
     }
 
     /// <inheritdoc />

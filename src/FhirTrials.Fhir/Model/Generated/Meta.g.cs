@@ -82,12 +82,12 @@ public sealed partial class Meta : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("versionId", VersionIdElement);
-        writer.WritePrimitive("lastUpdated", LastUpdatedElement);
-        writer.WritePrimitive("source", SourceElement);
-        writer.WritePrimitiveList("profile", _profileElement);
-        writer.WriteComplexList("security", _security);
-        writer.WriteComplexList("tag", _tag);
+        writer.WritePrimitive(ElementNames.VersionId, VersionIdElement);
+        writer.WritePrimitive(ElementNames.LastUpdated, LastUpdatedElement);
+        writer.WritePrimitive(ElementNames.Source, SourceElement);
+        writer.WritePrimitiveList(ElementNames.Profile, _profileElement);
+        writer.WriteComplexList(ElementNames.Security, _security);
+        writer.WriteComplexList(ElementNames.Tag, _tag);
     }
 
     /// <inheritdoc />

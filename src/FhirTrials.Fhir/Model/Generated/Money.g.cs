@@ -46,8 +46,8 @@ public sealed partial class Money : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("value", ValueElement);
-        writer.WritePrimitive("currency", CurrencyElement);
+        writer.WritePrimitive(ElementNames.Value, ValueElement);
+        writer.WritePrimitive(ElementNames.Currency, CurrencyElement);
     }
 
     /// <inheritdoc />

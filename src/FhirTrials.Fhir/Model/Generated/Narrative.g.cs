@@ -46,8 +46,8 @@ public sealed partial class Narrative : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("status", StatusElement);
-        writer.WritePrimitive("div", DivElement);
+        writer.WritePrimitive(ElementNames.Status, StatusElement);
+        writer.WritePrimitive(ElementNames.Div, DivElement);
     }
 
     /// <inheritdoc />

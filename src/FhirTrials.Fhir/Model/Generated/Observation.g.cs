@@ -158,30 +158,30 @@ public sealed partial class Observation : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WriteComplexList("basedOn", _basedOn);
-        writer.WriteComplexList("partOf", _partOf);
-        writer.WritePrimitive("status", StatusElement);
-        writer.WriteComplexList("category", _category);
-        writer.WriteComplex("code", Code);
-        writer.WriteComplex("subject", Subject);
-        writer.WriteComplexList("focus", _focus);
-        writer.WriteComplex("encounter", Encounter);
-        writer.WriteChoice("effective", Effective);
-        writer.WritePrimitive("issued", IssuedElement);
-        writer.WriteComplexList("performer", _performer);
-        writer.WriteChoice("value", Value);
-        writer.WriteComplex("dataAbsentReason", DataAbsentReason);
-        writer.WriteComplexList("interpretation", _interpretation);
-        writer.WriteComplexList("note", _note);
-        writer.WriteComplex("bodySite", BodySite);
-        writer.WriteComplex("method", Method);
-        writer.WriteComplex("specimen", Specimen);
-        writer.WriteComplex("device", Device);
-        writer.WriteComplexList("referenceRange", _referenceRange);
-        writer.WriteComplexList("hasMember", _hasMember);
-        writer.WriteComplexList("derivedFrom", _derivedFrom);
-        writer.WriteComplexList("component", _component);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WriteComplexList(ElementNames.BasedOn, _basedOn);
+        writer.WriteComplexList(ElementNames.PartOf, _partOf);
+        writer.WritePrimitive(ElementNames.Status, StatusElement);
+        writer.WriteComplexList(ElementNames.Category, _category);
+        writer.WriteComplex(ElementNames.Code, Code);
+        writer.WriteComplex(ElementNames.Subject, Subject);
+        writer.WriteComplexList(ElementNames.Focus, _focus);
+        writer.WriteComplex(ElementNames.Encounter, Encounter);
+        writer.WriteChoice(ElementNames.Effective, Effective);
+        writer.WritePrimitive(ElementNames.Issued, IssuedElement);
+        writer.WriteComplexList(ElementNames.Performer, _performer);
+        writer.WriteChoice(ElementNames.Value, Value);
+        writer.WriteComplex(ElementNames.DataAbsentReason, DataAbsentReason);
+        writer.WriteComplexList(ElementNames.Interpretation, _interpretation);
+        writer.WriteComplexList(ElementNames.Note, _note);
+        writer.WriteComplex(ElementNames.BodySite, BodySite);
+        writer.WriteComplex(ElementNames.Method, Method);
+        writer.WriteComplex(ElementNames.Specimen, Specimen);
+        writer.WriteComplex(ElementNames.Device, Device);
+        writer.WriteComplexList(ElementNames.ReferenceRange, _referenceRange);
+        writer.WriteComplexList(ElementNames.HasMember, _hasMember);
+        writer.WriteComplexList(ElementNames.DerivedFrom, _derivedFrom);
+        writer.WriteComplexList(ElementNames.Component, _component);
     }
 
     /// <inheritdoc />
@@ -396,12 +396,12 @@ public sealed partial class Observation : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplex("low", Low);
-            writer.WriteComplex("high", High);
-            writer.WriteComplex("type", Type);
-            writer.WriteComplexList("appliesTo", _appliesTo);
-            writer.WriteComplex("age", Age);
-            writer.WritePrimitive("text", TextElement);
+            writer.WriteComplex(ElementNames.Low, Low);
+            writer.WriteComplex(ElementNames.High, High);
+            writer.WriteComplex(ElementNames.Type, Type);
+            writer.WriteComplexList(ElementNames.AppliesTo, _appliesTo);
+            writer.WriteComplex(ElementNames.Age, Age);
+            writer.WritePrimitive(ElementNames.Text, TextElement);
         }
 
         /// <inheritdoc />
@@ -500,11 +500,11 @@ public sealed partial class Observation : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplex("code", Code);
-            writer.WriteChoice("value", Value);
-            writer.WriteComplex("dataAbsentReason", DataAbsentReason);
-            writer.WriteComplexList("interpretation", _interpretation);
-            writer.WriteComplexList("referenceRange", _referenceRange);
+            writer.WriteComplex(ElementNames.Code, Code);
+            writer.WriteChoice(ElementNames.Value, Value);
+            writer.WriteComplex(ElementNames.DataAbsentReason, DataAbsentReason);
+            writer.WriteComplexList(ElementNames.Interpretation, _interpretation);
+            writer.WriteComplexList(ElementNames.ReferenceRange, _referenceRange);
         }
 
         /// <inheritdoc />

@@ -30,7 +30,7 @@ public sealed partial class OperationOutcome : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("issue", _issue);
+        writer.WriteComplexList(ElementNames.Issue, _issue);
     }
 
     /// <inheritdoc />
@@ -137,12 +137,12 @@ public sealed partial class OperationOutcome : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("severity", SeverityElement);
-            writer.WritePrimitive("code", CodeElement);
-            writer.WriteComplex("details", Details);
-            writer.WritePrimitive("diagnostics", DiagnosticsElement);
-            writer.WritePrimitiveList("location", _locationElement);
-            writer.WritePrimitiveList("expression", _expressionElement);
+            writer.WritePrimitive(ElementNames.Severity, SeverityElement);
+            writer.WritePrimitive(ElementNames.Code, CodeElement);
+            writer.WriteComplex(ElementNames.Details, Details);
+            writer.WritePrimitive(ElementNames.Diagnostics, DiagnosticsElement);
+            writer.WritePrimitiveList(ElementNames.Location, _locationElement);
+            writer.WritePrimitiveList(ElementNames.Expression, _expressionElement);
         }
 
         /// <inheritdoc />

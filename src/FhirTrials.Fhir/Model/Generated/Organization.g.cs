@@ -99,16 +99,16 @@ public sealed partial class Organization : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WritePrimitive("active", ActiveElement);
-        writer.WriteComplexList("type", _type);
-        writer.WritePrimitive("name", NameElement);
-        writer.WritePrimitiveList("alias", _aliasElement);
-        writer.WriteComplexList("telecom", _telecom);
-        writer.WriteComplexList("address", _address);
-        writer.WriteComplex("partOf", PartOf);
-        writer.WriteComplexList("contact", _contact);
-        writer.WriteComplexList("endpoint", _endpoint);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WritePrimitive(ElementNames.Active, ActiveElement);
+        writer.WriteComplexList(ElementNames.Type, _type);
+        writer.WritePrimitive(ElementNames.Name, NameElement);
+        writer.WritePrimitiveList(ElementNames.Alias, _aliasElement);
+        writer.WriteComplexList(ElementNames.Telecom, _telecom);
+        writer.WriteComplexList(ElementNames.Address, _address);
+        writer.WriteComplex(ElementNames.PartOf, PartOf);
+        writer.WriteComplexList(ElementNames.Contact, _contact);
+        writer.WriteComplexList(ElementNames.Endpoint, _endpoint);
     }
 
     /// <inheritdoc />
@@ -224,10 +224,10 @@ public sealed partial class Organization : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplex("purpose", Purpose);
-            writer.WriteComplex("name", Name);
-            writer.WriteComplexList("telecom", _telecom);
-            writer.WriteComplex("address", Address);
+            writer.WriteComplex(ElementNames.Purpose, Purpose);
+            writer.WriteComplex(ElementNames.Name, Name);
+            writer.WriteComplexList(ElementNames.Telecom, _telecom);
+            writer.WriteComplex(ElementNames.Address, Address);
         }
 
         /// <inheritdoc />

@@ -101,13 +101,13 @@ public sealed partial class ParameterDefinition : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("name", NameElement);
-        writer.WritePrimitive("use", UseElement);
-        writer.WritePrimitive("min", MinElement);
-        writer.WritePrimitive("max", MaxElement);
-        writer.WritePrimitive("documentation", DocumentationElement);
-        writer.WritePrimitive("type", TypeElement);
-        writer.WritePrimitive("profile", ProfileElement);
+        writer.WritePrimitive(ElementNames.Name, NameElement);
+        writer.WritePrimitive(ElementNames.Use, UseElement);
+        writer.WritePrimitive(ElementNames.Min, MinElement);
+        writer.WritePrimitive(ElementNames.Max, MaxElement);
+        writer.WritePrimitive(ElementNames.Documentation, DocumentationElement);
+        writer.WritePrimitive(ElementNames.Type, TypeElement);
+        writer.WritePrimitive(ElementNames.Profile, ProfileElement);
     }
 
     /// <inheritdoc />

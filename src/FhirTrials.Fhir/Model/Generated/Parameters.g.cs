@@ -30,7 +30,7 @@ public sealed partial class Parameters : Resource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("parameter", _parameter);
+        writer.WriteComplexList(ElementNames.Parameter, _parameter);
     }
 
     /// <inheritdoc />
@@ -99,10 +99,10 @@ public sealed partial class Parameters : Resource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("name", NameElement);
-            writer.WriteChoice("value", Value);
-            writer.WriteResource("resource", Resource);
-            writer.WriteComplexList("part", _part);
+            writer.WritePrimitive(ElementNames.Name, NameElement);
+            writer.WriteChoice(ElementNames.Value, Value);
+            writer.WriteResource(ElementNames.Resource, Resource);
+            writer.WriteComplexList(ElementNames.Part, _part);
         }
 
         /// <inheritdoc />

@@ -127,22 +127,22 @@ public sealed partial class Patient : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WritePrimitive("active", ActiveElement);
-        writer.WriteComplexList("name", _name);
-        writer.WriteComplexList("telecom", _telecom);
-        writer.WritePrimitive("gender", GenderElement);
-        writer.WritePrimitive("birthDate", BirthDateElement);
-        writer.WriteChoice("deceased", Deceased);
-        writer.WriteComplexList("address", _address);
-        writer.WriteComplex("maritalStatus", MaritalStatus);
-        writer.WriteChoice("multipleBirth", MultipleBirth);
-        writer.WriteComplexList("photo", _photo);
-        writer.WriteComplexList("contact", _contact);
-        writer.WriteComplexList("communication", _communication);
-        writer.WriteComplexList("generalPractitioner", _generalPractitioner);
-        writer.WriteComplex("managingOrganization", ManagingOrganization);
-        writer.WriteComplexList("link", _link);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WritePrimitive(ElementNames.Active, ActiveElement);
+        writer.WriteComplexList(ElementNames.Name, _name);
+        writer.WriteComplexList(ElementNames.Telecom, _telecom);
+        writer.WritePrimitive(ElementNames.Gender, GenderElement);
+        writer.WritePrimitive(ElementNames.BirthDate, BirthDateElement);
+        writer.WriteChoice(ElementNames.Deceased, Deceased);
+        writer.WriteComplexList(ElementNames.Address, _address);
+        writer.WriteComplex(ElementNames.MaritalStatus, MaritalStatus);
+        writer.WriteChoice(ElementNames.MultipleBirth, MultipleBirth);
+        writer.WriteComplexList(ElementNames.Photo, _photo);
+        writer.WriteComplexList(ElementNames.Contact, _contact);
+        writer.WriteComplexList(ElementNames.Communication, _communication);
+        writer.WriteComplexList(ElementNames.GeneralPractitioner, _generalPractitioner);
+        writer.WriteComplex(ElementNames.ManagingOrganization, ManagingOrganization);
+        writer.WriteComplexList(ElementNames.Link, _link);
     }
 
     /// <inheritdoc />
@@ -315,13 +315,13 @@ public sealed partial class Patient : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplexList("relationship", _relationship);
-            writer.WriteComplex("name", Name);
-            writer.WriteComplexList("telecom", _telecom);
-            writer.WriteComplex("address", Address);
-            writer.WritePrimitive("gender", GenderElement);
-            writer.WriteComplex("organization", Organization);
-            writer.WriteComplex("period", Period);
+            writer.WriteComplexList(ElementNames.Relationship, _relationship);
+            writer.WriteComplex(ElementNames.Name, Name);
+            writer.WriteComplexList(ElementNames.Telecom, _telecom);
+            writer.WriteComplex(ElementNames.Address, Address);
+            writer.WritePrimitive(ElementNames.Gender, GenderElement);
+            writer.WriteComplex(ElementNames.Organization, Organization);
+            writer.WriteComplex(ElementNames.Period, Period);
         }
 
         /// <inheritdoc />
@@ -417,8 +417,8 @@ public sealed partial class Patient : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplex("language", Language);
-            writer.WritePrimitive("preferred", PreferredElement);
+            writer.WriteComplex(ElementNames.Language, Language);
+            writer.WritePrimitive(ElementNames.Preferred, PreferredElement);
         }
 
         /// <inheritdoc />
@@ -484,8 +484,8 @@ public sealed partial class Patient : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplex("other", Other);
-            writer.WritePrimitive("type", TypeElement);
+            writer.WriteComplex(ElementNames.Other, Other);
+            writer.WritePrimitive(ElementNames.Type, TypeElement);
         }
 
         /// <inheritdoc />

@@ -46,8 +46,8 @@ public sealed partial class Period : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("start", StartElement);
-        writer.WritePrimitive("end", EndElement);
+        writer.WritePrimitive(ElementNames.Start, StartElement);
+        writer.WritePrimitive(ElementNames.End, EndElement);
     }
 
     /// <inheritdoc />

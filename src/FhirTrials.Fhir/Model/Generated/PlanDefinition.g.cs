@@ -286,37 +286,37 @@ public sealed partial class PlanDefinition : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("url", UrlElement);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WritePrimitive("version", VersionElement);
-        writer.WritePrimitive("name", NameElement);
-        writer.WritePrimitive("title", TitleElement);
-        writer.WritePrimitive("subtitle", SubtitleElement);
-        writer.WriteComplex("type", Type);
-        writer.WritePrimitive("status", StatusElement);
-        writer.WritePrimitive("experimental", ExperimentalElement);
-        writer.WriteChoice("subject", Subject);
-        writer.WritePrimitive("date", DateElement);
-        writer.WritePrimitive("publisher", PublisherElement);
-        writer.WriteComplexList("contact", _contact);
-        writer.WritePrimitive("description", DescriptionElement);
-        writer.WriteComplexList("useContext", _useContext);
-        writer.WriteComplexList("jurisdiction", _jurisdiction);
-        writer.WritePrimitive("purpose", PurposeElement);
-        writer.WritePrimitive("usage", UsageElement);
-        writer.WritePrimitive("copyright", CopyrightElement);
-        writer.WritePrimitive("approvalDate", ApprovalDateElement);
-        writer.WritePrimitive("lastReviewDate", LastReviewDateElement);
-        writer.WriteComplex("effectivePeriod", EffectivePeriod);
-        writer.WriteComplexList("topic", _topic);
-        writer.WriteComplexList("author", _author);
-        writer.WriteComplexList("editor", _editor);
-        writer.WriteComplexList("reviewer", _reviewer);
-        writer.WriteComplexList("endorser", _endorser);
-        writer.WriteComplexList("relatedArtifact", _relatedArtifact);
-        writer.WritePrimitiveList("library", _libraryElement);
-        writer.WriteComplexList("goal", _goal);
-        writer.WriteComplexList("action", _action);
+        writer.WritePrimitive(ElementNames.Url, UrlElement);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WritePrimitive(ElementNames.Version, VersionElement);
+        writer.WritePrimitive(ElementNames.Name, NameElement);
+        writer.WritePrimitive(ElementNames.Title, TitleElement);
+        writer.WritePrimitive(ElementNames.Subtitle, SubtitleElement);
+        writer.WriteComplex(ElementNames.Type, Type);
+        writer.WritePrimitive(ElementNames.Status, StatusElement);
+        writer.WritePrimitive(ElementNames.Experimental, ExperimentalElement);
+        writer.WriteChoice(ElementNames.Subject, Subject);
+        writer.WritePrimitive(ElementNames.Date, DateElement);
+        writer.WritePrimitive(ElementNames.Publisher, PublisherElement);
+        writer.WriteComplexList(ElementNames.Contact, _contact);
+        writer.WritePrimitive(ElementNames.Description, DescriptionElement);
+        writer.WriteComplexList(ElementNames.UseContext, _useContext);
+        writer.WriteComplexList(ElementNames.Jurisdiction, _jurisdiction);
+        writer.WritePrimitive(ElementNames.Purpose, PurposeElement);
+        writer.WritePrimitive(ElementNames.Usage, UsageElement);
+        writer.WritePrimitive(ElementNames.Copyright, CopyrightElement);
+        writer.WritePrimitive(ElementNames.ApprovalDate, ApprovalDateElement);
+        writer.WritePrimitive(ElementNames.LastReviewDate, LastReviewDateElement);
+        writer.WriteComplex(ElementNames.EffectivePeriod, EffectivePeriod);
+        writer.WriteComplexList(ElementNames.Topic, _topic);
+        writer.WriteComplexList(ElementNames.Author, _author);
+        writer.WriteComplexList(ElementNames.Editor, _editor);
+        writer.WriteComplexList(ElementNames.Reviewer, _reviewer);
+        writer.WriteComplexList(ElementNames.Endorser, _endorser);
+        writer.WriteComplexList(ElementNames.RelatedArtifact, _relatedArtifact);
+        writer.WritePrimitiveList(ElementNames.Library, _libraryElement);
+        writer.WriteComplexList(ElementNames.Goal, _goal);
+        writer.WriteComplexList(ElementNames.Action, _action);
     }
 
     /// <inheritdoc />
@@ -574,13 +574,13 @@ public sealed partial class PlanDefinition : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplex("category", Category);
-            writer.WriteComplex("description", Description);
-            writer.WriteComplex("priority", Priority);
-            writer.WriteComplex("start", Start);
-            writer.WriteComplexList("addresses", _addresses);
-            writer.WriteComplexList("documentation", _documentation);
-            writer.WriteComplexList("target", _target);
+            writer.WriteComplex(ElementNames.Category, Category);
+            writer.WriteComplex(ElementNames.Description, Description);
+            writer.WriteComplex(ElementNames.Priority, Priority);
+            writer.WriteComplex(ElementNames.Start, Start);
+            writer.WriteComplexList(ElementNames.Addresses, _addresses);
+            writer.WriteComplexList(ElementNames.Documentation, _documentation);
+            writer.WriteComplexList(ElementNames.Target, _target);
         }
 
         /// <inheritdoc />
@@ -673,9 +673,9 @@ public sealed partial class PlanDefinition : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplex("measure", Measure);
-            writer.WriteChoice("detail", Detail);
-            writer.WriteComplex("due", Due);
+            writer.WriteComplex(ElementNames.Measure, Measure);
+            writer.WriteChoice(ElementNames.Detail, Detail);
+            writer.WriteComplex(ElementNames.Due, Due);
         }
 
         /// <inheritdoc />
@@ -948,33 +948,33 @@ public sealed partial class PlanDefinition : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("prefix", PrefixElement);
-            writer.WritePrimitive("title", TitleElement);
-            writer.WritePrimitive("description", DescriptionElement);
-            writer.WritePrimitive("textEquivalent", TextEquivalentElement);
-            writer.WritePrimitive("priority", PriorityElement);
-            writer.WriteComplexList("code", _code);
-            writer.WriteComplexList("reason", _reason);
-            writer.WriteComplexList("documentation", _documentation);
-            writer.WritePrimitiveList("goalId", _goalIdElement);
-            writer.WriteChoice("subject", Subject);
-            writer.WriteComplexList("trigger", _trigger);
-            writer.WriteComplexList("condition", _condition);
-            writer.WriteComplexList("input", _input);
-            writer.WriteComplexList("output", _output);
-            writer.WriteComplexList("relatedAction", _relatedAction);
-            writer.WriteChoice("timing", Timing);
-            writer.WriteComplexList("participant", _participant);
-            writer.WriteComplex("type", Type);
-            writer.WritePrimitive("groupingBehavior", GroupingBehaviorElement);
-            writer.WritePrimitive("selectionBehavior", SelectionBehaviorElement);
-            writer.WritePrimitive("requiredBehavior", RequiredBehaviorElement);
-            writer.WritePrimitive("precheckBehavior", PrecheckBehaviorElement);
-            writer.WritePrimitive("cardinalityBehavior", CardinalityBehaviorElement);
-            writer.WriteChoice("definition", Definition);
-            writer.WritePrimitive("transform", TransformElement);
-            writer.WriteComplexList("dynamicValue", _dynamicValue);
-            writer.WriteComplexList("action", _action);
+            writer.WritePrimitive(ElementNames.Prefix, PrefixElement);
+            writer.WritePrimitive(ElementNames.Title, TitleElement);
+            writer.WritePrimitive(ElementNames.Description, DescriptionElement);
+            writer.WritePrimitive(ElementNames.TextEquivalent, TextEquivalentElement);
+            writer.WritePrimitive(ElementNames.Priority, PriorityElement);
+            writer.WriteComplexList(ElementNames.Code, _code);
+            writer.WriteComplexList(ElementNames.Reason, _reason);
+            writer.WriteComplexList(ElementNames.Documentation, _documentation);
+            writer.WritePrimitiveList(ElementNames.GoalId, _goalIdElement);
+            writer.WriteChoice(ElementNames.Subject, Subject);
+            writer.WriteComplexList(ElementNames.Trigger, _trigger);
+            writer.WriteComplexList(ElementNames.Condition, _condition);
+            writer.WriteComplexList(ElementNames.Input, _input);
+            writer.WriteComplexList(ElementNames.Output, _output);
+            writer.WriteComplexList(ElementNames.RelatedAction, _relatedAction);
+            writer.WriteChoice(ElementNames.Timing, Timing);
+            writer.WriteComplexList(ElementNames.Participant, _participant);
+            writer.WriteComplex(ElementNames.Type, Type);
+            writer.WritePrimitive(ElementNames.GroupingBehavior, GroupingBehaviorElement);
+            writer.WritePrimitive(ElementNames.SelectionBehavior, SelectionBehaviorElement);
+            writer.WritePrimitive(ElementNames.RequiredBehavior, RequiredBehaviorElement);
+            writer.WritePrimitive(ElementNames.PrecheckBehavior, PrecheckBehaviorElement);
+            writer.WritePrimitive(ElementNames.CardinalityBehavior, CardinalityBehaviorElement);
+            writer.WriteChoice(ElementNames.Definition, Definition);
+            writer.WritePrimitive(ElementNames.Transform, TransformElement);
+            writer.WriteComplexList(ElementNames.DynamicValue, _dynamicValue);
+            writer.WriteComplexList(ElementNames.Action, _action);
         }
 
         /// <inheritdoc />
@@ -1190,8 +1190,8 @@ public sealed partial class PlanDefinition : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("kind", KindElement);
-            writer.WriteComplex("expression", Expression);
+            writer.WritePrimitive(ElementNames.Kind, KindElement);
+            writer.WriteComplex(ElementNames.Expression, Expression);
         }
 
         /// <inheritdoc />
@@ -1268,9 +1268,9 @@ public sealed partial class PlanDefinition : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("actionId", ActionIdElement);
-            writer.WritePrimitive("relationship", RelationshipElement);
-            writer.WriteChoice("offset", Offset);
+            writer.WritePrimitive(ElementNames.ActionId, ActionIdElement);
+            writer.WritePrimitive(ElementNames.Relationship, RelationshipElement);
+            writer.WriteChoice(ElementNames.Offset, Offset);
         }
 
         /// <inheritdoc />
@@ -1342,8 +1342,8 @@ public sealed partial class PlanDefinition : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("type", TypeElement);
-            writer.WriteComplex("role", Role);
+            writer.WritePrimitive(ElementNames.Type, TypeElement);
+            writer.WriteComplex(ElementNames.Role, Role);
         }
 
         /// <inheritdoc />
@@ -1409,8 +1409,8 @@ public sealed partial class PlanDefinition : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("path", PathElement);
-            writer.WriteComplex("expression", Expression);
+            writer.WritePrimitive(ElementNames.Path, PathElement);
+            writer.WriteComplex(ElementNames.Expression, Expression);
         }
 
         /// <inheritdoc />

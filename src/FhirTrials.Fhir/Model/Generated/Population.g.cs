@@ -40,10 +40,10 @@ public sealed partial class Population : BackboneType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteChoice("age", Age);
-        writer.WriteComplex("gender", Gender);
-        writer.WriteComplex("race", Race);
-        writer.WriteComplex("physiologicalCondition", PhysiologicalCondition);
+        writer.WriteChoice(ElementNames.Age, Age);
+        writer.WriteComplex(ElementNames.Gender, Gender);
+        writer.WriteComplex(ElementNames.Race, Race);
+        writer.WriteComplex(ElementNames.PhysiologicalCondition, PhysiologicalCondition);
     }
 
     /// <inheritdoc />

@@ -99,16 +99,16 @@ public sealed partial class Practitioner : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WritePrimitive("active", ActiveElement);
-        writer.WriteComplexList("name", _name);
-        writer.WriteComplexList("telecom", _telecom);
-        writer.WriteComplexList("address", _address);
-        writer.WritePrimitive("gender", GenderElement);
-        writer.WritePrimitive("birthDate", BirthDateElement);
-        writer.WriteComplexList("photo", _photo);
-        writer.WriteComplexList("qualification", _qualification);
-        writer.WriteComplexList("communication", _communication);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WritePrimitive(ElementNames.Active, ActiveElement);
+        writer.WriteComplexList(ElementNames.Name, _name);
+        writer.WriteComplexList(ElementNames.Telecom, _telecom);
+        writer.WriteComplexList(ElementNames.Address, _address);
+        writer.WritePrimitive(ElementNames.Gender, GenderElement);
+        writer.WritePrimitive(ElementNames.BirthDate, BirthDateElement);
+        writer.WriteComplexList(ElementNames.Photo, _photo);
+        writer.WriteComplexList(ElementNames.Qualification, _qualification);
+        writer.WriteComplexList(ElementNames.Communication, _communication);
     }
 
     /// <inheritdoc />
@@ -224,10 +224,10 @@ public sealed partial class Practitioner : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplexList("identifier", _identifier);
-            writer.WriteComplex("code", Code);
-            writer.WriteComplex("period", Period);
-            writer.WriteComplex("issuer", Issuer);
+            writer.WriteComplexList(ElementNames.Identifier, _identifier);
+            writer.WriteComplex(ElementNames.Code, Code);
+            writer.WriteComplex(ElementNames.Period, Period);
+            writer.WriteComplex(ElementNames.Issuer, Issuer);
         }
 
         /// <inheritdoc />

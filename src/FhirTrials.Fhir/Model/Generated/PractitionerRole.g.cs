@@ -112,20 +112,20 @@ public sealed partial class PractitionerRole : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WritePrimitive("active", ActiveElement);
-        writer.WriteComplex("period", Period);
-        writer.WriteComplex("practitioner", Practitioner);
-        writer.WriteComplex("organization", Organization);
-        writer.WriteComplexList("code", _code);
-        writer.WriteComplexList("specialty", _specialty);
-        writer.WriteComplexList("location", _location);
-        writer.WriteComplexList("healthcareService", _healthcareService);
-        writer.WriteComplexList("telecom", _telecom);
-        writer.WriteComplexList("availableTime", _availableTime);
-        writer.WriteComplexList("notAvailable", _notAvailable);
-        writer.WritePrimitive("availabilityExceptions", AvailabilityExceptionsElement);
-        writer.WriteComplexList("endpoint", _endpoint);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WritePrimitive(ElementNames.Active, ActiveElement);
+        writer.WriteComplex(ElementNames.Period, Period);
+        writer.WriteComplex(ElementNames.Practitioner, Practitioner);
+        writer.WriteComplex(ElementNames.Organization, Organization);
+        writer.WriteComplexList(ElementNames.Code, _code);
+        writer.WriteComplexList(ElementNames.Specialty, _specialty);
+        writer.WriteComplexList(ElementNames.Location, _location);
+        writer.WriteComplexList(ElementNames.HealthcareService, _healthcareService);
+        writer.WriteComplexList(ElementNames.Telecom, _telecom);
+        writer.WriteComplexList(ElementNames.AvailableTime, _availableTime);
+        writer.WriteComplexList(ElementNames.NotAvailable, _notAvailable);
+        writer.WritePrimitive(ElementNames.AvailabilityExceptions, AvailabilityExceptionsElement);
+        writer.WriteComplexList(ElementNames.Endpoint, _endpoint);
     }
 
     /// <inheritdoc />
@@ -293,10 +293,10 @@ public sealed partial class PractitionerRole : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitiveList("daysOfWeek", _daysOfWeekElement);
-            writer.WritePrimitive("allDay", AllDayElement);
-            writer.WritePrimitive("availableStartTime", AvailableStartTimeElement);
-            writer.WritePrimitive("availableEndTime", AvailableEndTimeElement);
+            writer.WritePrimitiveList(ElementNames.DaysOfWeek, _daysOfWeekElement);
+            writer.WritePrimitive(ElementNames.AllDay, AllDayElement);
+            writer.WritePrimitive(ElementNames.AvailableStartTime, AvailableStartTimeElement);
+            writer.WritePrimitive(ElementNames.AvailableEndTime, AvailableEndTimeElement);
         }
 
         /// <inheritdoc />
@@ -374,8 +374,8 @@ public sealed partial class PractitionerRole : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("description", DescriptionElement);
-            writer.WriteComplex("during", During);
+            writer.WritePrimitive(ElementNames.Description, DescriptionElement);
+            writer.WriteComplex(ElementNames.During, During);
         }
 
         /// <inheritdoc />

@@ -191,34 +191,34 @@ public sealed partial class Procedure : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WritePrimitiveList("instantiatesCanonical", _instantiatesCanonicalElement);
-        writer.WritePrimitiveList("instantiatesUri", _instantiatesUriElement);
-        writer.WriteComplexList("basedOn", _basedOn);
-        writer.WriteComplexList("partOf", _partOf);
-        writer.WritePrimitive("status", StatusElement);
-        writer.WriteComplex("statusReason", StatusReason);
-        writer.WriteComplex("category", Category);
-        writer.WriteComplex("code", Code);
-        writer.WriteComplex("subject", Subject);
-        writer.WriteComplex("encounter", Encounter);
-        writer.WriteChoice("performed", Performed);
-        writer.WriteComplex("recorder", Recorder);
-        writer.WriteComplex("asserter", Asserter);
-        writer.WriteComplexList("performer", _performer);
-        writer.WriteComplex("location", Location);
-        writer.WriteComplexList("reasonCode", _reasonCode);
-        writer.WriteComplexList("reasonReference", _reasonReference);
-        writer.WriteComplexList("bodySite", _bodySite);
-        writer.WriteComplex("outcome", Outcome);
-        writer.WriteComplexList("report", _report);
-        writer.WriteComplexList("complication", _complication);
-        writer.WriteComplexList("complicationDetail", _complicationDetail);
-        writer.WriteComplexList("followUp", _followUp);
-        writer.WriteComplexList("note", _note);
-        writer.WriteComplexList("focalDevice", _focalDevice);
-        writer.WriteComplexList("usedReference", _usedReference);
-        writer.WriteComplexList("usedCode", _usedCode);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WritePrimitiveList(ElementNames.InstantiatesCanonical, _instantiatesCanonicalElement);
+        writer.WritePrimitiveList(ElementNames.InstantiatesUri, _instantiatesUriElement);
+        writer.WriteComplexList(ElementNames.BasedOn, _basedOn);
+        writer.WriteComplexList(ElementNames.PartOf, _partOf);
+        writer.WritePrimitive(ElementNames.Status, StatusElement);
+        writer.WriteComplex(ElementNames.StatusReason, StatusReason);
+        writer.WriteComplex(ElementNames.Category, Category);
+        writer.WriteComplex(ElementNames.Code, Code);
+        writer.WriteComplex(ElementNames.Subject, Subject);
+        writer.WriteComplex(ElementNames.Encounter, Encounter);
+        writer.WriteChoice(ElementNames.Performed, Performed);
+        writer.WriteComplex(ElementNames.Recorder, Recorder);
+        writer.WriteComplex(ElementNames.Asserter, Asserter);
+        writer.WriteComplexList(ElementNames.Performer, _performer);
+        writer.WriteComplex(ElementNames.Location, Location);
+        writer.WriteComplexList(ElementNames.ReasonCode, _reasonCode);
+        writer.WriteComplexList(ElementNames.ReasonReference, _reasonReference);
+        writer.WriteComplexList(ElementNames.BodySite, _bodySite);
+        writer.WriteComplex(ElementNames.Outcome, Outcome);
+        writer.WriteComplexList(ElementNames.Report, _report);
+        writer.WriteComplexList(ElementNames.Complication, _complication);
+        writer.WriteComplexList(ElementNames.ComplicationDetail, _complicationDetail);
+        writer.WriteComplexList(ElementNames.FollowUp, _followUp);
+        writer.WriteComplexList(ElementNames.Note, _note);
+        writer.WriteComplexList(ElementNames.FocalDevice, _focalDevice);
+        writer.WriteComplexList(ElementNames.UsedReference, _usedReference);
+        writer.WriteComplexList(ElementNames.UsedCode, _usedCode);
     }
 
     /// <inheritdoc />
@@ -436,9 +436,9 @@ public sealed partial class Procedure : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplex("function", Function);
-            writer.WriteComplex("actor", Actor);
-            writer.WriteComplex("onBehalfOf", OnBehalfOf);
+            writer.WriteComplex(ElementNames.Function, Function);
+            writer.WriteComplex(ElementNames.Actor, Actor);
+            writer.WriteComplex(ElementNames.OnBehalfOf, OnBehalfOf);
         }
 
         /// <inheritdoc />
@@ -503,8 +503,8 @@ public sealed partial class Procedure : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplex("action", Action);
-            writer.WriteComplex("manipulated", Manipulated);
+            writer.WriteComplex(ElementNames.Action, Action);
+            writer.WriteComplex(ElementNames.Manipulated, Manipulated);
         }
 
         /// <inheritdoc />

@@ -95,17 +95,17 @@ public sealed partial class ProdCharacteristic : BackboneType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplex("height", Height);
-        writer.WriteComplex("width", Width);
-        writer.WriteComplex("depth", Depth);
-        writer.WriteComplex("weight", Weight);
-        writer.WriteComplex("nominalVolume", NominalVolume);
-        writer.WriteComplex("externalDiameter", ExternalDiameter);
-        writer.WritePrimitive("shape", ShapeElement);
-        writer.WritePrimitiveList("color", _colorElement);
-        writer.WritePrimitiveList("imprint", _imprintElement);
-        writer.WriteComplexList("image", _image);
-        writer.WriteComplex("scoring", Scoring);
+        writer.WriteComplex(ElementNames.Height, Height);
+        writer.WriteComplex(ElementNames.Width, Width);
+        writer.WriteComplex(ElementNames.Depth, Depth);
+        writer.WriteComplex(ElementNames.Weight, Weight);
+        writer.WriteComplex(ElementNames.NominalVolume, NominalVolume);
+        writer.WriteComplex(ElementNames.ExternalDiameter, ExternalDiameter);
+        writer.WritePrimitive(ElementNames.Shape, ShapeElement);
+        writer.WritePrimitiveList(ElementNames.Color, _colorElement);
+        writer.WritePrimitiveList(ElementNames.Imprint, _imprintElement);
+        writer.WriteComplexList(ElementNames.Image, _image);
+        writer.WriteComplex(ElementNames.Scoring, Scoring);
     }
 
     /// <inheritdoc />

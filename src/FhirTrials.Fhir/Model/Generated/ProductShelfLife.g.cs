@@ -42,10 +42,10 @@ public sealed partial class ProductShelfLife : BackboneType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplex("identifier", Identifier);
-        writer.WriteComplex("type", Type);
-        writer.WriteComplex("period", Period);
-        writer.WriteComplexList("specialPrecautionsForStorage", _specialPrecautionsForStorage);
+        writer.WriteComplex(ElementNames.Identifier, Identifier);
+        writer.WriteComplex(ElementNames.Type, Type);
+        writer.WriteComplex(ElementNames.Period, Period);
+        writer.WriteComplexList(ElementNames.SpecialPrecautionsForStorage, _specialPrecautionsForStorage);
     }
 
     /// <inheritdoc />

@@ -79,11 +79,11 @@ public partial class Quantity : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("value", ValueElement);
-        writer.WritePrimitive("comparator", ComparatorElement);
-        writer.WritePrimitive("unit", UnitElement);
-        writer.WritePrimitive("system", SystemElement);
-        writer.WritePrimitive("code", CodeElement);
+        writer.WritePrimitive(ElementNames.Value, ValueElement);
+        writer.WritePrimitive(ElementNames.Comparator, ComparatorElement);
+        writer.WritePrimitive(ElementNames.Unit, UnitElement);
+        writer.WritePrimitive(ElementNames.System, SystemElement);
+        writer.WritePrimitive(ElementNames.Code, CodeElement);
     }
 
     /// <inheritdoc />

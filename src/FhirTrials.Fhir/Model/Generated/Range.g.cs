@@ -32,8 +32,8 @@ public sealed partial class Range : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplex("low", Low);
-        writer.WriteComplex("high", High);
+        writer.WriteComplex(ElementNames.Low, Low);
+        writer.WriteComplex(ElementNames.High, High);
     }
 
     /// <inheritdoc />

@@ -32,8 +32,8 @@ public sealed partial class Ratio : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplex("numerator", Numerator);
-        writer.WriteComplex("denominator", Denominator);
+        writer.WriteComplex(ElementNames.Numerator, Numerator);
+        writer.WriteComplex(ElementNames.Denominator, Denominator);
     }
 
     /// <inheritdoc />

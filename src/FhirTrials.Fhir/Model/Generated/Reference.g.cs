@@ -61,10 +61,10 @@ public sealed partial class Reference : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("reference", ReferenceElement);
-        writer.WritePrimitive("type", TypeElement);
-        writer.WriteComplex("identifier", Identifier);
-        writer.WritePrimitive("display", DisplayElement);
+        writer.WritePrimitive(ElementNames.Reference, ReferenceElement);
+        writer.WritePrimitive(ElementNames.Type, TypeElement);
+        writer.WriteComplex(ElementNames.Identifier, Identifier);
+        writer.WritePrimitive(ElementNames.Display, DisplayElement);
     }
 
     /// <inheritdoc />

@@ -94,13 +94,13 @@ public sealed partial class RelatedArtifact : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("type", TypeElement);
-        writer.WritePrimitive("label", LabelElement);
-        writer.WritePrimitive("display", DisplayElement);
-        writer.WritePrimitive("citation", CitationElement);
-        writer.WritePrimitive("url", UrlElement);
-        writer.WriteComplex("document", Document);
-        writer.WritePrimitive("resource", ResourceElement);
+        writer.WritePrimitive(ElementNames.Type, TypeElement);
+        writer.WritePrimitive(ElementNames.Label, LabelElement);
+        writer.WritePrimitive(ElementNames.Display, DisplayElement);
+        writer.WritePrimitive(ElementNames.Citation, CitationElement);
+        writer.WritePrimitive(ElementNames.Url, UrlElement);
+        writer.WriteComplex(ElementNames.Document, Document);
+        writer.WritePrimitive(ElementNames.Resource, ResourceElement);
     }
 
     /// <inheritdoc />

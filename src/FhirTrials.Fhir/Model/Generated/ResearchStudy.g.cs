@@ -171,30 +171,30 @@ public sealed partial class ResearchStudy : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WritePrimitive("title", TitleElement);
-        writer.WriteComplexList("protocol", _protocol);
-        writer.WriteComplexList("partOf", _partOf);
-        writer.WritePrimitive("status", StatusElement);
-        writer.WriteComplex("primaryPurposeType", PrimaryPurposeType);
-        writer.WriteComplex("phase", Phase);
-        writer.WriteComplexList("category", _category);
-        writer.WriteComplexList("focus", _focus);
-        writer.WriteComplexList("condition", _condition);
-        writer.WriteComplexList("contact", _contact);
-        writer.WriteComplexList("relatedArtifact", _relatedArtifact);
-        writer.WriteComplexList("keyword", _keyword);
-        writer.WriteComplexList("location", _location);
-        writer.WritePrimitive("description", DescriptionElement);
-        writer.WriteComplexList("enrollment", _enrollment);
-        writer.WriteComplex("period", Period);
-        writer.WriteComplex("sponsor", Sponsor);
-        writer.WriteComplex("principalInvestigator", PrincipalInvestigator);
-        writer.WriteComplexList("site", _site);
-        writer.WriteComplex("reasonStopped", ReasonStopped);
-        writer.WriteComplexList("note", _note);
-        writer.WriteComplexList("arm", _arm);
-        writer.WriteComplexList("objective", _objective);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WritePrimitive(ElementNames.Title, TitleElement);
+        writer.WriteComplexList(ElementNames.Protocol, _protocol);
+        writer.WriteComplexList(ElementNames.PartOf, _partOf);
+        writer.WritePrimitive(ElementNames.Status, StatusElement);
+        writer.WriteComplex(ElementNames.PrimaryPurposeType, PrimaryPurposeType);
+        writer.WriteComplex(ElementNames.Phase, Phase);
+        writer.WriteComplexList(ElementNames.Category, _category);
+        writer.WriteComplexList(ElementNames.Focus, _focus);
+        writer.WriteComplexList(ElementNames.Condition, _condition);
+        writer.WriteComplexList(ElementNames.Contact, _contact);
+        writer.WriteComplexList(ElementNames.RelatedArtifact, _relatedArtifact);
+        writer.WriteComplexList(ElementNames.Keyword, _keyword);
+        writer.WriteComplexList(ElementNames.Location, _location);
+        writer.WritePrimitive(ElementNames.Description, DescriptionElement);
+        writer.WriteComplexList(ElementNames.Enrollment, _enrollment);
+        writer.WriteComplex(ElementNames.Period, Period);
+        writer.WriteComplex(ElementNames.Sponsor, Sponsor);
+        writer.WriteComplex(ElementNames.PrincipalInvestigator, PrincipalInvestigator);
+        writer.WriteComplexList(ElementNames.Site, _site);
+        writer.WriteComplex(ElementNames.ReasonStopped, ReasonStopped);
+        writer.WriteComplexList(ElementNames.Note, _note);
+        writer.WriteComplexList(ElementNames.Arm, _arm);
+        writer.WriteComplexList(ElementNames.Objective, _objective);
     }
 
     /// <inheritdoc />
@@ -402,9 +402,9 @@ public sealed partial class ResearchStudy : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("name", NameElement);
-            writer.WriteComplex("type", Type);
-            writer.WritePrimitive("description", DescriptionElement);
+            writer.WritePrimitive(ElementNames.Name, NameElement);
+            writer.WriteComplex(ElementNames.Type, Type);
+            writer.WritePrimitive(ElementNames.Description, DescriptionElement);
         }
 
         /// <inheritdoc />
@@ -476,8 +476,8 @@ public sealed partial class ResearchStudy : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("name", NameElement);
-            writer.WriteComplex("type", Type);
+            writer.WritePrimitive(ElementNames.Name, NameElement);
+            writer.WriteComplex(ElementNames.Type, Type);
         }
 
         /// <inheritdoc />

@@ -79,14 +79,14 @@ public sealed partial class ResearchSubject : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WritePrimitive("status", StatusElement);
-        writer.WriteComplex("period", Period);
-        writer.WriteComplex("study", Study);
-        writer.WriteComplex("individual", Individual);
-        writer.WritePrimitive("assignedArm", AssignedArmElement);
-        writer.WritePrimitive("actualArm", ActualArmElement);
-        writer.WriteComplex("consent", Consent);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WritePrimitive(ElementNames.Status, StatusElement);
+        writer.WriteComplex(ElementNames.Period, Period);
+        writer.WriteComplex(ElementNames.Study, Study);
+        writer.WriteComplex(ElementNames.Individual, Individual);
+        writer.WritePrimitive(ElementNames.AssignedArm, AssignedArmElement);
+        writer.WritePrimitive(ElementNames.ActualArm, ActualArmElement);
+        writer.WriteComplex(ElementNames.Consent, Consent);
     }
 
     /// <inheritdoc />

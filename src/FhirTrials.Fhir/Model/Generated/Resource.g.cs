@@ -59,10 +59,10 @@ public abstract partial class Resource : Base
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("id", IdElement);
-        writer.WriteComplex("meta", Meta);
-        writer.WritePrimitive("implicitRules", ImplicitRulesElement);
-        writer.WritePrimitive("language", LanguageElement);
+        writer.WritePrimitive(ElementNames.Id, IdElement);
+        writer.WriteComplex(ElementNames.Meta, Meta);
+        writer.WritePrimitive(ElementNames.ImplicitRules, ImplicitRulesElement);
+        writer.WritePrimitive(ElementNames.Language, LanguageElement);
     }
 
     /// <inheritdoc />

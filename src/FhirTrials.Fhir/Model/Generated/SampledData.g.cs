@@ -94,13 +94,13 @@ public sealed partial class SampledData : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplex("origin", Origin);
-        writer.WritePrimitive("period", PeriodElement);
-        writer.WritePrimitive("factor", FactorElement);
-        writer.WritePrimitive("lowerLimit", LowerLimitElement);
-        writer.WritePrimitive("upperLimit", UpperLimitElement);
-        writer.WritePrimitive("dimensions", DimensionsElement);
-        writer.WritePrimitive("data", DataElement);
+        writer.WriteComplex(ElementNames.Origin, Origin);
+        writer.WritePrimitive(ElementNames.Period, PeriodElement);
+        writer.WritePrimitive(ElementNames.Factor, FactorElement);
+        writer.WritePrimitive(ElementNames.LowerLimit, LowerLimitElement);
+        writer.WritePrimitive(ElementNames.UpperLimit, UpperLimitElement);
+        writer.WritePrimitive(ElementNames.Dimensions, DimensionsElement);
+        writer.WritePrimitive(ElementNames.Data, DataElement);
     }
 
     /// <inheritdoc />

@@ -300,32 +300,32 @@ public sealed partial class SearchParameter : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("url", UrlElement);
-        writer.WritePrimitive("version", VersionElement);
-        writer.WritePrimitive("name", NameElement);
-        writer.WritePrimitive("derivedFrom", DerivedFromElement);
-        writer.WritePrimitive("status", StatusElement);
-        writer.WritePrimitive("experimental", ExperimentalElement);
-        writer.WritePrimitive("date", DateElement);
-        writer.WritePrimitive("publisher", PublisherElement);
-        writer.WriteComplexList("contact", _contact);
-        writer.WritePrimitive("description", DescriptionElement);
-        writer.WriteComplexList("useContext", _useContext);
-        writer.WriteComplexList("jurisdiction", _jurisdiction);
-        writer.WritePrimitive("purpose", PurposeElement);
-        writer.WritePrimitive("code", CodeElement);
-        writer.WritePrimitiveList("base", _baseElement);
-        writer.WritePrimitive("type", TypeElement);
-        writer.WritePrimitive("expression", ExpressionElement);
-        writer.WritePrimitive("xpath", XpathElement);
-        writer.WritePrimitive("xpathUsage", XpathUsageElement);
-        writer.WritePrimitiveList("target", _targetElement);
-        writer.WritePrimitive("multipleOr", MultipleOrElement);
-        writer.WritePrimitive("multipleAnd", MultipleAndElement);
-        writer.WritePrimitiveList("comparator", _comparatorElement);
-        writer.WritePrimitiveList("modifier", _modifierElement);
-        writer.WritePrimitiveList("chain", _chainElement);
-        writer.WriteComplexList("component", _component);
+        writer.WritePrimitive(ElementNames.Url, UrlElement);
+        writer.WritePrimitive(ElementNames.Version, VersionElement);
+        writer.WritePrimitive(ElementNames.Name, NameElement);
+        writer.WritePrimitive(ElementNames.DerivedFrom, DerivedFromElement);
+        writer.WritePrimitive(ElementNames.Status, StatusElement);
+        writer.WritePrimitive(ElementNames.Experimental, ExperimentalElement);
+        writer.WritePrimitive(ElementNames.Date, DateElement);
+        writer.WritePrimitive(ElementNames.Publisher, PublisherElement);
+        writer.WriteComplexList(ElementNames.Contact, _contact);
+        writer.WritePrimitive(ElementNames.Description, DescriptionElement);
+        writer.WriteComplexList(ElementNames.UseContext, _useContext);
+        writer.WriteComplexList(ElementNames.Jurisdiction, _jurisdiction);
+        writer.WritePrimitive(ElementNames.Purpose, PurposeElement);
+        writer.WritePrimitive(ElementNames.Code, CodeElement);
+        writer.WritePrimitiveList(ElementNames.Base, _baseElement);
+        writer.WritePrimitive(ElementNames.Type, TypeElement);
+        writer.WritePrimitive(ElementNames.Expression, ExpressionElement);
+        writer.WritePrimitive(ElementNames.Xpath, XpathElement);
+        writer.WritePrimitive(ElementNames.XpathUsage, XpathUsageElement);
+        writer.WritePrimitiveList(ElementNames.Target, _targetElement);
+        writer.WritePrimitive(ElementNames.MultipleOr, MultipleOrElement);
+        writer.WritePrimitive(ElementNames.MultipleAnd, MultipleAndElement);
+        writer.WritePrimitiveList(ElementNames.Comparator, _comparatorElement);
+        writer.WritePrimitiveList(ElementNames.Modifier, _modifierElement);
+        writer.WritePrimitiveList(ElementNames.Chain, _chainElement);
+        writer.WriteComplexList(ElementNames.Component, _component);
     }
 
     /// <inheritdoc />
@@ -541,8 +541,8 @@ public sealed partial class SearchParameter : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("definition", DefinitionElement);
-            writer.WritePrimitive("expression", ExpressionElement);
+            writer.WritePrimitive(ElementNames.Definition, DefinitionElement);
+            writer.WritePrimitive(ElementNames.Expression, ExpressionElement);
         }
 
         /// <inheritdoc />

@@ -82,13 +82,13 @@ public sealed partial class Signature : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplexList("type", _type);
-        writer.WritePrimitive("when", WhenElement);
-        writer.WriteComplex("who", Who);
-        writer.WriteComplex("onBehalfOf", OnBehalfOf);
-        writer.WritePrimitive("targetFormat", TargetFormatElement);
-        writer.WritePrimitive("sigFormat", SigFormatElement);
-        writer.WritePrimitive("data", DataElement);
+        writer.WriteComplexList(ElementNames.Type, _type);
+        writer.WritePrimitive(ElementNames.When, WhenElement);
+        writer.WriteComplex(ElementNames.Who, Who);
+        writer.WriteComplex(ElementNames.OnBehalfOf, OnBehalfOf);
+        writer.WritePrimitive(ElementNames.TargetFormat, TargetFormatElement);
+        writer.WritePrimitive(ElementNames.SigFormat, SigFormatElement);
+        writer.WritePrimitive(ElementNames.Data, DataElement);
     }
 
     /// <inheritdoc />

@@ -274,33 +274,33 @@ public sealed partial class StructureDefinition : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("url", UrlElement);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WritePrimitive("version", VersionElement);
-        writer.WritePrimitive("name", NameElement);
-        writer.WritePrimitive("title", TitleElement);
-        writer.WritePrimitive("status", StatusElement);
-        writer.WritePrimitive("experimental", ExperimentalElement);
-        writer.WritePrimitive("date", DateElement);
-        writer.WritePrimitive("publisher", PublisherElement);
-        writer.WriteComplexList("contact", _contact);
-        writer.WritePrimitive("description", DescriptionElement);
-        writer.WriteComplexList("useContext", _useContext);
-        writer.WriteComplexList("jurisdiction", _jurisdiction);
-        writer.WritePrimitive("purpose", PurposeElement);
-        writer.WritePrimitive("copyright", CopyrightElement);
-        writer.WriteComplexList("keyword", _keyword);
-        writer.WritePrimitive("fhirVersion", FhirVersionElement);
-        writer.WriteComplexList("mapping", _mapping);
-        writer.WritePrimitive("kind", KindElement);
-        writer.WritePrimitive("abstract", AbstractElement);
-        writer.WriteComplexList("context", _context);
-        writer.WritePrimitiveList("contextInvariant", _contextInvariantElement);
-        writer.WritePrimitive("type", TypeElement);
-        writer.WritePrimitive("baseDefinition", BaseDefinitionElement);
-        writer.WritePrimitive("derivation", DerivationElement);
-        writer.WriteComplex("snapshot", Snapshot);
-        writer.WriteComplex("differential", Differential);
+        writer.WritePrimitive(ElementNames.Url, UrlElement);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WritePrimitive(ElementNames.Version, VersionElement);
+        writer.WritePrimitive(ElementNames.Name, NameElement);
+        writer.WritePrimitive(ElementNames.Title, TitleElement);
+        writer.WritePrimitive(ElementNames.Status, StatusElement);
+        writer.WritePrimitive(ElementNames.Experimental, ExperimentalElement);
+        writer.WritePrimitive(ElementNames.Date, DateElement);
+        writer.WritePrimitive(ElementNames.Publisher, PublisherElement);
+        writer.WriteComplexList(ElementNames.Contact, _contact);
+        writer.WritePrimitive(ElementNames.Description, DescriptionElement);
+        writer.WriteComplexList(ElementNames.UseContext, _useContext);
+        writer.WriteComplexList(ElementNames.Jurisdiction, _jurisdiction);
+        writer.WritePrimitive(ElementNames.Purpose, PurposeElement);
+        writer.WritePrimitive(ElementNames.Copyright, CopyrightElement);
+        writer.WriteComplexList(ElementNames.Keyword, _keyword);
+        writer.WritePrimitive(ElementNames.FhirVersion, FhirVersionElement);
+        writer.WriteComplexList(ElementNames.Mapping, _mapping);
+        writer.WritePrimitive(ElementNames.Kind, KindElement);
+        writer.WritePrimitive(ElementNames.Abstract, AbstractElement);
+        writer.WriteComplexList(ElementNames.Context, _context);
+        writer.WritePrimitiveList(ElementNames.ContextInvariant, _contextInvariantElement);
+        writer.WritePrimitive(ElementNames.Type, TypeElement);
+        writer.WritePrimitive(ElementNames.BaseDefinition, BaseDefinitionElement);
+        writer.WritePrimitive(ElementNames.Derivation, DerivationElement);
+        writer.WriteComplex(ElementNames.Snapshot, Snapshot);
+        writer.WriteComplex(ElementNames.Differential, Differential);
     }
 
     /// <inheritdoc />
@@ -544,10 +544,10 @@ public sealed partial class StructureDefinition : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("identity", IdentityElement);
-            writer.WritePrimitive("uri", UriElement);
-            writer.WritePrimitive("name", NameElement);
-            writer.WritePrimitive("comment", CommentElement);
+            writer.WritePrimitive(ElementNames.Identity, IdentityElement);
+            writer.WritePrimitive(ElementNames.Uri, UriElement);
+            writer.WritePrimitive(ElementNames.Name, NameElement);
+            writer.WritePrimitive(ElementNames.Comment, CommentElement);
         }
 
         /// <inheritdoc />
@@ -632,8 +632,8 @@ public sealed partial class StructureDefinition : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("type", TypeElement);
-            writer.WritePrimitive("expression", ExpressionElement);
+            writer.WritePrimitive(ElementNames.Type, TypeElement);
+            writer.WritePrimitive(ElementNames.Expression, ExpressionElement);
         }
 
         /// <inheritdoc />
@@ -690,7 +690,7 @@ public sealed partial class StructureDefinition : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplexList("element", _element);
+            writer.WriteComplexList(ElementNames.Element, _element);
         }
 
         /// <inheritdoc />
@@ -741,7 +741,7 @@ public sealed partial class StructureDefinition : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplexList("element", _element);
+            writer.WriteComplexList(ElementNames.Element, _element);
         }
 
         /// <inheritdoc />

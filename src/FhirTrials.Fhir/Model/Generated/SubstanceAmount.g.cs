@@ -47,10 +47,10 @@ public sealed partial class SubstanceAmount : BackboneType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteChoice("amount", Amount);
-        writer.WriteComplex("amountType", AmountType);
-        writer.WritePrimitive("amountText", AmountTextElement);
-        writer.WriteComplex("referenceRange", ReferenceRange);
+        writer.WriteChoice(ElementNames.Amount, Amount);
+        writer.WriteComplex(ElementNames.AmountType, AmountType);
+        writer.WritePrimitive(ElementNames.AmountText, AmountTextElement);
+        writer.WriteComplex(ElementNames.ReferenceRange, ReferenceRange);
     }
 
     /// <inheritdoc />
@@ -120,8 +120,8 @@ public sealed partial class SubstanceAmount : BackboneType
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteComplex("lowLimit", LowLimit);
-            writer.WriteComplex("highLimit", HighLimit);
+            writer.WriteComplex(ElementNames.LowLimit, LowLimit);
+            writer.WriteComplex(ElementNames.HighLimit, HighLimit);
         }
 
         /// <inheritdoc />

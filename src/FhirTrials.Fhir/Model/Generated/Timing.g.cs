@@ -45,9 +45,9 @@ public sealed partial class Timing : BackboneType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitiveList("event", _eventElement);
-        writer.WriteComplex("repeat", Repeat);
-        writer.WriteComplex("code", Code);
+        writer.WritePrimitiveList(ElementNames.Event, _eventElement);
+        writer.WriteComplex(ElementNames.Repeat, Repeat);
+        writer.WriteComplex(ElementNames.Code, Code);
     }
 
     /// <inheritdoc />
@@ -267,21 +267,21 @@ public sealed partial class Timing : BackboneType
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WriteChoice("bounds", Bounds);
-            writer.WritePrimitive("count", CountElement);
-            writer.WritePrimitive("countMax", CountMaxElement);
-            writer.WritePrimitive("duration", DurationElement);
-            writer.WritePrimitive("durationMax", DurationMaxElement);
-            writer.WritePrimitive("durationUnit", DurationUnitElement);
-            writer.WritePrimitive("frequency", FrequencyElement);
-            writer.WritePrimitive("frequencyMax", FrequencyMaxElement);
-            writer.WritePrimitive("period", PeriodElement);
-            writer.WritePrimitive("periodMax", PeriodMaxElement);
-            writer.WritePrimitive("periodUnit", PeriodUnitElement);
-            writer.WritePrimitiveList("dayOfWeek", _dayOfWeekElement);
-            writer.WritePrimitiveList("timeOfDay", _timeOfDayElement);
-            writer.WritePrimitiveList("when", _whenElement);
-            writer.WritePrimitive("offset", OffsetElement);
+            writer.WriteChoice(ElementNames.Bounds, Bounds);
+            writer.WritePrimitive(ElementNames.Count, CountElement);
+            writer.WritePrimitive(ElementNames.CountMax, CountMaxElement);
+            writer.WritePrimitive(ElementNames.Duration, DurationElement);
+            writer.WritePrimitive(ElementNames.DurationMax, DurationMaxElement);
+            writer.WritePrimitive(ElementNames.DurationUnit, DurationUnitElement);
+            writer.WritePrimitive(ElementNames.Frequency, FrequencyElement);
+            writer.WritePrimitive(ElementNames.FrequencyMax, FrequencyMaxElement);
+            writer.WritePrimitive(ElementNames.Period, PeriodElement);
+            writer.WritePrimitive(ElementNames.PeriodMax, PeriodMaxElement);
+            writer.WritePrimitive(ElementNames.PeriodUnit, PeriodUnitElement);
+            writer.WritePrimitiveList(ElementNames.DayOfWeek, _dayOfWeekElement);
+            writer.WritePrimitiveList(ElementNames.TimeOfDay, _timeOfDayElement);
+            writer.WritePrimitiveList(ElementNames.When, _whenElement);
+            writer.WritePrimitive(ElementNames.Offset, OffsetElement);
         }
 
         /// <inheritdoc />

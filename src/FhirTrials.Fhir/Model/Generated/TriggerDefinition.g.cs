@@ -60,11 +60,11 @@ public sealed partial class TriggerDefinition : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("type", TypeElement);
-        writer.WritePrimitive("name", NameElement);
-        writer.WriteChoice("timing", Timing);
-        writer.WriteComplexList("data", _data);
-        writer.WriteComplex("condition", Condition);
+        writer.WritePrimitive(ElementNames.Type, TypeElement);
+        writer.WritePrimitive(ElementNames.Name, NameElement);
+        writer.WriteChoice(ElementNames.Timing, Timing);
+        writer.WriteComplexList(ElementNames.Data, _data);
+        writer.WriteComplex(ElementNames.Condition, Condition);
     }
 
     /// <inheritdoc />

@@ -32,8 +32,8 @@ public sealed partial class UsageContext : DataType
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WriteComplex("code", Code);
-        writer.WriteChoice("value", Value);
+        writer.WriteComplex(ElementNames.Code, Code);
+        writer.WriteChoice(ElementNames.Value, Value);
     }
 
     /// <inheritdoc />

@@ -188,24 +188,24 @@ public sealed partial class ValueSet : DomainResource
     protected internal override void WriteMembers(FhirJsonWriter writer)
     {
         base.WriteMembers(writer);
-        writer.WritePrimitive("url", UrlElement);
-        writer.WriteComplexList("identifier", _identifier);
-        writer.WritePrimitive("version", VersionElement);
-        writer.WritePrimitive("name", NameElement);
-        writer.WritePrimitive("title", TitleElement);
-        writer.WritePrimitive("status", StatusElement);
-        writer.WritePrimitive("experimental", ExperimentalElement);
-        writer.WritePrimitive("date", DateElement);
-        writer.WritePrimitive("publisher", PublisherElement);
-        writer.WriteComplexList("contact", _contact);
-        writer.WritePrimitive("description", DescriptionElement);
-        writer.WriteComplexList("useContext", _useContext);
-        writer.WriteComplexList("jurisdiction", _jurisdiction);
-        writer.WritePrimitive("immutable", ImmutableElement);
-        writer.WritePrimitive("purpose", PurposeElement);
-        writer.WritePrimitive("copyright", CopyrightElement);
-        writer.WriteComplex("compose", Compose);
-        writer.WriteComplex("expansion", Expansion);
+        writer.WritePrimitive(ElementNames.Url, UrlElement);
+        writer.WriteComplexList(ElementNames.Identifier, _identifier);
+        writer.WritePrimitive(ElementNames.Version, VersionElement);
+        writer.WritePrimitive(ElementNames.Name, NameElement);
+        writer.WritePrimitive(ElementNames.Title, TitleElement);
+        writer.WritePrimitive(ElementNames.Status, StatusElement);
+        writer.WritePrimitive(ElementNames.Experimental, ExperimentalElement);
+        writer.WritePrimitive(ElementNames.Date, DateElement);
+        writer.WritePrimitive(ElementNames.Publisher, PublisherElement);
+        writer.WriteComplexList(ElementNames.Contact, _contact);
+        writer.WritePrimitive(ElementNames.Description, DescriptionElement);
+        writer.WriteComplexList(ElementNames.UseContext, _useContext);
+        writer.WriteComplexList(ElementNames.Jurisdiction, _jurisdiction);
+        writer.WritePrimitive(ElementNames.Immutable, ImmutableElement);
+        writer.WritePrimitive(ElementNames.Purpose, PurposeElement);
+        writer.WritePrimitive(ElementNames.Copyright, CopyrightElement);
+        writer.WriteComplex(ElementNames.Compose, Compose);
+        writer.WriteComplex(ElementNames.Expansion, Expansion);
     }
 
     /// <inheritdoc />
@@ -385,10 +385,10 @@ public sealed partial class ValueSet : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("lockedDate", LockedDateElement);
-            writer.WritePrimitive("inactive", InactiveElement);
-            writer.WriteComplexList("include", _include);
-            writer.WriteComplexList("exclude", _exclude);
+            writer.WritePrimitive(ElementNames.LockedDate, LockedDateElement);
+            writer.WritePrimitive(ElementNames.Inactive, InactiveElement);
+            writer.WriteComplexList(ElementNames.Include, _include);
+            writer.WriteComplexList(ElementNames.Exclude, _exclude);
         }
 
         /// <inheritdoc />
@@ -498,11 +498,11 @@ public sealed partial class ValueSet : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("system", SystemElement);
-            writer.WritePrimitive("version", VersionElement);
-            writer.WriteComplexList("concept", _concept);
-            writer.WriteComplexList("filter", _filter);
-            writer.WritePrimitiveList("valueSet", _valueSetElement);
+            writer.WritePrimitive(ElementNames.System, SystemElement);
+            writer.WritePrimitive(ElementNames.Version, VersionElement);
+            writer.WriteComplexList(ElementNames.Concept, _concept);
+            writer.WriteComplexList(ElementNames.Filter, _filter);
+            writer.WritePrimitiveList(ElementNames.ValueSet, _valueSetElement);
         }
 
         /// <inheritdoc />
@@ -599,9 +599,9 @@ public sealed partial class ValueSet : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("code", CodeElement);
-            writer.WritePrimitive("display", DisplayElement);
-            writer.WriteComplexList("designation", _designation);
+            writer.WritePrimitive(ElementNames.Code, CodeElement);
+            writer.WritePrimitive(ElementNames.Display, DisplayElement);
+            writer.WriteComplexList(ElementNames.Designation, _designation);
         }
 
         /// <inheritdoc />
@@ -684,9 +684,9 @@ public sealed partial class ValueSet : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("language", LanguageElement);
-            writer.WriteComplex("use", Use);
-            writer.WritePrimitive("value", ValueElement);
+            writer.WritePrimitive(ElementNames.Language, LanguageElement);
+            writer.WriteComplex(ElementNames.Use, Use);
+            writer.WritePrimitive(ElementNames.Value, ValueElement);
         }
 
         /// <inheritdoc />
@@ -776,9 +776,9 @@ public sealed partial class ValueSet : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("property", PropertyElement);
-            writer.WritePrimitive("op", OpElement);
-            writer.WritePrimitive("value", ValueElement);
+            writer.WritePrimitive(ElementNames.Property, PropertyElement);
+            writer.WritePrimitive(ElementNames.Op, OpElement);
+            writer.WritePrimitive(ElementNames.Value, ValueElement);
         }
 
         /// <inheritdoc />
@@ -891,12 +891,12 @@ public sealed partial class ValueSet : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("identifier", IdentifierElement);
-            writer.WritePrimitive("timestamp", TimestampElement);
-            writer.WritePrimitive("total", TotalElement);
-            writer.WritePrimitive("offset", OffsetElement);
-            writer.WriteComplexList("parameter", _parameter);
-            writer.WriteComplexList("contains", _contains);
+            writer.WritePrimitive(ElementNames.Identifier, IdentifierElement);
+            writer.WritePrimitive(ElementNames.Timestamp, TimestampElement);
+            writer.WritePrimitive(ElementNames.Total, TotalElement);
+            writer.WritePrimitive(ElementNames.Offset, OffsetElement);
+            writer.WriteComplexList(ElementNames.Parameter, _parameter);
+            writer.WriteComplexList(ElementNames.Contains, _contains);
         }
 
         /// <inheritdoc />
@@ -986,8 +986,8 @@ public sealed partial class ValueSet : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("name", NameElement);
-            writer.WriteChoice("value", Value);
+            writer.WritePrimitive(ElementNames.Name, NameElement);
+            writer.WriteChoice(ElementNames.Value, Value);
         }
 
         /// <inheritdoc />
@@ -1116,14 +1116,14 @@ public sealed partial class ValueSet : DomainResource
         protected internal override void WriteMembers(FhirJsonWriter writer)
         {
             base.WriteMembers(writer);
-            writer.WritePrimitive("system", SystemElement);
-            writer.WritePrimitive("abstract", AbstractElement);
-            writer.WritePrimitive("inactive", InactiveElement);
-            writer.WritePrimitive("version", VersionElement);
-            writer.WritePrimitive("code", CodeElement);
-            writer.WritePrimitive("display", DisplayElement);
-            writer.WriteComplexList("designation", _designation);
-            writer.WriteComplexList("contains", _contains);
+            writer.WritePrimitive(ElementNames.System, SystemElement);
+            writer.WritePrimitive(ElementNames.Abstract, AbstractElement);
+            writer.WritePrimitive(ElementNames.Inactive, InactiveElement);
+            writer.WritePrimitive(ElementNames.Version, VersionElement);
+            writer.WritePrimitive(ElementNames.Code, CodeElement);
+            writer.WritePrimitive(ElementNames.Display, DisplayElement);
+            writer.WriteComplexList(ElementNames.Designation, _designation);
+            writer.WriteComplexList(ElementNames.Contains, _contains);
         }
 
         /// <inheritdoc />

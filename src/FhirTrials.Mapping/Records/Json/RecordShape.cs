@@ -40,9 +40,28 @@ public static class RecordShape
             .Select(property => new RecordProperty(JsonNamingPolicy.CamelCase.ConvertName(property.Name), property.PropertyType, Getter(property)))];
     }
 
+    private static readonly MethodInfo ReferenceGetterMethod =
+        typeof(RecordShape).GetMethod(nameof(ReferenceGetter), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     private static Func<object, object?> Getter(PropertyInfo property)
     {
-        var invoker = MethodInvoker.Create(property.GetMethod!);
-        return target => invoker.Invoke(target);
+        var getter = property.GetMethod!;
+        if (property.PropertyType.IsValueType)
+        {
+            // Values are boxed anyway; a typed delegate per value type would be one more method to compile per process.
+            var invoker = MethodInvoker.Create(getter);
+            return target => invoker.Invoke(target);
+        }
+
+        // Strings, lists and nested records (the properties walked for every trial): a direct call through an
+        // open-instance delegate, no reflection per read.
+        var types = new[] { property.DeclaringType!, property.PropertyType };
+        var typed = getter.CreateDelegate(typeof(Func<,>).MakeGenericType(types));
+        return (Func<object, object?>)ReferenceGetterMethod.MakeGenericMethod(types).Invoke(null, [typed])!;
     }
+
+    private static Func<object, object?> ReferenceGetter<TRecord, TValue>(Func<TRecord, TValue> get)
+        where TRecord : class
+        where TValue : class =>
+        target => get((TRecord)target);
 }
