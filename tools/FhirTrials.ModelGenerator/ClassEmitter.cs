@@ -152,14 +152,16 @@ internal sealed class ClassEmitter
     {
         w.Line();
         w.Line("/// <inheritdoc />");
-        w.Line("public override bool IsEmpty => base.IsEmpty");
+        // Own elements first: the first one present answers, before the inherited id and extensions are walked
+        // (writers ask every object on the way down, so a walk here would repeat at every level).
         for (var i = 0; i < declared.Count; i++)
         {
             var e = declared[i];
-            var end = i == declared.Count - 1 ? ";" : string.Empty;
             var test = Shape(e) == ElementShape.Attribute ? "string.IsNullOrEmpty" : "IsNullOrEmpty";
-            w.Line($"    && {test}({Storage(e, className)}){end}");
+            w.Line(i == 0 ? $"public override bool IsEmpty => {test}({Storage(e, className)})" : $"    && {test}({Storage(e, className)})");
         }
+
+        w.Line("    && base.IsEmpty;");
     }
 
     private void EmitWriteMembers(CodeWriter w, List<GenElement> declared, string className)

@@ -346,8 +346,7 @@ public sealed partial class ActivityDefinition : DomainResource
     private List<ActivityDefinition.DynamicValueComponent>? _dynamicValue;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(UrlElement)
+    public override bool IsEmpty => IsNullOrEmpty(UrlElement)
         && IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(VersionElement)
         && IsNullOrEmpty(NameElement)
@@ -392,7 +391,8 @@ public sealed partial class ActivityDefinition : DomainResource
         && IsNullOrEmpty(_observationRequirement)
         && IsNullOrEmpty(_observationResultRequirement)
         && IsNullOrEmpty(TransformElement)
-        && IsNullOrEmpty(_dynamicValue);
+        && IsNullOrEmpty(_dynamicValue)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -764,9 +764,9 @@ public sealed partial class ActivityDefinition : DomainResource
         public CodeableConcept? Role { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(TypeElement)
-            && IsNullOrEmpty(Role);
+        public override bool IsEmpty => IsNullOrEmpty(TypeElement)
+            && IsNullOrEmpty(Role)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -831,9 +831,9 @@ public sealed partial class ActivityDefinition : DomainResource
         public Expression? Expression { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(PathElement)
-            && IsNullOrEmpty(Expression);
+        public override bool IsEmpty => IsNullOrEmpty(PathElement)
+            && IsNullOrEmpty(Expression)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -113,8 +113,7 @@ public sealed partial class Address : DataType
     public Period? Period { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(UseElement)
+    public override bool IsEmpty => IsNullOrEmpty(UseElement)
         && IsNullOrEmpty(TypeElement)
         && IsNullOrEmpty(TextElement)
         && IsNullOrEmpty(_lineElement)
@@ -123,7 +122,8 @@ public sealed partial class Address : DataType
         && IsNullOrEmpty(StateElement)
         && IsNullOrEmpty(PostalCodeElement)
         && IsNullOrEmpty(CountryElement)
-        && IsNullOrEmpty(Period);
+        && IsNullOrEmpty(Period)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -41,10 +41,10 @@ public sealed partial class Annotation : DataType
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(Author)
+    public override bool IsEmpty => IsNullOrEmpty(Author)
         && IsNullOrEmpty(TimeElement)
-        && IsNullOrEmpty(TextElement);
+        && IsNullOrEmpty(TextElement)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

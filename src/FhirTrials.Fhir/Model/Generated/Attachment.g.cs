@@ -98,15 +98,15 @@ public sealed partial class Attachment : DataType
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(ContentTypeElement)
+    public override bool IsEmpty => IsNullOrEmpty(ContentTypeElement)
         && IsNullOrEmpty(LanguageElement)
         && IsNullOrEmpty(DataElement)
         && IsNullOrEmpty(UrlElement)
         && IsNullOrEmpty(SizeElement)
         && IsNullOrEmpty(HashElement)
         && IsNullOrEmpty(TitleElement)
-        && IsNullOrEmpty(CreationElement);
+        && IsNullOrEmpty(CreationElement)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -21,8 +21,8 @@ public abstract partial class BackboneElement : DataType
     private List<Extension>? _modifierExtension;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_modifierExtension);
+    public override bool IsEmpty => IsNullOrEmpty(_modifierExtension)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

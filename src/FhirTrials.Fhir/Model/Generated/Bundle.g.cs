@@ -64,14 +64,14 @@ public sealed partial class Bundle : Resource
     public Signature? Signature { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(Identifier)
+    public override bool IsEmpty => IsNullOrEmpty(Identifier)
         && IsNullOrEmpty(TypeElement)
         && IsNullOrEmpty(TimestampElement)
         && IsNullOrEmpty(TotalElement)
         && IsNullOrEmpty(_link)
         && IsNullOrEmpty(_entry)
-        && IsNullOrEmpty(Signature);
+        && IsNullOrEmpty(Signature)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -177,9 +177,9 @@ public sealed partial class Bundle : Resource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(RelationElement)
-            && IsNullOrEmpty(UrlElement);
+        public override bool IsEmpty => IsNullOrEmpty(RelationElement)
+            && IsNullOrEmpty(UrlElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -258,13 +258,13 @@ public sealed partial class Bundle : Resource
         public Bundle.ResponseComponent? Response { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(_link)
+        public override bool IsEmpty => IsNullOrEmpty(_link)
             && IsNullOrEmpty(FullUrlElement)
             && IsNullOrEmpty(Resource)
             && IsNullOrEmpty(Search)
             && IsNullOrEmpty(Request)
-            && IsNullOrEmpty(Response);
+            && IsNullOrEmpty(Response)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -364,9 +364,9 @@ public sealed partial class Bundle : Resource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(ModeElement)
-            && IsNullOrEmpty(ScoreElement);
+        public override bool IsEmpty => IsNullOrEmpty(ModeElement)
+            && IsNullOrEmpty(ScoreElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -478,13 +478,13 @@ public sealed partial class Bundle : Resource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(MethodElement)
+        public override bool IsEmpty => IsNullOrEmpty(MethodElement)
             && IsNullOrEmpty(UrlElement)
             && IsNullOrEmpty(IfNoneMatchElement)
             && IsNullOrEmpty(IfModifiedSinceElement)
             && IsNullOrEmpty(IfMatchElement)
-            && IsNullOrEmpty(IfNoneExistElement);
+            && IsNullOrEmpty(IfNoneExistElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -607,12 +607,12 @@ public sealed partial class Bundle : Resource
         public Resource? Outcome { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(StatusElement)
+        public override bool IsEmpty => IsNullOrEmpty(StatusElement)
             && IsNullOrEmpty(LocationElement)
             && IsNullOrEmpty(EtagElement)
             && IsNullOrEmpty(LastModifiedElement)
-            && IsNullOrEmpty(Outcome);
+            && IsNullOrEmpty(Outcome)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

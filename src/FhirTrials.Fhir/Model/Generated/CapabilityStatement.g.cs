@@ -244,8 +244,7 @@ public sealed partial class CapabilityStatement : DomainResource
     private List<CapabilityStatement.DocumentComponent>? _document;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(UrlElement)
+    public override bool IsEmpty => IsNullOrEmpty(UrlElement)
         && IsNullOrEmpty(VersionElement)
         && IsNullOrEmpty(NameElement)
         && IsNullOrEmpty(TitleElement)
@@ -270,7 +269,8 @@ public sealed partial class CapabilityStatement : DomainResource
         && IsNullOrEmpty(_implementationGuideElement)
         && IsNullOrEmpty(_rest)
         && IsNullOrEmpty(_messaging)
-        && IsNullOrEmpty(_document);
+        && IsNullOrEmpty(_document)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -519,10 +519,10 @@ public sealed partial class CapabilityStatement : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(NameElement)
+        public override bool IsEmpty => IsNullOrEmpty(NameElement)
             && IsNullOrEmpty(VersionElement)
-            && IsNullOrEmpty(ReleaseDateElement);
+            && IsNullOrEmpty(ReleaseDateElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -604,10 +604,10 @@ public sealed partial class CapabilityStatement : DomainResource
         public Reference? Custodian { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(DescriptionElement)
+        public override bool IsEmpty => IsNullOrEmpty(DescriptionElement)
             && IsNullOrEmpty(UrlElement)
-            && IsNullOrEmpty(Custodian);
+            && IsNullOrEmpty(Custodian)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -721,15 +721,15 @@ public sealed partial class CapabilityStatement : DomainResource
         private List<Canonical>? _compartmentElement;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(ModeElement)
+        public override bool IsEmpty => IsNullOrEmpty(ModeElement)
             && IsNullOrEmpty(DocumentationElement)
             && IsNullOrEmpty(Security)
             && IsNullOrEmpty(_resource)
             && IsNullOrEmpty(_interaction)
             && IsNullOrEmpty(_searchParam)
             && IsNullOrEmpty(_operation)
-            && IsNullOrEmpty(_compartmentElement);
+            && IsNullOrEmpty(_compartmentElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -848,10 +848,10 @@ public sealed partial class CapabilityStatement : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(CorsElement)
+        public override bool IsEmpty => IsNullOrEmpty(CorsElement)
             && IsNullOrEmpty(_service)
-            && IsNullOrEmpty(DescriptionElement);
+            && IsNullOrEmpty(DescriptionElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1073,8 +1073,7 @@ public sealed partial class CapabilityStatement : DomainResource
         private List<CapabilityStatement.OperationComponent>? _operation;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(TypeElement)
+        public override bool IsEmpty => IsNullOrEmpty(TypeElement)
             && IsNullOrEmpty(ProfileElement)
             && IsNullOrEmpty(_supportedProfileElement)
             && IsNullOrEmpty(DocumentationElement)
@@ -1090,7 +1089,8 @@ public sealed partial class CapabilityStatement : DomainResource
             && IsNullOrEmpty(_searchIncludeElement)
             && IsNullOrEmpty(_searchRevIncludeElement)
             && IsNullOrEmpty(_searchParam)
-            && IsNullOrEmpty(_operation);
+            && IsNullOrEmpty(_operation)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1267,9 +1267,9 @@ public sealed partial class CapabilityStatement : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(CodeElement)
-            && IsNullOrEmpty(DocumentationElement);
+        public override bool IsEmpty => IsNullOrEmpty(CodeElement)
+            && IsNullOrEmpty(DocumentationElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1361,11 +1361,11 @@ public sealed partial class CapabilityStatement : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(NameElement)
+        public override bool IsEmpty => IsNullOrEmpty(NameElement)
             && IsNullOrEmpty(DefinitionElement)
             && IsNullOrEmpty(TypeElement)
-            && IsNullOrEmpty(DocumentationElement);
+            && IsNullOrEmpty(DocumentationElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1461,10 +1461,10 @@ public sealed partial class CapabilityStatement : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(NameElement)
+        public override bool IsEmpty => IsNullOrEmpty(NameElement)
             && IsNullOrEmpty(DefinitionElement)
-            && IsNullOrEmpty(DocumentationElement);
+            && IsNullOrEmpty(DocumentationElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1543,9 +1543,9 @@ public sealed partial class CapabilityStatement : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(CodeElement)
-            && IsNullOrEmpty(DocumentationElement);
+        public override bool IsEmpty => IsNullOrEmpty(CodeElement)
+            && IsNullOrEmpty(DocumentationElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1627,11 +1627,11 @@ public sealed partial class CapabilityStatement : DomainResource
         private List<CapabilityStatement.SupportedMessageComponent>? _supportedMessage;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(_endpoint)
+        public override bool IsEmpty => IsNullOrEmpty(_endpoint)
             && IsNullOrEmpty(ReliableCacheElement)
             && IsNullOrEmpty(DocumentationElement)
-            && IsNullOrEmpty(_supportedMessage);
+            && IsNullOrEmpty(_supportedMessage)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1710,9 +1710,9 @@ public sealed partial class CapabilityStatement : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Protocol)
-            && IsNullOrEmpty(AddressElement);
+        public override bool IsEmpty => IsNullOrEmpty(Protocol)
+            && IsNullOrEmpty(AddressElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1784,9 +1784,9 @@ public sealed partial class CapabilityStatement : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(ModeElement)
-            && IsNullOrEmpty(DefinitionElement);
+        public override bool IsEmpty => IsNullOrEmpty(ModeElement)
+            && IsNullOrEmpty(DefinitionElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1868,10 +1868,10 @@ public sealed partial class CapabilityStatement : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(ModeElement)
+        public override bool IsEmpty => IsNullOrEmpty(ModeElement)
             && IsNullOrEmpty(DocumentationElement)
-            && IsNullOrEmpty(ProfileElement);
+            && IsNullOrEmpty(ProfileElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -243,8 +243,7 @@ public sealed partial class CodeSystem : DomainResource
     private List<CodeSystem.ConceptDefinitionComponent>? _concept;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(UrlElement)
+    public override bool IsEmpty => IsNullOrEmpty(UrlElement)
         && IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(VersionElement)
         && IsNullOrEmpty(NameElement)
@@ -269,7 +268,8 @@ public sealed partial class CodeSystem : DomainResource
         && IsNullOrEmpty(CountElement)
         && IsNullOrEmpty(_filter)
         && IsNullOrEmpty(_property)
-        && IsNullOrEmpty(_concept);
+        && IsNullOrEmpty(_concept)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -530,11 +530,11 @@ public sealed partial class CodeSystem : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(CodeElement)
+        public override bool IsEmpty => IsNullOrEmpty(CodeElement)
             && IsNullOrEmpty(DescriptionElement)
             && IsNullOrEmpty(_operatorElement)
-            && IsNullOrEmpty(ValueElement);
+            && IsNullOrEmpty(ValueElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -640,11 +640,11 @@ public sealed partial class CodeSystem : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(CodeElement)
+        public override bool IsEmpty => IsNullOrEmpty(CodeElement)
             && IsNullOrEmpty(UriElement)
             && IsNullOrEmpty(DescriptionElement)
-            && IsNullOrEmpty(TypeElement);
+            && IsNullOrEmpty(TypeElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -755,13 +755,13 @@ public sealed partial class CodeSystem : DomainResource
         private List<CodeSystem.ConceptDefinitionComponent>? _concept;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(CodeElement)
+        public override bool IsEmpty => IsNullOrEmpty(CodeElement)
             && IsNullOrEmpty(DisplayElement)
             && IsNullOrEmpty(DefinitionElement)
             && IsNullOrEmpty(_designation)
             && IsNullOrEmpty(_property)
-            && IsNullOrEmpty(_concept);
+            && IsNullOrEmpty(_concept)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -864,10 +864,10 @@ public sealed partial class CodeSystem : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(LanguageElement)
+        public override bool IsEmpty => IsNullOrEmpty(LanguageElement)
             && IsNullOrEmpty(Use)
-            && IsNullOrEmpty(ValueElement);
+            && IsNullOrEmpty(ValueElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -939,9 +939,9 @@ public sealed partial class CodeSystem : DomainResource
         public DataType? Value { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(CodeElement)
-            && IsNullOrEmpty(Value);
+        public override bool IsEmpty => IsNullOrEmpty(CodeElement)
+            && IsNullOrEmpty(Value)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -33,9 +33,9 @@ public sealed partial class CodeableConcept : DataType
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_coding)
-        && IsNullOrEmpty(TextElement);
+    public override bool IsEmpty => IsNullOrEmpty(_coding)
+        && IsNullOrEmpty(TextElement)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

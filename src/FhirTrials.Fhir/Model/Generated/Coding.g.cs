@@ -68,12 +68,12 @@ public sealed partial class Coding : DataType
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(SystemElement)
+    public override bool IsEmpty => IsNullOrEmpty(SystemElement)
         && IsNullOrEmpty(VersionElement)
         && IsNullOrEmpty(CodeElement)
         && IsNullOrEmpty(DisplayElement)
-        && IsNullOrEmpty(UserSelectedElement);
+        && IsNullOrEmpty(UserSelectedElement)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

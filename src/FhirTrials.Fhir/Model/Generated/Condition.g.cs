@@ -88,8 +88,7 @@ public sealed partial class Condition : DomainResource
     private List<Annotation>? _note;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_identifier)
+    public override bool IsEmpty => IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(ClinicalStatus)
         && IsNullOrEmpty(VerificationStatus)
         && IsNullOrEmpty(_category)
@@ -105,7 +104,8 @@ public sealed partial class Condition : DomainResource
         && IsNullOrEmpty(Asserter)
         && IsNullOrEmpty(_stage)
         && IsNullOrEmpty(_evidence)
-        && IsNullOrEmpty(_note);
+        && IsNullOrEmpty(_note)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -272,10 +272,10 @@ public sealed partial class Condition : DomainResource
         public CodeableConcept? Type { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Summary)
+        public override bool IsEmpty => IsNullOrEmpty(Summary)
             && IsNullOrEmpty(_assessment)
-            && IsNullOrEmpty(Type);
+            && IsNullOrEmpty(Type)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -344,9 +344,9 @@ public sealed partial class Condition : DomainResource
         private List<Reference>? _detail;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(_code)
-            && IsNullOrEmpty(_detail);
+        public override bool IsEmpty => IsNullOrEmpty(_code)
+            && IsNullOrEmpty(_detail)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

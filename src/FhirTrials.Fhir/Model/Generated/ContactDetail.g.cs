@@ -33,9 +33,9 @@ public sealed partial class ContactDetail : DataType
     private List<ContactPoint>? _telecom;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(NameElement)
-        && IsNullOrEmpty(_telecom);
+    public override bool IsEmpty => IsNullOrEmpty(NameElement)
+        && IsNullOrEmpty(_telecom)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

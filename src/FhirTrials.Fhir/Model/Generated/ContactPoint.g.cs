@@ -61,12 +61,12 @@ public sealed partial class ContactPoint : DataType
     public Period? Period { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(SystemElement)
+    public override bool IsEmpty => IsNullOrEmpty(SystemElement)
         && IsNullOrEmpty(ValueElement)
         && IsNullOrEmpty(UseElement)
         && IsNullOrEmpty(RankElement)
-        && IsNullOrEmpty(Period);
+        && IsNullOrEmpty(Period)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

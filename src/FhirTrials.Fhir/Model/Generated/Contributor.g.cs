@@ -43,10 +43,10 @@ public sealed partial class Contributor : DataType
     private List<ContactDetail>? _contact;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(TypeElement)
+    public override bool IsEmpty => IsNullOrEmpty(TypeElement)
         && IsNullOrEmpty(NameElement)
-        && IsNullOrEmpty(_contact);
+        && IsNullOrEmpty(_contact)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -80,15 +80,15 @@ public sealed partial class DataRequirement : DataType
     private List<DataRequirement.SortComponent>? _sort;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(TypeElement)
+    public override bool IsEmpty => IsNullOrEmpty(TypeElement)
         && IsNullOrEmpty(_profileElement)
         && IsNullOrEmpty(Subject)
         && IsNullOrEmpty(_mustSupportElement)
         && IsNullOrEmpty(_codeFilter)
         && IsNullOrEmpty(_dateFilter)
         && IsNullOrEmpty(LimitElement)
-        && IsNullOrEmpty(_sort);
+        && IsNullOrEmpty(_sort)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -216,11 +216,11 @@ public sealed partial class DataRequirement : DataType
         private List<Coding>? _code;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(PathElement)
+        public override bool IsEmpty => IsNullOrEmpty(PathElement)
             && IsNullOrEmpty(SearchParamElement)
             && IsNullOrEmpty(ValueSetElement)
-            && IsNullOrEmpty(_code);
+            && IsNullOrEmpty(_code)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -309,10 +309,10 @@ public sealed partial class DataRequirement : DataType
         public DataType? Value { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(PathElement)
+        public override bool IsEmpty => IsNullOrEmpty(PathElement)
             && IsNullOrEmpty(SearchParamElement)
-            && IsNullOrEmpty(Value);
+            && IsNullOrEmpty(Value)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -391,9 +391,9 @@ public sealed partial class DataRequirement : DataType
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(PathElement)
-            && IsNullOrEmpty(DirectionElement);
+        public override bool IsEmpty => IsNullOrEmpty(PathElement)
+            && IsNullOrEmpty(DirectionElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -34,11 +34,11 @@ public abstract partial class DomainResource : Resource
     private List<Extension>? _modifierExtension;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(Text)
+    public override bool IsEmpty => IsNullOrEmpty(Text)
         && IsNullOrEmpty(_contained)
         && IsNullOrEmpty(_extension)
-        && IsNullOrEmpty(_modifierExtension);
+        && IsNullOrEmpty(_modifierExtension)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

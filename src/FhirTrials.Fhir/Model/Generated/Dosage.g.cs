@@ -82,8 +82,7 @@ public sealed partial class Dosage : BackboneType
     public Quantity? MaxDosePerLifetime { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(SequenceElement)
+    public override bool IsEmpty => IsNullOrEmpty(SequenceElement)
         && IsNullOrEmpty(TextElement)
         && IsNullOrEmpty(_additionalInstruction)
         && IsNullOrEmpty(PatientInstructionElement)
@@ -95,7 +94,8 @@ public sealed partial class Dosage : BackboneType
         && IsNullOrEmpty(_doseAndRate)
         && IsNullOrEmpty(MaxDosePerPeriod)
         && IsNullOrEmpty(MaxDosePerAdministration)
-        && IsNullOrEmpty(MaxDosePerLifetime);
+        && IsNullOrEmpty(MaxDosePerLifetime)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -232,10 +232,10 @@ public sealed partial class Dosage : BackboneType
         public DataType? Rate { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Type)
+        public override bool IsEmpty => IsNullOrEmpty(Type)
             && IsNullOrEmpty(Dose)
-            && IsNullOrEmpty(Rate);
+            && IsNullOrEmpty(Rate)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -24,9 +24,9 @@ public abstract partial class Element : Base
     private List<Extension>? _extension;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && string.IsNullOrEmpty(ElementId)
-        && IsNullOrEmpty(_extension);
+    public override bool IsEmpty => string.IsNullOrEmpty(ElementId)
+        && IsNullOrEmpty(_extension)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

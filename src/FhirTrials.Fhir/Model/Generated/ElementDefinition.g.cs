@@ -283,8 +283,7 @@ public sealed partial class ElementDefinition : BackboneType
     private List<ElementDefinition.MappingComponent>? _mapping;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(PathElement)
+    public override bool IsEmpty => IsNullOrEmpty(PathElement)
         && IsNullOrEmpty(_representationElement)
         && IsNullOrEmpty(SliceNameElement)
         && IsNullOrEmpty(SliceIsConstrainingElement)
@@ -317,7 +316,8 @@ public sealed partial class ElementDefinition : BackboneType
         && IsNullOrEmpty(IsModifierReasonElement)
         && IsNullOrEmpty(IsSummaryElement)
         && IsNullOrEmpty(Binding)
-        && IsNullOrEmpty(_mapping);
+        && IsNullOrEmpty(_mapping)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -627,11 +627,11 @@ public sealed partial class ElementDefinition : BackboneType
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(_discriminator)
+        public override bool IsEmpty => IsNullOrEmpty(_discriminator)
             && IsNullOrEmpty(DescriptionElement)
             && IsNullOrEmpty(OrderedElement)
-            && IsNullOrEmpty(RulesElement);
+            && IsNullOrEmpty(RulesElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -717,9 +717,9 @@ public sealed partial class ElementDefinition : BackboneType
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(TypeElement)
-            && IsNullOrEmpty(PathElement);
+        public override bool IsEmpty => IsNullOrEmpty(TypeElement)
+            && IsNullOrEmpty(PathElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -801,10 +801,10 @@ public sealed partial class ElementDefinition : BackboneType
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(PathElement)
+        public override bool IsEmpty => IsNullOrEmpty(PathElement)
             && IsNullOrEmpty(MinElement)
-            && IsNullOrEmpty(MaxElement);
+            && IsNullOrEmpty(MaxElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -919,12 +919,12 @@ public sealed partial class ElementDefinition : BackboneType
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(CodeElement)
+        public override bool IsEmpty => IsNullOrEmpty(CodeElement)
             && IsNullOrEmpty(_profileElement)
             && IsNullOrEmpty(_targetProfileElement)
             && IsNullOrEmpty(_aggregationElement)
-            && IsNullOrEmpty(VersioningElement);
+            && IsNullOrEmpty(VersioningElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1010,9 +1010,9 @@ public sealed partial class ElementDefinition : BackboneType
         public DataType? Value { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(LabelElement)
-            && IsNullOrEmpty(Value);
+        public override bool IsEmpty => IsNullOrEmpty(LabelElement)
+            && IsNullOrEmpty(Value)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1134,14 +1134,14 @@ public sealed partial class ElementDefinition : BackboneType
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(KeyElement)
+        public override bool IsEmpty => IsNullOrEmpty(KeyElement)
             && IsNullOrEmpty(RequirementsElement)
             && IsNullOrEmpty(SeverityElement)
             && IsNullOrEmpty(HumanElement)
             && IsNullOrEmpty(ExpressionElement)
             && IsNullOrEmpty(XpathElement)
-            && IsNullOrEmpty(SourceElement);
+            && IsNullOrEmpty(SourceElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1258,10 +1258,10 @@ public sealed partial class ElementDefinition : BackboneType
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(StrengthElement)
+        public override bool IsEmpty => IsNullOrEmpty(StrengthElement)
             && IsNullOrEmpty(DescriptionElement)
-            && IsNullOrEmpty(ValueSetElement);
+            && IsNullOrEmpty(ValueSetElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1360,11 +1360,11 @@ public sealed partial class ElementDefinition : BackboneType
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(IdentityElement)
+        public override bool IsEmpty => IsNullOrEmpty(IdentityElement)
             && IsNullOrEmpty(LanguageElement)
             && IsNullOrEmpty(MapElement)
-            && IsNullOrEmpty(CommentElement);
+            && IsNullOrEmpty(CommentElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

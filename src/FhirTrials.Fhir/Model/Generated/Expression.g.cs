@@ -68,12 +68,12 @@ public sealed partial class Expression : DataType
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(DescriptionElement)
+    public override bool IsEmpty => IsNullOrEmpty(DescriptionElement)
         && IsNullOrEmpty(NameElement)
         && IsNullOrEmpty(LanguageElement)
         && IsNullOrEmpty(ExpressionElement)
-        && IsNullOrEmpty(ReferenceElement);
+        && IsNullOrEmpty(ReferenceElement)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

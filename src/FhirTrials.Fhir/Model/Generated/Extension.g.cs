@@ -24,9 +24,9 @@ public sealed partial class Extension : DataType
     public DataType? Value { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && string.IsNullOrEmpty(Url)
-        && IsNullOrEmpty(Value);
+    public override bool IsEmpty => string.IsNullOrEmpty(Url)
+        && IsNullOrEmpty(Value)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

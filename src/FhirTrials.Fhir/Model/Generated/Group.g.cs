@@ -89,8 +89,7 @@ public sealed partial class Group : DomainResource
     private List<Group.MemberComponent>? _member;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_identifier)
+    public override bool IsEmpty => IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(ActiveElement)
         && IsNullOrEmpty(TypeElement)
         && IsNullOrEmpty(ActualElement)
@@ -99,7 +98,8 @@ public sealed partial class Group : DomainResource
         && IsNullOrEmpty(QuantityElement)
         && IsNullOrEmpty(ManagingEntity)
         && IsNullOrEmpty(_characteristic)
-        && IsNullOrEmpty(_member);
+        && IsNullOrEmpty(_member)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -225,11 +225,11 @@ public sealed partial class Group : DomainResource
         public Period? Period { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Code)
+        public override bool IsEmpty => IsNullOrEmpty(Code)
             && IsNullOrEmpty(Value)
             && IsNullOrEmpty(ExcludeElement)
-            && IsNullOrEmpty(Period);
+            && IsNullOrEmpty(Period)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -311,10 +311,10 @@ public sealed partial class Group : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Entity)
+        public override bool IsEmpty => IsNullOrEmpty(Entity)
             && IsNullOrEmpty(Period)
-            && IsNullOrEmpty(InactiveElement);
+            && IsNullOrEmpty(InactiveElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -87,14 +87,14 @@ public sealed partial class HumanName : DataType
     public Period? Period { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(UseElement)
+    public override bool IsEmpty => IsNullOrEmpty(UseElement)
         && IsNullOrEmpty(TextElement)
         && IsNullOrEmpty(FamilyElement)
         && IsNullOrEmpty(_givenElement)
         && IsNullOrEmpty(_prefixElement)
         && IsNullOrEmpty(_suffixElement)
-        && IsNullOrEmpty(Period);
+        && IsNullOrEmpty(Period)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -57,13 +57,13 @@ public sealed partial class Identifier : DataType
     public Reference? Assigner { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(UseElement)
+    public override bool IsEmpty => IsNullOrEmpty(UseElement)
         && IsNullOrEmpty(Type)
         && IsNullOrEmpty(SystemElement)
         && IsNullOrEmpty(ValueElement)
         && IsNullOrEmpty(Period)
-        && IsNullOrEmpty(Assigner);
+        && IsNullOrEmpty(Assigner)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -123,8 +123,7 @@ public sealed partial class Location : DomainResource
     private List<Reference>? _endpoint;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_identifier)
+    public override bool IsEmpty => IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(StatusElement)
         && IsNullOrEmpty(OperationalStatus)
         && IsNullOrEmpty(NameElement)
@@ -140,7 +139,8 @@ public sealed partial class Location : DomainResource
         && IsNullOrEmpty(PartOf)
         && IsNullOrEmpty(_hoursOfOperation)
         && IsNullOrEmpty(AvailabilityExceptionsElement)
-        && IsNullOrEmpty(_endpoint);
+        && IsNullOrEmpty(_endpoint)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -326,10 +326,10 @@ public sealed partial class Location : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(LongitudeElement)
+        public override bool IsEmpty => IsNullOrEmpty(LongitudeElement)
             && IsNullOrEmpty(LatitudeElement)
-            && IsNullOrEmpty(AltitudeElement);
+            && IsNullOrEmpty(AltitudeElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -430,11 +430,11 @@ public sealed partial class Location : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(_daysOfWeekElement)
+        public override bool IsEmpty => IsNullOrEmpty(_daysOfWeekElement)
             && IsNullOrEmpty(AllDayElement)
             && IsNullOrEmpty(OpeningTimeElement)
-            && IsNullOrEmpty(ClosingTimeElement);
+            && IsNullOrEmpty(ClosingTimeElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -40,12 +40,12 @@ public sealed partial class MarketingStatus : BackboneType
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(Country)
+    public override bool IsEmpty => IsNullOrEmpty(Country)
         && IsNullOrEmpty(Jurisdiction)
         && IsNullOrEmpty(Status)
         && IsNullOrEmpty(DateRange)
-        && IsNullOrEmpty(RestoreDateElement);
+        && IsNullOrEmpty(RestoreDateElement)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -53,15 +53,15 @@ public sealed partial class Medication : DomainResource
     public Medication.BatchComponent? Batch { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_identifier)
+    public override bool IsEmpty => IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(Code)
         && IsNullOrEmpty(StatusElement)
         && IsNullOrEmpty(Manufacturer)
         && IsNullOrEmpty(Form)
         && IsNullOrEmpty(Amount)
         && IsNullOrEmpty(_ingredient)
-        && IsNullOrEmpty(Batch);
+        && IsNullOrEmpty(Batch)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -170,10 +170,10 @@ public sealed partial class Medication : DomainResource
         public Ratio? Strength { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Item)
+        public override bool IsEmpty => IsNullOrEmpty(Item)
             && IsNullOrEmpty(IsActiveElement)
-            && IsNullOrEmpty(Strength);
+            && IsNullOrEmpty(Strength)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -252,9 +252,9 @@ public sealed partial class Medication : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(LotNumberElement)
-            && IsNullOrEmpty(ExpirationDateElement);
+        public override bool IsEmpty => IsNullOrEmpty(LotNumberElement)
+            && IsNullOrEmpty(ExpirationDateElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

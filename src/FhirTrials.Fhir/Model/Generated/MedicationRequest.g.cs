@@ -189,8 +189,7 @@ public sealed partial class MedicationRequest : DomainResource
     private List<Reference>? _eventHistory;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_identifier)
+    public override bool IsEmpty => IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(StatusElement)
         && IsNullOrEmpty(StatusReason)
         && IsNullOrEmpty(IntentElement)
@@ -221,7 +220,8 @@ public sealed partial class MedicationRequest : DomainResource
         && IsNullOrEmpty(Substitution)
         && IsNullOrEmpty(PriorPrescription)
         && IsNullOrEmpty(_detectedIssue)
-        && IsNullOrEmpty(_eventHistory);
+        && IsNullOrEmpty(_eventHistory)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -510,14 +510,14 @@ public sealed partial class MedicationRequest : DomainResource
         public Reference? Performer { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(InitialFill)
+        public override bool IsEmpty => IsNullOrEmpty(InitialFill)
             && IsNullOrEmpty(DispenseInterval)
             && IsNullOrEmpty(ValidityPeriod)
             && IsNullOrEmpty(NumberOfRepeatsAllowedElement)
             && IsNullOrEmpty(Quantity)
             && IsNullOrEmpty(ExpectedSupplyDuration)
-            && IsNullOrEmpty(Performer);
+            && IsNullOrEmpty(Performer)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -610,9 +610,9 @@ public sealed partial class MedicationRequest : DomainResource
         public Duration? Duration { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Quantity)
-            && IsNullOrEmpty(Duration);
+        public override bool IsEmpty => IsNullOrEmpty(Quantity)
+            && IsNullOrEmpty(Duration)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -670,9 +670,9 @@ public sealed partial class MedicationRequest : DomainResource
         public CodeableConcept? Reason { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Allowed)
-            && IsNullOrEmpty(Reason);
+        public override bool IsEmpty => IsNullOrEmpty(Allowed)
+            && IsNullOrEmpty(Reason)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

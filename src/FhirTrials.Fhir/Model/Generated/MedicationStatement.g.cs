@@ -101,8 +101,7 @@ public sealed partial class MedicationStatement : DomainResource
     private List<Dosage>? _dosage;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_identifier)
+    public override bool IsEmpty => IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(_basedOn)
         && IsNullOrEmpty(_partOf)
         && IsNullOrEmpty(StatusElement)
@@ -118,7 +117,8 @@ public sealed partial class MedicationStatement : DomainResource
         && IsNullOrEmpty(_reasonCode)
         && IsNullOrEmpty(_reasonReference)
         && IsNullOrEmpty(_note)
-        && IsNullOrEmpty(_dosage);
+        && IsNullOrEmpty(_dosage)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -70,13 +70,13 @@ public sealed partial class Meta : DataType
     private List<Coding>? _tag;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(VersionIdElement)
+    public override bool IsEmpty => IsNullOrEmpty(VersionIdElement)
         && IsNullOrEmpty(LastUpdatedElement)
         && IsNullOrEmpty(SourceElement)
         && IsNullOrEmpty(_profileElement)
         && IsNullOrEmpty(_security)
-        && IsNullOrEmpty(_tag);
+        && IsNullOrEmpty(_tag)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

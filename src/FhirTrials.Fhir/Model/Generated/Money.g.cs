@@ -38,9 +38,9 @@ public sealed partial class Money : DataType
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(ValueElement)
-        && IsNullOrEmpty(CurrencyElement);
+    public override bool IsEmpty => IsNullOrEmpty(ValueElement)
+        && IsNullOrEmpty(CurrencyElement)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -38,9 +38,9 @@ public sealed partial class Narrative : DataType
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(StatusElement)
-        && IsNullOrEmpty(DivElement);
+    public override bool IsEmpty => IsNullOrEmpty(StatusElement)
+        && IsNullOrEmpty(DivElement)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -128,8 +128,7 @@ public sealed partial class Observation : DomainResource
     private List<Observation.ComponentComponent>? _component;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_identifier)
+    public override bool IsEmpty => IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(_basedOn)
         && IsNullOrEmpty(_partOf)
         && IsNullOrEmpty(StatusElement)
@@ -152,7 +151,8 @@ public sealed partial class Observation : DomainResource
         && IsNullOrEmpty(_referenceRange)
         && IsNullOrEmpty(_hasMember)
         && IsNullOrEmpty(_derivedFrom)
-        && IsNullOrEmpty(_component);
+        && IsNullOrEmpty(_component)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -384,13 +384,13 @@ public sealed partial class Observation : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Low)
+        public override bool IsEmpty => IsNullOrEmpty(Low)
             && IsNullOrEmpty(High)
             && IsNullOrEmpty(Type)
             && IsNullOrEmpty(_appliesTo)
             && IsNullOrEmpty(Age)
-            && IsNullOrEmpty(TextElement);
+            && IsNullOrEmpty(TextElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -489,12 +489,12 @@ public sealed partial class Observation : DomainResource
         private List<Observation.ReferenceRangeComponent>? _referenceRange;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Code)
+        public override bool IsEmpty => IsNullOrEmpty(Code)
             && IsNullOrEmpty(Value)
             && IsNullOrEmpty(DataAbsentReason)
             && IsNullOrEmpty(_interpretation)
-            && IsNullOrEmpty(_referenceRange);
+            && IsNullOrEmpty(_referenceRange)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -23,8 +23,8 @@ public sealed partial class OperationOutcome : DomainResource
     private List<OperationOutcome.IssueComponent>? _issue;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_issue);
+    public override bool IsEmpty => IsNullOrEmpty(_issue)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -125,13 +125,13 @@ public sealed partial class OperationOutcome : DomainResource
         private List<FhirString>? _expressionElement;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(SeverityElement)
+        public override bool IsEmpty => IsNullOrEmpty(SeverityElement)
             && IsNullOrEmpty(CodeElement)
             && IsNullOrEmpty(Details)
             && IsNullOrEmpty(DiagnosticsElement)
             && IsNullOrEmpty(_locationElement)
-            && IsNullOrEmpty(_expressionElement);
+            && IsNullOrEmpty(_expressionElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

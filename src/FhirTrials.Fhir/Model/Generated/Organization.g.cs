@@ -83,8 +83,7 @@ public sealed partial class Organization : DomainResource
     private List<Reference>? _endpoint;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_identifier)
+    public override bool IsEmpty => IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(ActiveElement)
         && IsNullOrEmpty(_type)
         && IsNullOrEmpty(NameElement)
@@ -93,7 +92,8 @@ public sealed partial class Organization : DomainResource
         && IsNullOrEmpty(_address)
         && IsNullOrEmpty(PartOf)
         && IsNullOrEmpty(_contact)
-        && IsNullOrEmpty(_endpoint);
+        && IsNullOrEmpty(_endpoint)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -214,11 +214,11 @@ public sealed partial class Organization : DomainResource
         public Address? Address { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Purpose)
+        public override bool IsEmpty => IsNullOrEmpty(Purpose)
             && IsNullOrEmpty(Name)
             && IsNullOrEmpty(_telecom)
-            && IsNullOrEmpty(Address);
+            && IsNullOrEmpty(Address)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

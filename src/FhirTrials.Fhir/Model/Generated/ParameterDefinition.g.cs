@@ -88,14 +88,14 @@ public sealed partial class ParameterDefinition : DataType
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(NameElement)
+    public override bool IsEmpty => IsNullOrEmpty(NameElement)
         && IsNullOrEmpty(UseElement)
         && IsNullOrEmpty(MinElement)
         && IsNullOrEmpty(MaxElement)
         && IsNullOrEmpty(DocumentationElement)
         && IsNullOrEmpty(TypeElement)
-        && IsNullOrEmpty(ProfileElement);
+        && IsNullOrEmpty(ProfileElement)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

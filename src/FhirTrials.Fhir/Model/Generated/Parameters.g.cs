@@ -23,8 +23,8 @@ public sealed partial class Parameters : Resource
     private List<Parameters.ParameterComponent>? _parameter;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_parameter);
+    public override bool IsEmpty => IsNullOrEmpty(_parameter)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -89,11 +89,11 @@ public sealed partial class Parameters : Resource
         private List<Parameters.ParameterComponent>? _part;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(NameElement)
+        public override bool IsEmpty => IsNullOrEmpty(NameElement)
             && IsNullOrEmpty(Value)
             && IsNullOrEmpty(Resource)
-            && IsNullOrEmpty(_part);
+            && IsNullOrEmpty(_part)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -105,8 +105,7 @@ public sealed partial class Patient : DomainResource
     private List<Patient.LinkComponent>? _link;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_identifier)
+    public override bool IsEmpty => IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(ActiveElement)
         && IsNullOrEmpty(_name)
         && IsNullOrEmpty(_telecom)
@@ -121,7 +120,8 @@ public sealed partial class Patient : DomainResource
         && IsNullOrEmpty(_communication)
         && IsNullOrEmpty(_generalPractitioner)
         && IsNullOrEmpty(ManagingOrganization)
-        && IsNullOrEmpty(_link);
+        && IsNullOrEmpty(_link)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -302,14 +302,14 @@ public sealed partial class Patient : DomainResource
         public Period? Period { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(_relationship)
+        public override bool IsEmpty => IsNullOrEmpty(_relationship)
             && IsNullOrEmpty(Name)
             && IsNullOrEmpty(_telecom)
             && IsNullOrEmpty(Address)
             && IsNullOrEmpty(GenderElement)
             && IsNullOrEmpty(Organization)
-            && IsNullOrEmpty(Period);
+            && IsNullOrEmpty(Period)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -409,9 +409,9 @@ public sealed partial class Patient : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Language)
-            && IsNullOrEmpty(PreferredElement);
+        public override bool IsEmpty => IsNullOrEmpty(Language)
+            && IsNullOrEmpty(PreferredElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -476,9 +476,9 @@ public sealed partial class Patient : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Other)
-            && IsNullOrEmpty(TypeElement);
+        public override bool IsEmpty => IsNullOrEmpty(Other)
+            && IsNullOrEmpty(TypeElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -38,9 +38,9 @@ public sealed partial class Period : DataType
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(StartElement)
-        && IsNullOrEmpty(EndElement);
+    public override bool IsEmpty => IsNullOrEmpty(StartElement)
+        && IsNullOrEmpty(EndElement)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

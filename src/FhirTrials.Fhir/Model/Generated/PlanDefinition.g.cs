@@ -249,8 +249,7 @@ public sealed partial class PlanDefinition : DomainResource
     private List<PlanDefinition.ActionComponent>? _action;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(UrlElement)
+    public override bool IsEmpty => IsNullOrEmpty(UrlElement)
         && IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(VersionElement)
         && IsNullOrEmpty(NameElement)
@@ -280,7 +279,8 @@ public sealed partial class PlanDefinition : DomainResource
         && IsNullOrEmpty(_relatedArtifact)
         && IsNullOrEmpty(_libraryElement)
         && IsNullOrEmpty(_goal)
-        && IsNullOrEmpty(_action);
+        && IsNullOrEmpty(_action)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -561,14 +561,14 @@ public sealed partial class PlanDefinition : DomainResource
         private List<PlanDefinition.TargetComponent>? _target;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Category)
+        public override bool IsEmpty => IsNullOrEmpty(Category)
             && IsNullOrEmpty(Description)
             && IsNullOrEmpty(Priority)
             && IsNullOrEmpty(Start)
             && IsNullOrEmpty(_addresses)
             && IsNullOrEmpty(_documentation)
-            && IsNullOrEmpty(_target);
+            && IsNullOrEmpty(_target)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -664,10 +664,10 @@ public sealed partial class PlanDefinition : DomainResource
         public Duration? Due { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Measure)
+        public override bool IsEmpty => IsNullOrEmpty(Measure)
             && IsNullOrEmpty(Detail)
-            && IsNullOrEmpty(Due);
+            && IsNullOrEmpty(Due)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -915,8 +915,7 @@ public sealed partial class PlanDefinition : DomainResource
         private List<PlanDefinition.ActionComponent>? _action;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(PrefixElement)
+        public override bool IsEmpty => IsNullOrEmpty(PrefixElement)
             && IsNullOrEmpty(TitleElement)
             && IsNullOrEmpty(DescriptionElement)
             && IsNullOrEmpty(TextEquivalentElement)
@@ -942,7 +941,8 @@ public sealed partial class PlanDefinition : DomainResource
             && IsNullOrEmpty(Definition)
             && IsNullOrEmpty(TransformElement)
             && IsNullOrEmpty(_dynamicValue)
-            && IsNullOrEmpty(_action);
+            && IsNullOrEmpty(_action)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1182,9 +1182,9 @@ public sealed partial class PlanDefinition : DomainResource
         public Expression? Expression { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(KindElement)
-            && IsNullOrEmpty(Expression);
+        public override bool IsEmpty => IsNullOrEmpty(KindElement)
+            && IsNullOrEmpty(Expression)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1259,10 +1259,10 @@ public sealed partial class PlanDefinition : DomainResource
         public DataType? Offset { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(ActionIdElement)
+        public override bool IsEmpty => IsNullOrEmpty(ActionIdElement)
             && IsNullOrEmpty(RelationshipElement)
-            && IsNullOrEmpty(Offset);
+            && IsNullOrEmpty(Offset)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1334,9 +1334,9 @@ public sealed partial class PlanDefinition : DomainResource
         public CodeableConcept? Role { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(TypeElement)
-            && IsNullOrEmpty(Role);
+        public override bool IsEmpty => IsNullOrEmpty(TypeElement)
+            && IsNullOrEmpty(Role)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1401,9 +1401,9 @@ public sealed partial class PlanDefinition : DomainResource
         public Expression? Expression { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(PathElement)
-            && IsNullOrEmpty(Expression);
+        public override bool IsEmpty => IsNullOrEmpty(PathElement)
+            && IsNullOrEmpty(Expression)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

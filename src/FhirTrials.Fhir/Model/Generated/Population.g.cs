@@ -30,11 +30,11 @@ public sealed partial class Population : BackboneType
     public CodeableConcept? PhysiologicalCondition { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(Age)
+    public override bool IsEmpty => IsNullOrEmpty(Age)
         && IsNullOrEmpty(Gender)
         && IsNullOrEmpty(Race)
-        && IsNullOrEmpty(PhysiologicalCondition);
+        && IsNullOrEmpty(PhysiologicalCondition)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -83,8 +83,7 @@ public sealed partial class Practitioner : DomainResource
     private List<CodeableConcept>? _communication;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_identifier)
+    public override bool IsEmpty => IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(ActiveElement)
         && IsNullOrEmpty(_name)
         && IsNullOrEmpty(_telecom)
@@ -93,7 +92,8 @@ public sealed partial class Practitioner : DomainResource
         && IsNullOrEmpty(BirthDateElement)
         && IsNullOrEmpty(_photo)
         && IsNullOrEmpty(_qualification)
-        && IsNullOrEmpty(_communication);
+        && IsNullOrEmpty(_communication)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -214,11 +214,11 @@ public sealed partial class Practitioner : DomainResource
         public Reference? Issuer { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(_identifier)
+        public override bool IsEmpty => IsNullOrEmpty(_identifier)
             && IsNullOrEmpty(Code)
             && IsNullOrEmpty(Period)
-            && IsNullOrEmpty(Issuer);
+            && IsNullOrEmpty(Issuer)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -92,8 +92,7 @@ public sealed partial class PractitionerRole : DomainResource
     private List<Reference>? _endpoint;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_identifier)
+    public override bool IsEmpty => IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(ActiveElement)
         && IsNullOrEmpty(Period)
         && IsNullOrEmpty(Practitioner)
@@ -106,7 +105,8 @@ public sealed partial class PractitionerRole : DomainResource
         && IsNullOrEmpty(_availableTime)
         && IsNullOrEmpty(_notAvailable)
         && IsNullOrEmpty(AvailabilityExceptionsElement)
-        && IsNullOrEmpty(_endpoint);
+        && IsNullOrEmpty(_endpoint)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -283,11 +283,11 @@ public sealed partial class PractitionerRole : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(_daysOfWeekElement)
+        public override bool IsEmpty => IsNullOrEmpty(_daysOfWeekElement)
             && IsNullOrEmpty(AllDayElement)
             && IsNullOrEmpty(AvailableStartTimeElement)
-            && IsNullOrEmpty(AvailableEndTimeElement);
+            && IsNullOrEmpty(AvailableEndTimeElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -366,9 +366,9 @@ public sealed partial class PractitionerRole : DomainResource
         public Period? During { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(DescriptionElement)
-            && IsNullOrEmpty(During);
+        public override bool IsEmpty => IsNullOrEmpty(DescriptionElement)
+            && IsNullOrEmpty(During)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -157,8 +157,7 @@ public sealed partial class Procedure : DomainResource
     private List<CodeableConcept>? _usedCode;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_identifier)
+    public override bool IsEmpty => IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(_instantiatesCanonicalElement)
         && IsNullOrEmpty(_instantiatesUriElement)
         && IsNullOrEmpty(_basedOn)
@@ -185,7 +184,8 @@ public sealed partial class Procedure : DomainResource
         && IsNullOrEmpty(_note)
         && IsNullOrEmpty(_focalDevice)
         && IsNullOrEmpty(_usedReference)
-        && IsNullOrEmpty(_usedCode);
+        && IsNullOrEmpty(_usedCode)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -427,10 +427,10 @@ public sealed partial class Procedure : DomainResource
         public Reference? OnBehalfOf { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Function)
+        public override bool IsEmpty => IsNullOrEmpty(Function)
             && IsNullOrEmpty(Actor)
-            && IsNullOrEmpty(OnBehalfOf);
+            && IsNullOrEmpty(OnBehalfOf)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -495,9 +495,9 @@ public sealed partial class Procedure : DomainResource
         public Reference? Manipulated { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Action)
-            && IsNullOrEmpty(Manipulated);
+        public override bool IsEmpty => IsNullOrEmpty(Action)
+            && IsNullOrEmpty(Manipulated)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -78,8 +78,7 @@ public sealed partial class ProdCharacteristic : BackboneType
     public CodeableConcept? Scoring { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(Height)
+    public override bool IsEmpty => IsNullOrEmpty(Height)
         && IsNullOrEmpty(Width)
         && IsNullOrEmpty(Depth)
         && IsNullOrEmpty(Weight)
@@ -89,7 +88,8 @@ public sealed partial class ProdCharacteristic : BackboneType
         && IsNullOrEmpty(_colorElement)
         && IsNullOrEmpty(_imprintElement)
         && IsNullOrEmpty(_image)
-        && IsNullOrEmpty(Scoring);
+        && IsNullOrEmpty(Scoring)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -32,11 +32,11 @@ public sealed partial class ProductShelfLife : BackboneType
     private List<CodeableConcept>? _specialPrecautionsForStorage;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(Identifier)
+    public override bool IsEmpty => IsNullOrEmpty(Identifier)
         && IsNullOrEmpty(Type)
         && IsNullOrEmpty(Period)
-        && IsNullOrEmpty(_specialPrecautionsForStorage);
+        && IsNullOrEmpty(_specialPrecautionsForStorage)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -68,12 +68,12 @@ public partial class Quantity : DataType
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(ValueElement)
+    public override bool IsEmpty => IsNullOrEmpty(ValueElement)
         && IsNullOrEmpty(ComparatorElement)
         && IsNullOrEmpty(UnitElement)
         && IsNullOrEmpty(SystemElement)
-        && IsNullOrEmpty(CodeElement);
+        && IsNullOrEmpty(CodeElement)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -24,9 +24,9 @@ public sealed partial class Range : DataType
     public Quantity? High { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(Low)
-        && IsNullOrEmpty(High);
+    public override bool IsEmpty => IsNullOrEmpty(Low)
+        && IsNullOrEmpty(High)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

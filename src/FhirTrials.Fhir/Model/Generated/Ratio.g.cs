@@ -24,9 +24,9 @@ public sealed partial class Ratio : DataType
     public Quantity? Denominator { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(Numerator)
-        && IsNullOrEmpty(Denominator);
+    public override bool IsEmpty => IsNullOrEmpty(Numerator)
+        && IsNullOrEmpty(Denominator)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

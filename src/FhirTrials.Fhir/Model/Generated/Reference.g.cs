@@ -51,11 +51,11 @@ public sealed partial class Reference : DataType
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(ReferenceElement)
+    public override bool IsEmpty => IsNullOrEmpty(ReferenceElement)
         && IsNullOrEmpty(TypeElement)
         && IsNullOrEmpty(Identifier)
-        && IsNullOrEmpty(DisplayElement);
+        && IsNullOrEmpty(DisplayElement)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -81,14 +81,14 @@ public sealed partial class RelatedArtifact : DataType
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(TypeElement)
+    public override bool IsEmpty => IsNullOrEmpty(TypeElement)
         && IsNullOrEmpty(LabelElement)
         && IsNullOrEmpty(DisplayElement)
         && IsNullOrEmpty(CitationElement)
         && IsNullOrEmpty(UrlElement)
         && IsNullOrEmpty(Document)
-        && IsNullOrEmpty(ResourceElement);
+        && IsNullOrEmpty(ResourceElement)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

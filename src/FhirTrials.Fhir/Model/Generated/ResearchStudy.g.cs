@@ -141,8 +141,7 @@ public sealed partial class ResearchStudy : DomainResource
     private List<ResearchStudy.ObjectiveComponent>? _objective;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_identifier)
+    public override bool IsEmpty => IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(TitleElement)
         && IsNullOrEmpty(_protocol)
         && IsNullOrEmpty(_partOf)
@@ -165,7 +164,8 @@ public sealed partial class ResearchStudy : DomainResource
         && IsNullOrEmpty(ReasonStopped)
         && IsNullOrEmpty(_note)
         && IsNullOrEmpty(_arm)
-        && IsNullOrEmpty(_objective);
+        && IsNullOrEmpty(_objective)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -393,10 +393,10 @@ public sealed partial class ResearchStudy : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(NameElement)
+        public override bool IsEmpty => IsNullOrEmpty(NameElement)
             && IsNullOrEmpty(Type)
-            && IsNullOrEmpty(DescriptionElement);
+            && IsNullOrEmpty(DescriptionElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -468,9 +468,9 @@ public sealed partial class ResearchStudy : DomainResource
         public CodeableConcept? Type { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(NameElement)
-            && IsNullOrEmpty(Type);
+        public override bool IsEmpty => IsNullOrEmpty(NameElement)
+            && IsNullOrEmpty(Type)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

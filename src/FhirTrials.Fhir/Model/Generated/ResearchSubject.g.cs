@@ -65,15 +65,15 @@ public sealed partial class ResearchSubject : DomainResource
     public Reference? Consent { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_identifier)
+    public override bool IsEmpty => IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(StatusElement)
         && IsNullOrEmpty(Period)
         && IsNullOrEmpty(Study)
         && IsNullOrEmpty(Individual)
         && IsNullOrEmpty(AssignedArmElement)
         && IsNullOrEmpty(ActualArmElement)
-        && IsNullOrEmpty(Consent);
+        && IsNullOrEmpty(Consent)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -49,11 +49,11 @@ public abstract partial class Resource : Base
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(IdElement)
+    public override bool IsEmpty => IsNullOrEmpty(IdElement)
         && IsNullOrEmpty(Meta)
         && IsNullOrEmpty(ImplicitRulesElement)
-        && IsNullOrEmpty(LanguageElement);
+        && IsNullOrEmpty(LanguageElement)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

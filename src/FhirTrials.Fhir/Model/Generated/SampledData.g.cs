@@ -81,14 +81,14 @@ public sealed partial class SampledData : DataType
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(Origin)
+    public override bool IsEmpty => IsNullOrEmpty(Origin)
         && IsNullOrEmpty(PeriodElement)
         && IsNullOrEmpty(FactorElement)
         && IsNullOrEmpty(LowerLimitElement)
         && IsNullOrEmpty(UpperLimitElement)
         && IsNullOrEmpty(DimensionsElement)
-        && IsNullOrEmpty(DataElement);
+        && IsNullOrEmpty(DataElement)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

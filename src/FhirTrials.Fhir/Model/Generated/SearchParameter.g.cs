@@ -268,8 +268,7 @@ public sealed partial class SearchParameter : DomainResource
     private List<SearchParameter.ComponentComponent>? _component;
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(UrlElement)
+    public override bool IsEmpty => IsNullOrEmpty(UrlElement)
         && IsNullOrEmpty(VersionElement)
         && IsNullOrEmpty(NameElement)
         && IsNullOrEmpty(DerivedFromElement)
@@ -294,7 +293,8 @@ public sealed partial class SearchParameter : DomainResource
         && IsNullOrEmpty(_comparatorElement)
         && IsNullOrEmpty(_modifierElement)
         && IsNullOrEmpty(_chainElement)
-        && IsNullOrEmpty(_component);
+        && IsNullOrEmpty(_component)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -533,9 +533,9 @@ public sealed partial class SearchParameter : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(DefinitionElement)
-            && IsNullOrEmpty(ExpressionElement);
+        public override bool IsEmpty => IsNullOrEmpty(DefinitionElement)
+            && IsNullOrEmpty(ExpressionElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

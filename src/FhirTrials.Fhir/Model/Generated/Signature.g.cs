@@ -69,14 +69,14 @@ public sealed partial class Signature : DataType
     }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_type)
+    public override bool IsEmpty => IsNullOrEmpty(_type)
         && IsNullOrEmpty(WhenElement)
         && IsNullOrEmpty(Who)
         && IsNullOrEmpty(OnBehalfOf)
         && IsNullOrEmpty(TargetFormatElement)
         && IsNullOrEmpty(SigFormatElement)
-        && IsNullOrEmpty(DataElement);
+        && IsNullOrEmpty(DataElement)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -241,8 +241,7 @@ public sealed partial class StructureDefinition : DomainResource
     public StructureDefinition.DifferentialComponent? Differential { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(UrlElement)
+    public override bool IsEmpty => IsNullOrEmpty(UrlElement)
         && IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(VersionElement)
         && IsNullOrEmpty(NameElement)
@@ -268,7 +267,8 @@ public sealed partial class StructureDefinition : DomainResource
         && IsNullOrEmpty(BaseDefinitionElement)
         && IsNullOrEmpty(DerivationElement)
         && IsNullOrEmpty(Snapshot)
-        && IsNullOrEmpty(Differential);
+        && IsNullOrEmpty(Differential)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -534,11 +534,11 @@ public sealed partial class StructureDefinition : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(IdentityElement)
+        public override bool IsEmpty => IsNullOrEmpty(IdentityElement)
             && IsNullOrEmpty(UriElement)
             && IsNullOrEmpty(NameElement)
-            && IsNullOrEmpty(CommentElement);
+            && IsNullOrEmpty(CommentElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -624,9 +624,9 @@ public sealed partial class StructureDefinition : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(TypeElement)
-            && IsNullOrEmpty(ExpressionElement);
+        public override bool IsEmpty => IsNullOrEmpty(TypeElement)
+            && IsNullOrEmpty(ExpressionElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -683,8 +683,8 @@ public sealed partial class StructureDefinition : DomainResource
         private List<ElementDefinition>? _element;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(_element);
+        public override bool IsEmpty => IsNullOrEmpty(_element)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -734,8 +734,8 @@ public sealed partial class StructureDefinition : DomainResource
         private List<ElementDefinition>? _element;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(_element);
+        public override bool IsEmpty => IsNullOrEmpty(_element)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -37,11 +37,11 @@ public sealed partial class SubstanceAmount : BackboneType
     public SubstanceAmount.ReferenceRangeComponent? ReferenceRange { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(Amount)
+    public override bool IsEmpty => IsNullOrEmpty(Amount)
         && IsNullOrEmpty(AmountType)
         && IsNullOrEmpty(AmountTextElement)
-        && IsNullOrEmpty(ReferenceRange);
+        && IsNullOrEmpty(ReferenceRange)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -112,9 +112,9 @@ public sealed partial class SubstanceAmount : BackboneType
         public Quantity? HighLimit { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(LowLimit)
-            && IsNullOrEmpty(HighLimit);
+        public override bool IsEmpty => IsNullOrEmpty(LowLimit)
+            && IsNullOrEmpty(HighLimit)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -36,10 +36,10 @@ public sealed partial class Timing : BackboneType
     public CodeableConcept? Code { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(_eventElement)
+    public override bool IsEmpty => IsNullOrEmpty(_eventElement)
         && IsNullOrEmpty(Repeat)
-        && IsNullOrEmpty(Code);
+        && IsNullOrEmpty(Code)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -246,8 +246,7 @@ public sealed partial class Timing : BackboneType
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(Bounds)
+        public override bool IsEmpty => IsNullOrEmpty(Bounds)
             && IsNullOrEmpty(CountElement)
             && IsNullOrEmpty(CountMaxElement)
             && IsNullOrEmpty(DurationElement)
@@ -261,7 +260,8 @@ public sealed partial class Timing : BackboneType
             && IsNullOrEmpty(_dayOfWeekElement)
             && IsNullOrEmpty(_timeOfDayElement)
             && IsNullOrEmpty(_whenElement)
-            && IsNullOrEmpty(OffsetElement);
+            && IsNullOrEmpty(OffsetElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -49,12 +49,12 @@ public sealed partial class TriggerDefinition : DataType
     public Expression? Condition { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(TypeElement)
+    public override bool IsEmpty => IsNullOrEmpty(TypeElement)
         && IsNullOrEmpty(NameElement)
         && IsNullOrEmpty(Timing)
         && IsNullOrEmpty(_data)
-        && IsNullOrEmpty(Condition);
+        && IsNullOrEmpty(Condition)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

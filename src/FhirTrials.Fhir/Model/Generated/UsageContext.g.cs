@@ -24,9 +24,9 @@ public sealed partial class UsageContext : DataType
     public DataType? Value { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(Code)
-        && IsNullOrEmpty(Value);
+    public override bool IsEmpty => IsNullOrEmpty(Code)
+        && IsNullOrEmpty(Value)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)

@@ -164,8 +164,7 @@ public sealed partial class ValueSet : DomainResource
     public ValueSet.ExpansionComponent? Expansion { get; set; }
 
     /// <inheritdoc />
-    public override bool IsEmpty => base.IsEmpty
-        && IsNullOrEmpty(UrlElement)
+    public override bool IsEmpty => IsNullOrEmpty(UrlElement)
         && IsNullOrEmpty(_identifier)
         && IsNullOrEmpty(VersionElement)
         && IsNullOrEmpty(NameElement)
@@ -182,7 +181,8 @@ public sealed partial class ValueSet : DomainResource
         && IsNullOrEmpty(PurposeElement)
         && IsNullOrEmpty(CopyrightElement)
         && IsNullOrEmpty(Compose)
-        && IsNullOrEmpty(Expansion);
+        && IsNullOrEmpty(Expansion)
+        && base.IsEmpty;
 
     /// <inheritdoc />
     protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -375,11 +375,11 @@ public sealed partial class ValueSet : DomainResource
         private List<ValueSet.ConceptSetComponent>? _exclude;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(LockedDateElement)
+        public override bool IsEmpty => IsNullOrEmpty(LockedDateElement)
             && IsNullOrEmpty(InactiveElement)
             && IsNullOrEmpty(_include)
-            && IsNullOrEmpty(_exclude);
+            && IsNullOrEmpty(_exclude)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -487,12 +487,12 @@ public sealed partial class ValueSet : DomainResource
         private List<Canonical>? _valueSetElement;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(SystemElement)
+        public override bool IsEmpty => IsNullOrEmpty(SystemElement)
             && IsNullOrEmpty(VersionElement)
             && IsNullOrEmpty(_concept)
             && IsNullOrEmpty(_filter)
-            && IsNullOrEmpty(_valueSetElement);
+            && IsNullOrEmpty(_valueSetElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -590,10 +590,10 @@ public sealed partial class ValueSet : DomainResource
         private List<ValueSet.DesignationComponent>? _designation;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(CodeElement)
+        public override bool IsEmpty => IsNullOrEmpty(CodeElement)
             && IsNullOrEmpty(DisplayElement)
-            && IsNullOrEmpty(_designation);
+            && IsNullOrEmpty(_designation)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -675,10 +675,10 @@ public sealed partial class ValueSet : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(LanguageElement)
+        public override bool IsEmpty => IsNullOrEmpty(LanguageElement)
             && IsNullOrEmpty(Use)
-            && IsNullOrEmpty(ValueElement);
+            && IsNullOrEmpty(ValueElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -767,10 +767,10 @@ public sealed partial class ValueSet : DomainResource
         }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(PropertyElement)
+        public override bool IsEmpty => IsNullOrEmpty(PropertyElement)
             && IsNullOrEmpty(OpElement)
-            && IsNullOrEmpty(ValueElement);
+            && IsNullOrEmpty(ValueElement)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -879,13 +879,13 @@ public sealed partial class ValueSet : DomainResource
         private List<ValueSet.ContainsComponent>? _contains;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(IdentifierElement)
+        public override bool IsEmpty => IsNullOrEmpty(IdentifierElement)
             && IsNullOrEmpty(TimestampElement)
             && IsNullOrEmpty(TotalElement)
             && IsNullOrEmpty(OffsetElement)
             && IsNullOrEmpty(_parameter)
-            && IsNullOrEmpty(_contains);
+            && IsNullOrEmpty(_contains)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -978,9 +978,9 @@ public sealed partial class ValueSet : DomainResource
         public DataType? Value { get; set; }
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(NameElement)
-            && IsNullOrEmpty(Value);
+        public override bool IsEmpty => IsNullOrEmpty(NameElement)
+            && IsNullOrEmpty(Value)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
@@ -1102,15 +1102,15 @@ public sealed partial class ValueSet : DomainResource
         private List<ValueSet.ContainsComponent>? _contains;
 
         /// <inheritdoc />
-        public override bool IsEmpty => base.IsEmpty
-            && IsNullOrEmpty(SystemElement)
+        public override bool IsEmpty => IsNullOrEmpty(SystemElement)
             && IsNullOrEmpty(AbstractElement)
             && IsNullOrEmpty(InactiveElement)
             && IsNullOrEmpty(VersionElement)
             && IsNullOrEmpty(CodeElement)
             && IsNullOrEmpty(DisplayElement)
             && IsNullOrEmpty(_designation)
-            && IsNullOrEmpty(_contains);
+            && IsNullOrEmpty(_contains)
+            && base.IsEmpty;
 
         /// <inheritdoc />
         protected internal override void WriteMembers(FhirJsonWriter writer)
