@@ -12,11 +12,11 @@ public static partial class MapCommand
     /// Reads and maps a batch of files in parallel, then reports errors in input order and writes the Bundles:
     /// into a folder in parallel (when a trial occurs twice, its later record wins), or to one stream in order.
     /// </summary>
-    private static async Task MapBatchAsync(string[] batch, MapSource from, BundleFormat format, int jobs, BundleSink sink)
+    private static async Task MapBatchAsync(string[] batch, MapSource from, bool indented, int jobs, BundleSink sink)
     {
         var outcomes = new List<Outcome>[batch.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = jobs };
-        Parallel.For(0, batch.Length, parallel, i => outcomes[i] = MapFile(batch[i], from, format));
+        Parallel.For(0, batch.Length, parallel, i => outcomes[i] = MapFile(batch[i], from, indented));
         var all = outcomes.SelectMany(o => o).ToList();
         try
         {
@@ -34,7 +34,7 @@ public static partial class MapCommand
     }
 
     /// <summary>The Bundle bytes of every record of a file, or the one-line error of what failed, in order.</summary>
-    private static List<Outcome> MapFile(string file, MapSource from, BundleFormat format)
+    private static List<Outcome> MapFile(string file, MapSource from, bool indented)
     {
         var outcomes = new List<Outcome>();
         try
@@ -45,7 +45,7 @@ public static partial class MapCommand
                 try
                 {
                     var bundle = TrialBundleMapper.Default.Map(record);
-                    var bytes = BundleFiles.ToPooledBytes(bundle, ndjson: format == BundleFormat.Ndjson);
+                    var bytes = BundleFiles.ToPooledBytes(bundle, indented);
                     outcomes.Add(new Outcome(record.RegistryId, bytes, Error: null));
                 }
                 catch (TrialMappingException exception)

@@ -16,7 +16,7 @@ public enum MapSource
 /// <summary>How <c>fhirtrials map</c> writes Bundles.</summary>
 public enum BundleFormat
 {
-    /// <summary>One indented Bundle per trial (<c>&lt;registry id&gt;.json</c> with --out).</summary>
+    /// <summary>One Bundle per trial (<c>&lt;registry id&gt;.json</c> with --out), indented unless --compact.</summary>
     Bundle,
 
     /// <summary>One compact transaction Bundle per line (<c>bundles.ndjson</c> with --out).</summary>
@@ -41,17 +41,19 @@ public static partial class MapCommand
         var inputs = new Argument<string[]>("inputs") { Description = "Record or CT.gov files, or folders of them", Arity = ArgumentArity.OneOrMore };
         var from = new Option<MapSource>("--from") { Description = "Input kind: record (trial record files) or ctgov (CT.gov API v2 JSON, pages or NDJSON)", DefaultValueFactory = _ => MapSource.Record };
         var output = new Option<string?>("--out") { Description = "Folder to write <registry id>.json files (or bundles.ndjson) into; stdout when absent" };
-        var format = new Option<BundleFormat>("--format") { Description = "bundle: one indented Bundle per trial; ndjson: one compact Bundle per line", DefaultValueFactory = _ => BundleFormat.Bundle };
+        var format = new Option<BundleFormat>("--format") { Description = "bundle: one Bundle per trial (indented unless --compact); ndjson: one compact Bundle per line", DefaultValueFactory = _ => BundleFormat.Bundle };
+        var compact = new Option<bool>("--compact") { Description = "Write Bundles without indentation (about 30 % smaller; as FHIR servers answer without _pretty)" };
         var jobs = new Option<int>("--jobs") { Description = "Files read and mapped at once (default: the number of processors)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("map", "Map trial records or ClinicalTrials.gov studies to FHIR R4 transaction Bundles (one per trial)")
         {
-            inputs, from, output, format, jobs,
+            inputs, from, output, format, compact, jobs,
         };
-        command.SetAction((result, _) => RunAsync(result.GetValue(inputs)!, result.GetValue(from), result.GetValue(output), result.GetValue(format), Math.Max(1, result.GetValue(jobs))));
+        command.SetAction((result, _) => RunAsync(
+            result.GetValue(inputs)!, result.GetValue(from), result.GetValue(output), result.GetValue(format), result.GetValue(compact), Math.Max(1, result.GetValue(jobs))));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, MapSource from, string? outputFolder, BundleFormat format, int jobs)
+    private static async Task<int> RunAsync(string[] paths, MapSource from, string? outputFolder, BundleFormat format, bool compact, int jobs)
     {
         var extensions = from == MapSource.Record ? [".json"] : new[] { ".json", ".ndjson", ".jsonl" };
         var files = InputFiles.Expand(paths, extensions, out var missing);
@@ -78,7 +80,7 @@ public static partial class MapCommand
             // Batches large enough that the cores rarely wait for the slowest file of a batch; each holds its
             // Bundles (about 90 KB a trial, pooled) until they are written.
             var batches = files.Chunk(jobs * 16).ToList();
-            await Terminal.ForEachWithProgressAsync(batches, "Mapping", batch => MapBatchAsync(batch, from, format, jobs, sink));
+            await Terminal.ForEachWithProgressAsync(batches, "Mapping", batch => MapBatchAsync(batch, from, indented: format == BundleFormat.Bundle && !compact, jobs, sink));
             Console.Error.WriteLine($"{sink.Written} bundles written, {sink.Failed} records failed");
             return sink.Failed > 0 ? ExitCodes.Findings : ExitCodes.Ok;
         }

@@ -44,6 +44,23 @@ public sealed class MapCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Map_Compact_WritesTheSameBundlesWithoutIndentation()
+    {
+        var exit = await Run(Repo("examples", "records"), "--out", _folder, "--compact");
+
+        Assert.Equal(0, exit);
+        var expected = Directory.GetFiles(Repo("examples", "bundles")).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected.Count, Directory.GetFiles(_folder).Length);
+        Assert.All(expected, file =>
+        {
+            var written = File.ReadAllBytes(Path.Combine(_folder, Path.GetFileName(file)));
+            Assert.Equal(FhirJsonSerializer.SerializeToUtf8Bytes(FhirJsonParser.Parse<Bundle>(File.ReadAllBytes(file))), written.AsSpan(0, written.Length - 1).ToArray());
+            Assert.Equal((byte)'\n', written[^1]);
+            Assert.Single(written, (byte)'\n');
+        });
+    }
+
+    [Fact]
     public async Task Map_CtGovPageAsNdjson_WritesOneBundlePerLine()
     {
         var studies = new[] { "NCT00033839", "NCT00057759" }.Select(id => File.ReadAllText(TestPaths.Fixture("ctgov-v2", id + ".json")));

@@ -3,8 +3,8 @@ using FhirTrials.Fhir.Model;
 namespace FhirTrials.Mapping.Fhir;
 
 /// <summary>
-/// How trial Bundles are written to files: one indented Bundle per trial named <c>&lt;registry id&gt;.json</c>
-/// (as in examples/bundles), or NDJSON with one compact transaction Bundle per line.
+/// How trial Bundles are written to files: one Bundle per trial named <c>&lt;registry id&gt;.json</c>, indented
+/// (as in examples/bundles) or compact, or NDJSON with one compact transaction Bundle per line.
 /// </summary>
 public static class BundleFiles
 {
@@ -19,8 +19,11 @@ public static class BundleFiles
     /// <summary>The Bundle as an indented JSON file (UTF-8, ending with a newline).</summary>
     public static byte[] ToFileBytes(Bundle bundle) => PooledJson.Serialize(bundle, indented: true, newline: true);
 
-    /// <summary>As <see cref="ToFileBytes"/>, or one NDJSON line (compact JSON and a newline) when <paramref name="ndjson"/>, in a pooled array for bulk writers.</summary>
-    public static PooledBytes ToPooledBytes(Bundle bundle, bool ndjson) => PooledJson.SerializePooled(bundle, indented: !ndjson, newline: true);
+    /// <summary>
+    /// The Bundle as JSON and a newline, in a pooled array for bulk writers: indented as <see cref="ToFileBytes"/>,
+    /// or compact (one NDJSON line, or a smaller file).
+    /// </summary>
+    public static PooledBytes ToPooledBytes(Bundle bundle, bool indented) => PooledJson.SerializePooled(bundle, indented, newline: true);
 
     /// <summary>
     /// Writes <paramref name="bytes"/> as the whole content of <paramref name="path"/>. An existing file is
