@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Whole process, side by side, on the same CT.gov API v2 records: read each study file, map it, write one
-# JSON file per trial. FhirTrials is the `fhirtrials map` command (full transaction Bundle, all cores);
-# the peer is clinical-trial-matching-service's createResearchStudyFromClinicalStudy (one thin
-# ResearchStudy, node is single-threaded). /usr/bin/time gives wall time, CPU time and peak RSS of each
+# JSON file per trial. FhirTrials is the `fhirtrials map` command (full transaction Bundle, all cores;
+# indented by default, and with --compact as the peer writes: JSON.stringify without indentation); the
+# peer is clinical-trial-matching-service's createResearchStudyFromClinicalStudy (one thin ResearchStudy,
+# node is single-threaded). /usr/bin/time gives wall time, CPU time and peak RSS of each
 # process, startup included. FhirTrials runs from `dotnet publish` output (precompiled), as users install it.
 #
 #   bench/ctms/compare.sh [passes over tests/fixtures/ctgov-v2, default 5]
@@ -32,5 +33,6 @@ measure() { # label, command...
 echo "| tool | records | wall s | CPU s | records/s (wall) | records/s per CPU-second | peak RSS MiB |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
 measure "fhirtrials map (full Bundle, $(nproc) jobs)" dotnet "$cli" map "${inputs[@]}" --from ctgov --out "$out/fhirtrials"
+measure "fhirtrials map --compact (full Bundle, $(nproc) jobs)" dotnet "$cli" map "${inputs[@]}" --from ctgov --out "$out/fhirtrials-compact" --compact
 measure "fhirtrials map (full Bundle, 1 job)" dotnet "$cli" map "${inputs[@]}" --from ctgov --out "$out/fhirtrials1" --jobs 1
 measure "clinical-trial-matching-service 0.1.2 (ResearchStudy only)" node "$here/run.mjs" --input "$input" --out "$out/ctms" --repeat "$passes"
