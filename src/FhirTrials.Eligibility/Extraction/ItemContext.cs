@@ -136,6 +136,9 @@ internal sealed partial class ItemContext
     /// <summary>A list the running extractor fills with the thresholds of one mention group (cleared by each use).</summary>
     public List<Threshold> Thresholds { get; } = [];
 
+    /// <summary>The time windows found in the item (filled by the time-window extractor).</summary>
+    public List<FoundWindow> Windows { get; } = [];
+
     public bool IsExclusion => Section == CriteriaSection.Exclusion;
 
     /// <summary>The source span covering tokens [start, end).</summary>
