@@ -22,20 +22,21 @@ public static class EligibilityCriteriaParser
         var inclusion = new List<CriteriaItem>();
         var exclusion = new List<CriteriaItem>();
         var outline = new List<OutlineEntry>(split.Outline.Count);
-        var items = new List<CriteriaItem>(split.Outline.Count);
+        var items = new CriteriaItem[split.ItemCount];
+        var itemCount = 0;
         foreach (var entry in split.Outline)
         {
             CriteriaItem? item = null;
             if (entry.Item is { } draft)
             {
                 item = Build(draft, inclusion, exclusion, lexicon);
-                items.Add(item);
+                items[itemCount++] = item;
             }
 
             outline.Add(new OutlineEntry(entry.Kind, entry.Section, item?.Text ?? entry.Text, item));
         }
 
-        var parsed = new ParsedCriteria(inclusion, exclusion, outline, [.. items], split.SectionsInferred);
+        var parsed = new ParsedCriteria(inclusion, exclusion, outline, items, split.SectionsInferred);
         if (context is not null)
         {
             parsed.Demographics = DemographicsCrossCheck.Check(parsed, context);

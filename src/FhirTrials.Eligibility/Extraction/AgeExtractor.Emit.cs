@@ -8,9 +8,11 @@ internal static partial class AgeExtractor
 {
     private static void Emit(ItemContext ctx, int start, Threshold threshold, int end)
     {
-        foreach (var part in threshold.Expand())
+        var parts = threshold.Split(out var first, out var second);
+        EmitOne(ctx, start, first, end);
+        if (parts == 2)
         {
-            EmitOne(ctx, start, part, end);
+            EmitOne(ctx, start, second, end);
         }
 
         if (TryContinuation(ctx, end, threshold.Unit ?? "a", out var next, out var nextEnd))

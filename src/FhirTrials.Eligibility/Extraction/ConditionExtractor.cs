@@ -48,7 +48,7 @@ internal static class ConditionExtractor
 
         var negated = ctx.IsNegated(mention);
         var exclude = ctx.Exclude(negated);
-        if (ctx.Criteria.Any(c => c.Kind == CriterionKind.Condition && c.Code == definition.Code && c.Exclude == exclude))
+        if (ctx.HasCriterion(CriterionKind.Condition, exclude, definition.Code))
         {
             return;
         }
@@ -68,7 +68,7 @@ internal static class ConditionExtractor
     {
         var negated = ctx.IsNegated(mention);
         var exclude = ctx.Exclude(negated);
-        if (ctx.Criteria.Any(c => c.Kind == kind && c.Exclude == exclude))
+        if (ctx.HasCriterion(kind, exclude))
         {
             return;
         }
@@ -90,8 +90,21 @@ internal static class ConditionExtractor
         foreach (var other in ctx.Mentions)
         {
             if (other.Category == TermCategory.Participation && other.End <= mention.Start && other.End >= mention.Start - MaxTopicDistance
-                && !Enumerable.Range(other.End, mention.Start - other.End).Any(i => ctx.T.Tokens[i].Kind == Text.TokenKind.Symbol
-                    && !ctx.T.IsSymbol(i, '-') && !ctx.T.IsSymbol(i, ',')))
+                && !HasClauseSymbol(ctx, other.End, mention.Start))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a symbol other than '-' and ',' stands in tokens [from, to).</summary>
+    private static bool HasClauseSymbol(ItemContext ctx, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (ctx.T.Tokens[i].Kind == Text.TokenKind.Symbol && !ctx.T.IsSymbol(i, '-') && !ctx.T.IsSymbol(i, ','))
             {
                 return true;
             }

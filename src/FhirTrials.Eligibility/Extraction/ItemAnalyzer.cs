@@ -8,7 +8,7 @@ internal static class ItemAnalyzer
 {
     public static IReadOnlyList<StructuredCriterion> Analyze(string text, CriteriaSection section, string? heading, Lexicon lexicon, int depth = 0)
     {
-        var ctx = new ItemContext(text, section, heading, lexicon) { Depth = depth };
+        var ctx = ItemContext.Rent(text, section, heading, lexicon, depth);
         if (ctx.T.Count > 0)
         {
             MeasurementExtractor.Extract(ctx);
@@ -21,6 +21,7 @@ internal static class ItemAnalyzer
 
         if (ctx.Criteria.Count == 0)
         {
+            ctx.Return();
             return
             [
                 new StructuredCriterion
@@ -35,6 +36,8 @@ internal static class ItemAnalyzer
         }
 
         ctx.Criteria.Sort(static (a, b) => a.Source.Start.CompareTo(b.Source.Start));
-        return [.. ctx.Criteria];
+        IReadOnlyList<StructuredCriterion> criteria = [.. ctx.Criteria];
+        ctx.Return();
+        return criteria;
     }
 }

@@ -8,35 +8,34 @@ internal sealed partial class ItemContext
 {
     private static readonly WordTable ZoneStopWords = new(["within", "during", "prior", "before", "who", "that", "must", "should"]);
 
-    private int[] ComputeSegments(out int[] starts, out int[] ends)
+    /// <summary>Fills the segment of each token and the first token and end of each segment.</summary>
+    private void ComputeSegments()
     {
         var tokens = T.Tokens;
-        var segments = new int[tokens.Length];
+        var text = T.Text;
+        var segments = _segments;
         var current = 0;
+        if (tokens.Length > 0)
+        {
+            _segmentStarts[0] = 0;
+        }
+
         for (var i = 0; i < tokens.Length; i++)
         {
             segments[i] = current;
             if (i + 1 < tokens.Length && tokens[i].Kind == TokenKind.Symbol
-                && (T.Text[tokens[i].Start] == ';' || (T.Text[tokens[i].Start] == '.' && EndsSentence(i))))
+                && (text[tokens[i].Start] == ';' || (text[tokens[i].Start] == '.' && EndsSentence(i))))
             {
+                _segmentEnds[current] = i + 1;
                 current++;
+                _segmentStarts[current] = i + 1;
             }
         }
 
-        var count = T.Count == 0 ? 0 : current + 1;
-        starts = new int[count];
-        ends = new int[count];
-        for (var i = T.Count - 1; i >= 0; i--)
+        if (tokens.Length > 0)
         {
-            starts[segments[i]] = i;
+            _segmentEnds[current] = tokens.Length;
         }
-
-        for (var i = 0; i < T.Count; i++)
-        {
-            ends[segments[i]] = i + 1;
-        }
-
-        return segments;
     }
 
     private bool EndsSentence(int dot)
@@ -56,9 +55,10 @@ internal sealed partial class ItemContext
         return next.Kind == TokenKind.Number || (next.Kind == TokenKind.Word && char.IsUpper(T.Text[next.Start]));
     }
 
-    private ZoneFlags[] ComputeZones()
+    private void ComputeZones()
     {
-        var zones = new ZoneFlags[T.Count];
+        var zones = _zones;
+        Array.Clear(zones, 0, T.Count);
         foreach (var mention in Mentions)
         {
             if (mention.Category != TermCategory.Cue)
@@ -90,12 +90,11 @@ internal sealed partial class ItemContext
         }
 
         MarkOnlyParentheses(zones);
-        return zones;
     }
 
-    private static void Fill(ZoneFlags[] zones, int start, int end, ZoneFlags flag)
+    private void Fill(ZoneFlags[] zones, int start, int end, ZoneFlags flag)
     {
-        for (var i = start; i < end && i < zones.Length; i++)
+        for (var i = start; i < end && i < T.Count; i++)
         {
             zones[i] |= flag;
         }
@@ -226,9 +225,11 @@ internal sealed partial class ItemContext
     /// <summary>"(subjects aged 13 to 17 only)": a parenthesis ending in "only" names a population.</summary>
     private void MarkOnlyParentheses(ZoneFlags[] zones)
     {
-        for (var i = 0; i < T.Count; i++)
+        var tokens = T.Tokens;
+        var text = T.Text;
+        for (var i = 1; i < tokens.Length; i++)
         {
-            if (!T.IsSymbol(i, ')') || !T.IsWord(i - 1, "only"))
+            if (tokens[i].Kind != TokenKind.Symbol || text[tokens[i].Start] != ')' || !T.IsWord(i - 1, "only"))
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using FhirTrials.Eligibility.Model;
+using FhirTrials.Eligibility.Quantities;
 using FhirTrials.Eligibility.Terminology;
 using FhirTrials.Eligibility.Text;
 
@@ -10,36 +11,77 @@ namespace FhirTrials.Eligibility.Extraction;
 /// </summary>
 internal sealed partial class ItemContext
 {
+    /// <summary>The context of the thread, reused item after item (its buffers only grow); null while one is rented.</summary>
+    [ThreadStatic]
+    private static ItemContext? t_free;
+
     /// <summary>Per token, 1 + the index of the mention starting there (0: none).</summary>
-    private readonly int[] _startingAt;
+    private int[] _startingAt = [];
 
     /// <summary>Per token, 1 + the index of the mention ending there (0: none).</summary>
-    private readonly int[] _endingAt;
-    private readonly int[] _segmentStarts;
-    private readonly int[] _segmentEnds;
+    private int[] _endingAt = [];
+    private int[] _segments = [];
+    private int[] _segmentStarts = [];
+    private int[] _segmentEnds = [];
+    private ZoneFlags[] _zones = [];
+    private bool[] _used = [];
+    private Mention[] _mentions = new Mention[16];
+    private int _mentionCount;
 
-    public ItemContext(string text, CriteriaSection section, string? heading, Lexicon lexicon)
+    private ItemContext()
+    {
+        Original = "";
+        Lexicon = null!;
+        T = null!;
+    }
+
+    /// <summary>A context for one item: the thread's reusable one, or a new one while that is rented.</summary>
+    /// <remarks>Hand it back with <see cref="Return"/> once the criteria are copied out.</remarks>
+    public static ItemContext Rent(string text, CriteriaSection section, string? heading, Lexicon lexicon, int depth)
+    {
+        var ctx = t_free ?? new ItemContext();
+        t_free = null;
+        ctx.Initialize(text, section, heading, lexicon, depth);
+        return ctx;
+    }
+
+    /// <summary>Makes this context the thread's reusable one again.</summary>
+    public void Return()
+    {
+        Criteria.Clear();
+        T = null!;
+        Original = "";
+        Heading = null;
+        t_free = this;
+    }
+
+    private void Initialize(string text, CriteriaSection section, string? heading, Lexicon lexicon, int depth)
     {
         Original = text;
         Section = section;
         Heading = heading;
         Lexicon = lexicon;
+        Depth = depth;
         T = new TokenText(text);
-        Mentions = MentionScanner.Scan(T, lexicon);
-        _startingAt = new int[T.Count];
-        _endingAt = new int[T.Count];
-        for (var m = 0; m < Mentions.Length; m++)
+        var count = T.Count;
+        EnsureCapacity(count);
+        _mentionCount = MentionScanner.Scan(T, lexicon, ref _mentions);
+        Array.Clear(_startingAt, 0, count);
+        Array.Clear(_endingAt, 0, count);
+        for (var m = 0; m < _mentionCount; m++)
         {
-            _startingAt[Mentions[m].Start] = m + 1;
-            _endingAt[Mentions[m].End - 1] = m + 1;
+            _startingAt[_mentions[m].Start] = m + 1;
+            _endingAt[_mentions[m].End - 1] = m + 1;
         }
 
-        Segment = ComputeSegments(out _segmentStarts, out _segmentEnds);
-        Zones = ComputeZones();
-        Used = new bool[T.Count];
-        for (var i = 0; i < T.Count; i++)
+        ComputeSegments();
+        ComputeZones();
+        Array.Clear(_used, 0, count);
+        HasTimeUnit = false;
+        var tokens = T.Tokens;
+        for (var i = 0; i < tokens.Length; i++)
         {
-            if (T.Tokens[i].Kind == TokenKind.Word && lexicon.TimeUnitWords.Contains(T, i))
+            if (tokens[i].Kind == TokenKind.Word && lexicon.TimeUnitWords.Contains(T, i))
             {
                 HasTimeUnit = true;
                 break;
@@ -47,32 +89,55 @@ internal sealed partial class ItemContext
         }
     }
 
-    public string Original { get; }
+    private void EnsureCapacity(int count)
+    {
+        if (_used.Length >= count)
+        {
+            return;
+        }
 
-    public CriteriaSection Section { get; }
+        var size = Math.Max(count, _used.Length * 2);
+        _startingAt = new int[size];
+        _endingAt = new int[size];
+        _segments = new int[size];
+        _segmentStarts = new int[size];
+        _segmentEnds = new int[size];
+        _zones = new ZoneFlags[size];
+        _used = new bool[size];
+    }
 
-    public string? Heading { get; }
+    public string Original { get; private set; }
+
+    public CriteriaSection Section { get; private set; }
+
+    public string? Heading { get; private set; }
 
     /// <summary>0 for top-level items; sub-items describe sub-groups and carry no sex restriction.</summary>
-    public int Depth { get; init; }
+    public int Depth { get; private set; }
 
-    public Lexicon Lexicon { get; }
+    public Lexicon Lexicon { get; private set; }
 
-    public TokenText T { get; }
+    public TokenText T { get; private set; }
 
-    public Mention[] Mentions { get; }
+    public ReadOnlySpan<Mention> Mentions => _mentions.AsSpan(0, _mentionCount);
 
     /// <summary>Clause segment of each token (split at ';' and sentence ends).</summary>
-    public int[] Segment { get; }
+    public ReadOnlySpan<int> Segment => _segments.AsSpan(0, T.Count);
 
-    public ZoneFlags[] Zones { get; }
+    public ReadOnlySpan<ZoneFlags> Zones => _zones.AsSpan(0, T.Count);
 
-    public bool[] Used { get; }
+    public Span<bool> Used => _used.AsSpan(0, T.Count);
 
     /// <summary>The item names a time unit; without one it has no age in years and no time window.</summary>
-    public bool HasTimeUnit { get; }
+    public bool HasTimeUnit { get; private set; }
 
     public List<StructuredCriterion> Criteria { get; } = [];
+
+    /// <summary>A list the running extractor fills with the thresholds of one mention group (cleared by each use).</summary>
+    public List<Threshold> Thresholds { get; } = [];
+
+    /// <summary>The time windows found in the item (filled by the time-window extractor).</summary>
+    public List<FoundWindow> Windows { get; } = [];
 
     public bool IsExclusion => Section == CriteriaSection.Exclusion;
 
@@ -93,7 +158,7 @@ internal sealed partial class ItemContext
     {
         for (var i = Math.Max(0, start); i < Math.Min(end, T.Count); i++)
         {
-            Used[i] = true;
+            _used[i] = true;
         }
     }
 
@@ -101,7 +166,7 @@ internal sealed partial class ItemContext
     {
         for (var i = Math.Max(0, start); i < Math.Min(end, T.Count); i++)
         {
-            if (Used[i])
+            if (_used[i])
             {
                 return true;
             }
@@ -114,7 +179,7 @@ internal sealed partial class ItemContext
     {
         for (var i = Math.Max(0, start); i < Math.Min(end, T.Count); i++)
         {
-            if ((Zones[i] & flags) != 0)
+            if ((_zones[i] & flags) != 0)
             {
                 return true;
             }
@@ -131,11 +196,28 @@ internal sealed partial class ItemContext
 
     /// <summary>The mention starting at <paramref name="token"/>, if any.</summary>
     public Mention? MentionAt(int token) =>
-        (uint)token < (uint)_startingAt.Length && _startingAt[token] > 0 ? Mentions[_startingAt[token] - 1] : null;
+        (uint)token < (uint)T.Count && _startingAt[token] > 0 ? _mentions[_startingAt[token] - 1] : null;
 
     /// <summary>The mention whose last token is <paramref name="token"/>, if any.</summary>
     public Mention? MentionEndingAt(int token) =>
-        (uint)token < (uint)_endingAt.Length && _endingAt[token] > 0 ? Mentions[_endingAt[token] - 1] : null;
+        (uint)token < (uint)T.Count && _endingAt[token] > 0 ? _mentions[_endingAt[token] - 1] : null;
+
+    /// <summary>
+    /// True when a criterion of <paramref name="kind"/> exists, with the polarity <paramref name="exclude"/> and the
+    /// code <paramref name="code"/> when those are given.
+    /// </summary>
+    public bool HasCriterion(CriterionKind kind, bool? exclude = null, Coding? code = null)
+    {
+        foreach (var criterion in Criteria)
+        {
+            if (criterion.Kind == kind && (exclude is null || criterion.Exclude == exclude) && (code is null || criterion.Code == code))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public bool Exclude(bool negated) => IsExclusion ^ negated;
 

@@ -43,6 +43,20 @@ internal static partial class MeasurementExtractor
         return Threshold.From(comparator.Term.Comparator.Mirror(), quantity, quantity.Start, comparator.End);
     }
 
+    /// <summary>The first measurement with a slash pair measured in <paramref name="ucum"/>, if any.</summary>
+    private static MeasurementDefinition? SlashPairFirst(Lexicon lexicon, string? ucum)
+    {
+        foreach (var measurement in lexicon.Measurements)
+        {
+            if (measurement.SlashPair is not null && measurement.Unit == ucum)
+            {
+                return measurement;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>"&gt; 140/90 mmHg": the first number is the measurement with a slash pair, the second its pair.</summary>
     private static void ExtractSlashPairs(ItemContext ctx)
     {
@@ -57,7 +71,7 @@ internal static partial class MeasurementExtractor
             }
 
             var unit = ctx.Lexicon.Units.Match(t.Text, t.StartOf(i + 3), out var unitEnd);
-            var first = ctx.Lexicon.Measurements.FirstOrDefault(m => m.SlashPair is not null && m.Unit == unit?.Ucum);
+            var first = SlashPairFirst(ctx.Lexicon, unit?.Ucum);
             if (first?.SlashPair is not { } second || !NumberParser.TryParse(t.Span(i), out var a) || !NumberParser.TryParse(t.Span(i + 2), out var b))
             {
                 continue;

@@ -11,11 +11,15 @@ namespace FhirTrials.Eligibility.Extraction;
 /// </summary>
 internal static partial class MeasurementExtractor
 {
+    private static readonly Func<Mention, MeasurementDefinition> DefinitionOf = static x => x.Term.Measurement!;
+
     public static void Extract(ItemContext ctx)
     {
-        List<MeasurementDefinition>? lastGroup = null;
+        var lastGroupStart = -1;
+        var lastGroupEnd = -1;
         var lastSegment = -1;
         var mentions = ctx.Mentions;
+        var thresholds = ctx.Thresholds;
         for (var m = 0; m < mentions.Length; m++)
         {
             var mention = mentions[m];
@@ -25,11 +29,15 @@ internal static partial class MeasurementExtractor
                 continue;
             }
 
-            var group = MentionGroups.Collect(ctx, m, TermCategory.Measurement, out var next);
+            var next = MentionGroups.Collect(ctx, m, TermCategory.Measurement);
+            var group = mentions[m..next];
             var before = TryFindBefore(ctx, group[0].Start);
-            var thresholds = ThresholdLocator.TryFind(ctx, group[^1].End, ThresholdOptions.None, out var first)
-                ? MentionGroups.WithContinuations(ctx, first, ThresholdOptions.None)
-                : [];
+            thresholds.Clear();
+            if (ThresholdLocator.TryFind(ctx, group[^1].End, ThresholdOptions.None, out var first))
+            {
+                MentionGroups.WithContinuations(ctx, first, ThresholdOptions.None, thresholds);
+            }
+
             if (before is { } b)
             {
                 thresholds.Insert(0, b);
@@ -43,14 +51,24 @@ internal static partial class MeasurementExtractor
 
             var start = Math.Min(group[0].Start, thresholds[0].Start);
             var emitted = false;
-            foreach (var definition in MentionGroups.Distinct(group, x => x.Term.Measurement!))
+            for (var g = 0; g < group.Length; g++)
             {
-                foreach (var threshold in thresholds.SelectMany(x => x.Expand()))
+                if (MentionGroups.RepeatsEarlier(group, g, DefinitionOf))
                 {
-                    if (Accepts(definition, threshold))
+                    continue;
+                }
+
+                var definition = DefinitionOf(group[g]);
+                foreach (var threshold in thresholds)
+                {
+                    var parts = threshold.Split(out var part, out var second);
+                    for (var p = 0; p < parts; p++, part = second)
                     {
-                        ctx.Add(Create(ctx, definition, threshold, start));
-                        emitted = true;
+                        if (Accepts(definition, part))
+                        {
+                            ctx.Add(Create(ctx, definition, part, start));
+                            emitted = true;
+                        }
                     }
                 }
             }
@@ -58,25 +76,25 @@ internal static partial class MeasurementExtractor
             if (emitted)
             {
                 ctx.MarkUsed(start, Math.Max(group[^1].End, thresholds[^1].End));
-                lastGroup = [.. MentionGroups.Distinct(group, x => x.Term.Measurement!)];
+                (lastGroupStart, lastGroupEnd) = (m, next);
                 lastSegment = ctx.Segment[thresholds[^1].End - 1];
                 m = next - 1;
             }
         }
 
-        if (lastGroup is not null)
+        if (lastGroupStart >= 0)
         {
-            ExtractElliptical(ctx, lastGroup, lastSegment);
+            ExtractElliptical(ctx, mentions[lastGroupStart..lastGroupEnd], lastSegment);
         }
 
         ExtractSlashPairs(ctx);
     }
 
     /// <summary>"AST and ALT ≤ 2.5 × ULN; ≤ 5 × ULN in the presence of liver metastases": the next clause repeats the tests.</summary>
-    private static void ExtractElliptical(ItemContext ctx, List<MeasurementDefinition> group, int segment)
+    private static void ExtractElliptical(ItemContext ctx, ReadOnlySpan<Mention> group, int segment)
     {
         var t = ctx.T;
-        var start = Array.IndexOf(ctx.Segment, segment + 1);
+        var start = ctx.Segment.IndexOf(segment + 1);
         if (start < 0)
         {
             return;
@@ -94,9 +112,13 @@ internal static partial class MeasurementExtractor
             return;
         }
 
-        foreach (var definition in group.Where(d => Accepts(d, threshold)))
+        for (var g = 0; g < group.Length; g++)
         {
-            ctx.Add(Create(ctx, definition, threshold, start));
+            var definition = DefinitionOf(group[g]);
+            if (!MentionGroups.RepeatsEarlier(group, g, DefinitionOf) && Accepts(definition, threshold))
+            {
+                ctx.Add(Create(ctx, definition, threshold, start));
+            }
         }
 
         ctx.MarkUsed(start, threshold.End);

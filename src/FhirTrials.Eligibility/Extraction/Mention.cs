@@ -14,17 +14,15 @@ internal readonly record struct Mention(Term Term, int Start, int End)
 /// <summary>Finds lexicon phrases left to right, longest first, without overlaps.</summary>
 internal static class MentionScanner
 {
-    [ThreadStatic]
-    private static Mention[]? t_scratch;
-
-    public static Mention[] Scan(TokenText t, Lexicon lexicon)
+    /// <summary>Writes the mentions of <paramref name="t"/> to <paramref name="found"/> (grown as needed); returns their number.</summary>
+    public static int Scan(TokenText t, Lexicon lexicon, ref Mention[] found)
     {
-        var found = t_scratch ??= new Mention[32];
         var count = 0;
         var i = 0;
+        var terms = lexicon.Terms;
         while (i < t.Count)
         {
-            var entries = lexicon.Terms.Match(t, i, out var end);
+            var entries = terms.Match(t, i, out var end);
             if (entries is null)
             {
                 i++;
@@ -43,13 +41,12 @@ internal static class MentionScanner
             if (count == found.Length)
             {
                 Array.Resize(ref found, count * 2);
-                t_scratch = found;
             }
 
             found[count++] = new Mention(best, i, end);
             i = end;
         }
 
-        return count == 0 ? [] : found.AsSpan(0, count).ToArray();
+        return count;
     }
 }

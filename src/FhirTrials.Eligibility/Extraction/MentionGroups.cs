@@ -10,40 +10,43 @@ internal static class MentionGroups
     private const int MaxContinuationGap = 5;
 
     /// <summary>
-    /// The mention at <paramref name="index"/> and the mentions of the same category joined to it by "/", ",",
-    /// "and", "or" or parentheses ("AST(SGOT)/ALT(SGPT)", "amylase and lipase").
+    /// The end (exclusive) of the run of mentions starting at <paramref name="index"/>: the mentions of the same category
+    /// joined to it by "/", ",", "and", "or" or parentheses ("AST(SGOT)/ALT(SGPT)", "amylase and lipase").
     /// </summary>
-    public static List<Mention> Collect(ItemContext ctx, int index, TermCategory category, out int next)
+    public static int Collect(ItemContext ctx, int index, TermCategory category)
     {
         var mentions = ctx.Mentions;
-        var group = new List<Mention> { mentions[index] };
-        next = index + 1;
-        while (next < mentions.Length && mentions[next].Category == category && OnlyConnectorsBetween(ctx, group[^1].End, mentions[next].Start))
+        var next = index + 1;
+        while (next < mentions.Length && mentions[next].Category == category && OnlyConnectorsBetween(ctx, mentions[next - 1].End, mentions[next].Start))
         {
-            group.Add(mentions[next]);
             next++;
         }
 
-        return group;
+        return next;
     }
 
-    public static IEnumerable<T> Distinct<T>(List<Mention> group, Func<Mention, T> select)
+    /// <summary>True when the definition <paramref name="select"/> picks for group[<paramref name="index"/>] appeared earlier in the group.</summary>
+    public static bool RepeatsEarlier<T>(ReadOnlySpan<Mention> group, int index, Func<Mention, T> select)
+        where T : class
     {
-        var seen = new HashSet<T>();
-        foreach (var mention in group)
+        var value = select(group[index]);
+        for (var k = 0; k < index; k++)
         {
-            var value = select(mention);
-            if (seen.Add(value))
+            if (select(group[k]).Equals(value))
             {
-                yield return value;
+                return true;
             }
         }
+
+        return false;
     }
 
     /// <summary>The first threshold and those continuing it: "&gt; 2.9 mmol/L or &lt; 2 mmol/L", "&lt; 55 bpm ... or 50 bpm".</summary>
-    public static List<Threshold> WithContinuations(ItemContext ctx, Threshold first, ThresholdOptions options)
+    /// <remarks>Fills <paramref name="list"/>, which it clears first.</remarks>
+    public static void WithContinuations(ItemContext ctx, Threshold first, ThresholdOptions options, List<Threshold> list)
     {
-        var list = new List<Threshold> { first };
+        list.Clear();
+        list.Add(first);
         var t = ctx.T;
         var end = ctx.SegmentEnd(Math.Min(first.Start, t.Count - 1));
         while (true)
@@ -91,7 +94,6 @@ internal static class MentionGroups
         }
 
         ShareUnits(list);
-        return list;
     }
 
     private static bool TryContinuation(ItemContext ctx, int i, Threshold previous, ThresholdOptions options, out Threshold continued)
@@ -125,7 +127,16 @@ internal static class MentionGroups
             return;
         }
 
-        var withUnit = list.FirstOrDefault(x => x.Unit is not null);
+        Threshold withUnit = default;
+        foreach (var threshold in list)
+        {
+            if (threshold.Unit is not null)
+            {
+                withUnit = threshold;
+                break;
+            }
+        }
+
         if (withUnit.Unit is null)
         {
             return;

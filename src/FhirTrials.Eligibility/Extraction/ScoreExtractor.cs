@@ -16,6 +16,8 @@ internal static class ScoreExtractor
     /// <summary>A bare number ("ECOG 2") is a score value only on small scales; "IIEF score 25" lost its comparator.</summary>
     private const int MaxBareScale = 10;
 
+    private static readonly Func<Mention, ScoreDefinition> DefinitionOf = static x => x.Term.Score!;
+
     public static void Extract(ItemContext ctx)
     {
         var mentions = ctx.Mentions;
@@ -28,19 +30,21 @@ internal static class ScoreExtractor
                 continue;
             }
 
-            var group = MentionGroups.Collect(ctx, m, TermCategory.Score, out var next);
+            var next = MentionGroups.Collect(ctx, m, TermCategory.Score);
+            var group = mentions[m..next];
             var definition = group[0].Term.Score!;
             var options = ThresholdOptions.AllowSet | (definition.Max <= MaxBareScale ? ThresholdOptions.AllowBare : 0) | (definition.Roman ? ThresholdOptions.AllowRoman : 0);
-            List<Threshold> thresholds;
+            var thresholds = ctx.Thresholds;
             int start;
             if (ThresholdLocator.TryFind(ctx, group[^1].End, options, out var after) && Valid(definition, after))
             {
-                thresholds = MentionGroups.WithContinuations(ctx, after, options & ~ThresholdOptions.AllowBare);
+                MentionGroups.WithContinuations(ctx, after, options & ~ThresholdOptions.AllowBare, thresholds);
                 start = group[0].Start;
             }
             else if (TryFindBefore(ctx, mention.Start, options, definition, out var before))
             {
-                thresholds = [before];
+                thresholds.Clear();
+                thresholds.Add(before);
                 start = before.Start;
             }
             else
@@ -48,11 +52,26 @@ internal static class ScoreExtractor
                 continue;
             }
 
-            foreach (var score in MentionGroups.Distinct(group, x => x.Term.Score!))
+            for (var g = 0; g < group.Length; g++)
             {
-                foreach (var threshold in thresholds.Where(x => Valid(score, x)).SelectMany(x => x.Expand()))
+                if (MentionGroups.RepeatsEarlier(group, g, DefinitionOf))
                 {
-                    ctx.Add(Create(ctx, score, threshold, start, Math.Max(threshold.End, group[^1].End)));
+                    continue;
+                }
+
+                var score = DefinitionOf(group[g]);
+                foreach (var threshold in thresholds)
+                {
+                    if (!Valid(score, threshold))
+                    {
+                        continue;
+                    }
+
+                    var parts = threshold.Split(out var part, out var second);
+                    for (var p = 0; p < parts; p++, part = second)
+                    {
+                        ctx.Add(Create(ctx, score, part, start, Math.Max(part.End, group[^1].End)));
+                    }
                 }
             }
 
@@ -88,9 +107,13 @@ internal static class ScoreExtractor
             return false;
         }
 
-        var values = threshold.Comparator == Comparator.Range ? [threshold.Low, threshold.High] : new[] { threshold.Value };
-        return values.All(v => v is { } x && x >= definition.Min && x <= definition.Max);
+        return threshold.Comparator == Comparator.Range
+            ? InScale(definition, threshold.Low) && InScale(definition, threshold.High)
+            : InScale(definition, threshold.Value);
     }
+
+    private static bool InScale(ScoreDefinition definition, decimal? value) =>
+        value is { } x && x >= definition.Min && x <= definition.Max;
 
     private static StructuredCriterion Create(ItemContext ctx, ScoreDefinition definition, Threshold threshold, int start, int end) => new()
     {

@@ -122,7 +122,7 @@ internal static class SexExtractor
 
         if (t.IsNumber(j) || ctx.Lexicon.Comparators.Match(t, j, out _) is not null)
         {
-            return ctx.Criteria.Any(c => c.Kind == CriterionKind.Age);
+            return ctx.HasCriterion(CriterionKind.Age);
         }
 
         if (t.IsSymbol(j, '('))

@@ -34,8 +34,6 @@ internal static partial class TimeWindowExtractor
 
     private static readonly string[] NotEligibilityEvents = ["expectancy", "survival", "expected", "anticipated"];
 
-    private static readonly CriterionKind[] AttachableKinds =
-        [CriterionKind.Condition, CriterionKind.StudyParticipation, CriterionKind.Measurement, CriterionKind.Score, CriterionKind.BodyMassIndex];
 
     private static void Resolve(ItemContext ctx, List<FoundWindow> windows, int index)
     {
@@ -52,7 +50,7 @@ internal static partial class TimeWindowExtractor
         }
 
         (start, end) = Strip(ctx, start, end);
-        if (start >= end || NotEligibilityEvents.Any(w => Contains(ctx.T, start, end, w)))
+        if (start >= end || ContainsAny(ctx.T, start, end, NotEligibilityEvents))
         {
             return;
         }
@@ -65,7 +63,7 @@ internal static partial class TimeWindowExtractor
         for (var c = 0; c < ctx.Criteria.Count; c++)
         {
             var criterion = ctx.Criteria[c];
-            if (criterion.TimeWindow is null && AttachableKinds.Contains(criterion.Kind)
+            if (criterion.TimeWindow is null && IsAttachable(criterion.Kind)
                 && criterion.Source.Start >= fromChar && criterion.Source.Start + criterion.Source.Length <= toChar)
             {
                 ctx.Criteria[c] = criterion with { TimeWindow = timeWindow };
@@ -193,11 +191,15 @@ internal static partial class TimeWindowExtractor
         return s >= e || StudyVerbs.Contains(ctx.T, e - 1);
     }
 
-    private static bool Contains(TokenText t, int start, int end, string word)
+    private static bool IsAttachable(CriterionKind kind) =>
+        kind is CriterionKind.Condition or CriterionKind.StudyParticipation or CriterionKind.Measurement or CriterionKind.Score
+            or CriterionKind.BodyMassIndex;
+
+    private static bool ContainsAny(TokenText t, int start, int end, string[] words)
     {
         for (var i = start; i < end; i++)
         {
-            if (t.IsWord(i, word))
+            if (t.IsAnyWord(i, words))
             {
                 return true;
             }

@@ -40,7 +40,8 @@ internal static partial class TimeWindowExtractor
         }
 
         var t = ctx.T;
-        var found = new List<FoundWindow>();
+        var found = ctx.Windows;
+        found.Clear();
         for (var i = 0; i < t.Count; i++)
         {
             if (ctx.Used[i] || !TryMatch(ctx, i, out var window))

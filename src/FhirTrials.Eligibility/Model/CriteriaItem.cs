@@ -6,7 +6,8 @@ namespace FhirTrials.Eligibility.Model;
 /// </summary>
 public sealed class CriteriaItem
 {
-    private readonly List<CriteriaItem> _children = [];
+    /// <summary>Created with the first sub-item; most items have none.</summary>
+    private List<CriteriaItem>? _children;
 
     internal CriteriaItem(CriteriaSection section, string id, string? marker, string text, string? heading, int depth)
     {
@@ -35,7 +36,7 @@ public sealed class CriteriaItem
     /// <summary>0 for top-level items, 1 for their sub-items, and so on.</summary>
     public int Depth { get; }
 
-    public IReadOnlyList<CriteriaItem> Children => _children;
+    public IReadOnlyList<CriteriaItem> Children => _children is null ? [] : _children;
 
     /// <summary>Criteria read from <see cref="Text"/>; a single free-text criterion when nothing could be structured.</summary>
     public IReadOnlyList<StructuredCriterion> Criteria { get; internal set; } = [];
@@ -43,7 +44,7 @@ public sealed class CriteriaItem
     /// <summary>True when at least one criterion is more than text.</summary>
     public bool IsStructured => Criteria.Any(c => !c.IsTextOnly);
 
-    internal void AddChild(CriteriaItem child) => _children.Add(child);
+    internal void AddChild(CriteriaItem child) => (_children ??= []).Add(child);
 
     /// <inheritdoc />
     public override string ToString() => $"{Id}: {Text}";

@@ -31,16 +31,22 @@ internal readonly record struct Threshold(
     public bool HasUnit => Unit is not null || Limit != NormalLimit.None;
 
     /// <summary>The threshold as criteria: a range with an excluded upper bound becomes "≥ low" and "&lt; high".</summary>
-    public IEnumerable<Threshold> Expand()
+    public IEnumerable<Threshold> Expand() =>
+        Split(out var first, out var second) == 1 ? [first] : [first, second];
+
+    /// <summary><see cref="Expand"/> without an enumerator: the parts in order, and how many there are (1 or 2).</summary>
+    public int Split(out Threshold first, out Threshold second)
     {
         if (Comparator != Model.Comparator.Range || !HighExclusive)
         {
-            yield return this;
-            yield break;
+            first = this;
+            second = default;
+            return 1;
         }
 
-        yield return this with { Comparator = Model.Comparator.GreaterOrEqual, Value = Low, Low = null, High = null, Unit = LowUnit ?? Unit, LowUnit = null, HighExclusive = false };
-        yield return this with { Comparator = Model.Comparator.LessThan, Value = High, Low = null, High = null, LowUnit = null, HighExclusive = false };
+        first = this with { Comparator = Model.Comparator.GreaterOrEqual, Value = Low, Low = null, High = null, Unit = LowUnit ?? Unit, LowUnit = null, HighExclusive = false };
+        second = this with { Comparator = Model.Comparator.LessThan, Value = High, Low = null, High = null, LowUnit = null, HighExclusive = false };
+        return 2;
     }
 
     public static Threshold From(Comparator comparator, Quantity quantity, int start, int end) =>

@@ -13,9 +13,9 @@ internal static partial class CriteriaSplitter
     /// a sub-list); they are kept as labels.
     /// </summary>
     /// <remarks>Also marks the lines holding a heading keyword part (<paramref name="keywordLines"/>); no other line is classified.</remarks>
-    private static HashSet<int> DemotedHeadings(string[] lines, bool[] keywordLines)
+    private static HashSet<int>? DemotedHeadings(string[] lines, bool[] keywordLines)
     {
-        var headings = new List<(int Line, int Indent, CriteriaSection Section)>();
+        List<(int Line, int Indent, CriteriaSection Section)>? headings = null;
         for (var i = 0; i < lines.Length; i++)
         {
             var trimmed = lines[i].AsSpan().Trim();
@@ -30,12 +30,13 @@ internal static partial class CriteriaSplitter
             var text = ListMarker.TryParse(content, out var marker, out var rest) && marker.Kind != MarkerKind.Glued ? rest : content;
             if (HeadingClassifier.Classify(text) is { } heading && (text == content || heading.Heading.EndsWith(':')))
             {
+                headings ??= [];
                 headings.Add((i, Indent(lines[i]), heading.Section));
             }
         }
 
-        var demoted = new HashSet<int>();
-        for (var h = 0; h < headings.Count; h++)
+        HashSet<int>? demoted = null;
+        for (var h = 0; headings is not null && h < headings.Count; h++)
         {
             if (headings[h].Indent < 2)
             {
@@ -46,6 +47,7 @@ internal static partial class CriteriaSplitter
             {
                 if (headings[later].Section == headings[h].Section && headings[later].Indent < 2)
                 {
+                    demoted ??= [];
                     demoted.Add(headings[h].Line);
                     break;
                 }
@@ -57,13 +59,13 @@ internal static partial class CriteriaSplitter
 
     private static bool IsLabel(string content, string[] lines, int lineIndex)
     {
-        var words = content.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var words = CountWords(content);
         if (content.EndsWith(':') || content.EndsWith('\uFF1A'))
         {
             return words <= MaxLabelWordsWithColon;
         }
 
-        if (words > MaxLabelWords || content.Any(c => char.IsDigit(c) || c is '<' or '>' or '≥' or '≤' or '=' or '.' or ';' or ','))
+        if (words > MaxLabelWords || HasValueCharacter(content))
         {
             return false;
         }
@@ -80,16 +82,45 @@ internal static partial class CriteriaSplitter
         return false;
     }
 
-    private sealed class SplitState(HashSet<int> demoted, bool[] keywordLines)
+    /// <summary>The number of runs of characters other than ' '.</summary>
+    private static int CountWords(string content)
+    {
+        var words = 0;
+        for (var i = 0; i < content.Length; i++)
+        {
+            if (content[i] != ' ' && (i == 0 || content[i - 1] == ' '))
+            {
+                words++;
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>True when <paramref name="content"/> holds a digit, a comparator or sentence punctuation (then it is no label).</summary>
+    private static bool HasValueCharacter(string content)
+    {
+        foreach (var c in content)
+        {
+            if (char.IsDigit(c) || c is '<' or '>' or '≥' or '≤' or '=' or '.' or ';' or ',')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class SplitState(HashSet<int>? demoted, bool[] keywordLines)
     {
         private readonly List<ItemDraft> _open = [];
-
-        public HashSet<int> Demoted { get; } = demoted;
 
         /// <summary>Per line, true when it holds a heading keyword part (only such a line can be a heading).</summary>
         public bool[] KeywordLines { get; } = keywordLines;
 
         public List<OutlineDraft> Outline { get; } = [];
+
+        public int ItemCount { get; private set; }
 
         public CriteriaSection Section { get; private set; } = CriteriaSection.Inclusion;
 
@@ -100,6 +131,9 @@ internal static partial class CriteriaSplitter
         public string? Label { get; private set; }
 
         public ItemDraft? Top => _open.Count > 0 ? _open[^1] : null;
+
+        /// <summary>True when line <paramref name="line"/> is a stray heading kept as a label.</summary>
+        public bool IsDemoted(int line) => demoted is not null && demoted.Contains(line);
 
         public void StartSection(CriteriaSection section, string heading)
         {
@@ -138,13 +172,13 @@ internal static partial class CriteriaSplitter
                 MarkerValue = value,
             };
             Outline.Add(new OutlineDraft(OutlineEntryKind.Item, Section, text, draft));
+            ItemCount++;
             if (parent is null)
             {
                 _open.Clear();
             }
             else
             {
-                parent.Children.Add(draft);
                 draft.Parent = parent;
                 var at = _open.IndexOf(parent);
                 _open.RemoveRange(at + 1, _open.Count - at - 1);
@@ -157,6 +191,7 @@ internal static partial class CriteriaSplitter
         public void AddTopLevel(ItemDraft draft)
         {
             Outline.Add(new OutlineDraft(OutlineEntryKind.Item, Section, draft.Text, draft));
+            ItemCount++;
             _open.Clear();
             _open.Add(draft);
         }

@@ -1,7 +1,11 @@
 namespace FhirTrials.Eligibility.Splitting;
 
 /// <summary>The items of an eligibility text before criteria are read from them.</summary>
-internal sealed record SplitResult(IReadOnlyList<OutlineDraft> Outline, bool SectionsInferred);
+internal sealed record SplitResult(IReadOnlyList<OutlineDraft> Outline, bool SectionsInferred)
+{
+    /// <summary>How many outline entries are items.</summary>
+    public int ItemCount { get; init; }
+}
 
 /// <summary>
 /// Splits ClinicalTrials.gov eligibility markdown into inclusion and exclusion items. Lists nest by indentation;
@@ -28,14 +32,14 @@ internal static partial class CriteriaSplitter
             state.PreviousBlank = false;
         }
 
-        return new SplitResult(state.Outline, !state.SectionSeen);
+        return new SplitResult(state.Outline, !state.SectionSeen) { ItemCount = state.ItemCount };
     }
 
     private static void ProcessLine(SplitState state, string[] lines, int lineIndex, int indent, string content)
     {
         var markerFound = ListMarker.TryParse(content, out var marker, out var rest);
         var headingText = markerFound && marker.Kind != MarkerKind.Glued ? rest : content;
-        if (state.KeywordLines[lineIndex] && !state.Demoted.Contains(lineIndex) && HeadingClassifier.Classify(headingText) is { } heading
+        if (state.KeywordLines[lineIndex] && !state.IsDemoted(lineIndex) && HeadingClassifier.Classify(headingText) is { } heading
             && (!markerFound || marker.Kind == MarkerKind.Glued || heading.Heading.EndsWith(':') || heading.Heading.EndsWith('\uFF1A')))
         {
             state.StartSection(heading.Section, markerFound && marker.Kind != MarkerKind.Glued ? marker.Raw + " " + heading.Heading : heading.Heading);
@@ -89,7 +93,7 @@ internal static partial class CriteriaSplitter
             return;
         }
 
-        if (state.Demoted.Contains(lineIndex))
+        if (state.IsDemoted(lineIndex))
         {
             state.AddLabel(content, keepOpenItems: true);
             return;

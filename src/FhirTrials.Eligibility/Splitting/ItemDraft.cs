@@ -27,8 +27,6 @@ internal sealed class ItemDraft(CriteriaSection section, string? marker, string 
 
     public ItemDraft? Parent { get; set; }
 
-    public List<ItemDraft> Children { get; } = [];
-
     /// <summary>The finished item, once the parser has built it (parents are built before their sub-items).</summary>
     public CriteriaItem? Built { get; set; }
 

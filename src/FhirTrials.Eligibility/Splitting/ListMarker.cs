@@ -14,14 +14,17 @@ internal enum MarkerKind
 }
 
 /// <summary>A list marker at the start of a line: "*", "-", "•", "1.", "1)", "(1)", "7 .", "a.", "ii)", "①".</summary>
-internal sealed record ListMarker(MarkerKind Kind, int Value, string Raw)
+internal readonly record struct ListMarker(MarkerKind Kind, int Value, string Raw)
 {
     private const string Bullets = "*-•·+▪◦●○‣⁃■□➢►✓–—";
+
+    /// <summary>Each bullet character as a string, so a bullet marker costs no allocation.</summary>
+    private static readonly string[] BulletStrings = [.. Bullets.Select(c => c.ToString())];
 
     /// <summary>Reads the marker at the start of <paramref name="line"/> (already trimmed); rest is the text after it.</summary>
     public static bool TryParse(string line, out ListMarker marker, out string rest)
     {
-        marker = null!;
+        marker = default;
         rest = line;
         if (line.Length == 0)
         {
@@ -31,15 +34,15 @@ internal sealed record ListMarker(MarkerKind Kind, int Value, string Raw)
         int length;
         if ((length = NumberMarker(line, out var number)) > 0)
         {
-            marker = new ListMarker(MarkerKind.Number, number, line[..length].Trim());
+            marker = new ListMarker(MarkerKind.Number, number, RawText(line, length));
         }
         else if ((length = RomanOrLetterMarker(line, out var kind, out var value)) > 0)
         {
-            marker = new ListMarker(kind, value, line[..length].Trim());
+            marker = new ListMarker(kind, value, RawText(line, length));
         }
         else if ((length = BulletMarker(line)) > 0)
         {
-            marker = new ListMarker(MarkerKind.Bullet, 0, line[..length].Trim());
+            marker = new ListMarker(MarkerKind.Bullet, 0, RawText(line, length));
         }
         else if (line[0] is >= '\u2460' and <= '\u2473')
         {
@@ -58,6 +61,14 @@ internal sealed record ListMarker(MarkerKind Kind, int Value, string Raw)
 
         rest = line[length..].Trim();
         return rest.Length > 0 || marker.Kind != MarkerKind.Glued;
+    }
+
+    /// <summary>The marker as written: the first <paramref name="length"/> characters of <paramref name="line"/>, trimmed.</summary>
+    private static string RawText(string line, int length)
+    {
+        var raw = line.AsSpan(0, length).Trim();
+        var bullet = raw.Length == 1 ? Bullets.IndexOf(raw[0], StringComparison.Ordinal) : -1;
+        return bullet >= 0 ? BulletStrings[bullet] : raw.ToString();
     }
 
     /// <summary>"1.", "12)", "(3)", "7 .", "2、": length including following spaces, or 0.</summary>

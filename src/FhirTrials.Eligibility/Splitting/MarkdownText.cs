@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace FhirTrials.Eligibility.Splitting;
@@ -6,6 +6,9 @@ namespace FhirTrials.Eligibility.Splitting;
 /// <summary>Undoes the markdown of ClinicalTrials.gov criteria: backslash escapes, HTML comments, a few entities.</summary>
 internal static partial class MarkdownText
 {
+    /// <summary>Lines up to this length are unescaped in a stack buffer.</summary>
+    private const int StackLimit = 512;
+
     /// <summary>Splits into lines (any newline convention) with escapes removed from each line.</summary>
     public static string[] Lines(string markdown)
     {
@@ -27,7 +30,9 @@ internal static partial class MarkdownText
             return line;
         }
 
-        var sb = new StringBuilder(line.Length);
+        var rented = line.Length > StackLimit ? ArrayPool<char>.Shared.Rent(line.Length) : null;
+        Span<char> buffer = rented is null ? stackalloc char[StackLimit] : rented;
+        var n = 0;
         for (var i = 0; i < line.Length; i++)
         {
             var c = line[i];
@@ -38,15 +43,21 @@ internal static partial class MarkdownText
 
             if (c == '&' && TryEntity(line.AsSpan(i), out var decoded, out var length))
             {
-                sb.Append(decoded);
+                buffer[n++] = decoded;
                 i += length - 1;
                 continue;
             }
 
-            sb.Append(c);
+            buffer[n++] = c;
         }
 
-        return sb.ToString();
+        var result = new string(buffer[..n]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
     }
 
     private static bool TryEntity(ReadOnlySpan<char> s, out char decoded, out int length)

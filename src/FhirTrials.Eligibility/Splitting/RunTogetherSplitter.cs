@@ -22,7 +22,7 @@ internal static class RunTogetherSplitter
             return null;
         }
 
-        var pieces = new List<ListPiece>();
+        List<ListPiece>? pieces = null;
         var start = 0;
         var expected = value + 1;
         var position = 0;
@@ -35,6 +35,7 @@ internal static class RunTogetherSplitter
                 break;
             }
 
+            pieces ??= [];
             pieces.Add(new ListPiece(currentMarker ?? "", text[start..found].Trim()));
             currentMarker = text.Substring(found, markerLength).Trim();
             start = found + markerLength;
@@ -42,7 +43,7 @@ internal static class RunTogetherSplitter
             expected = actual + 1;
         }
 
-        if (pieces.Count == 0)
+        if (pieces is null)
         {
             return null;
         }
@@ -82,19 +83,31 @@ internal static class RunTogetherSplitter
 
     private static (int Position, int Length, int Value) Find(string text, int from, MarkerKind kind, int expected)
     {
-        var token = kind == MarkerKind.Letter
-            ? ((char)('a' + expected - 1)).ToString()
-            : expected.ToString(CultureInfo.InvariantCulture);
-        var index = from;
-        while ((index = text.IndexOf(token, index, kind == MarkerKind.Letter ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)) >= 0)
+        Span<char> buffer = stackalloc char[11];
+        int tokenLength;
+        if (kind == MarkerKind.Letter)
         {
-            var length = MarkerLengthAt(text, index, token.Length, kind);
+            buffer[0] = (char)('a' + expected - 1);
+            tokenLength = 1;
+        }
+        else if (!expected.TryFormat(buffer, out tokenLength, default, CultureInfo.InvariantCulture))
+        {
+            return (-1, 0, expected);
+        }
+
+        var token = buffer[..tokenLength];
+        var comparison = kind == MarkerKind.Letter ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var index = from;
+        while (index <= text.Length && text.AsSpan(index).IndexOf(token, comparison) is var offset and >= 0)
+        {
+            index += offset;
+            var length = MarkerLengthAt(text, index, tokenLength, kind);
             if (length > 0)
             {
                 return (index, length, expected);
             }
 
-            index += token.Length;
+            index += tokenLength;
         }
 
         return (-1, 0, expected);

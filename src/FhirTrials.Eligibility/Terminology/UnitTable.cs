@@ -21,15 +21,7 @@ internal sealed class UnitTable
 
             var c = Text.ScanText.MapChar(raw);
             exact.Append(c);
-            var key = char.ToLowerInvariant(c);
-            node.Children ??= [];
-            if (!node.Children.TryGetValue(key, out var child))
-            {
-                child = new Node();
-                node.Children.Add(key, child);
-            }
-
-            node = child;
+            node = node.GetOrAdd(char.ToLowerInvariant(c));
         }
 
         node.Entries ??= [];
@@ -45,7 +37,7 @@ internal sealed class UnitTable
         var i = start;
         Span<char> matched = stackalloc char[48];
         var length = 0;
-        while (i < text.Length && node.Children is not null)
+        while (i < text.Length && node.HasChildren)
         {
             var c = text[i];
             if (c == ' ')
@@ -56,7 +48,7 @@ internal sealed class UnitTable
                     j++;
                 }
 
-                if (j >= text.Length || !node.Children.ContainsKey(char.ToLowerInvariant(text[j])) || length == 0)
+                if (j >= text.Length || node.Find(char.ToLowerInvariant(text[j])) is null || length == 0)
                 {
                     break;
                 }
@@ -65,7 +57,7 @@ internal sealed class UnitTable
                 continue;
             }
 
-            if (!node.Children.TryGetValue(char.ToLowerInvariant(c), out var next) || length >= matched.Length)
+            if (node.Find(char.ToLowerInvariant(c)) is not { } next || length >= matched.Length)
             {
                 break;
             }
@@ -116,11 +108,34 @@ internal sealed class UnitTable
         return !char.IsLetterOrDigit(next) || !char.IsLetterOrDigit(text[i - 1]);
     }
 
+    /// <summary>A trie node; its few children are found by a vectorised search of their characters.</summary>
     private sealed class Node
     {
-        public Dictionary<char, Node>? Children { get; set; }
+        private char[] _keys = [];
+        private Node[] _children = [];
+
+        public bool HasChildren => _keys.Length > 0;
 
         public List<Entry>? Entries { get; set; }
+
+        public Node? Find(char key)
+        {
+            var index = _keys.AsSpan().IndexOf(key);
+            return index < 0 ? null : _children[index];
+        }
+
+        public Node GetOrAdd(char key)
+        {
+            if (Find(key) is { } existing)
+            {
+                return existing;
+            }
+
+            var child = new Node();
+            _keys = [.. _keys, key];
+            _children = [.. _children, child];
+            return child;
+        }
     }
 
     private sealed record Entry(UnitDefinition Unit, string? Exact);

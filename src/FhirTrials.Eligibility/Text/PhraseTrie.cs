@@ -8,7 +8,15 @@ namespace FhirTrials.Eligibility.Text;
 internal sealed class PhraseTrie<T>
 {
     private readonly Node _root = new();
+
+    /// <summary>
+    /// One bit per value of the top bits of a mixed <see cref="WordHash"/>, set for each first word of a phrase and
+    /// its plural forms (+"s", +"es"): a token whose bit is clear starts no phrase, found with one read.
+    /// </summary>
+    private readonly ulong[] _firstWords = new ulong[1 << (FirstWordBits - 6)];
     private bool _frozen;
+
+    private const int FirstWordBits = 16;
 
     public void Add(string phrase, T value, bool caseSensitive = false)
     {
@@ -29,6 +37,15 @@ internal sealed class PhraseTrie<T>
 
             var key = text.Span(i).ToString();
             exact?.Add(key);
+            if (node == _root)
+            {
+                var hash = WordHash.Of(key);
+                var plural = WordHash.Append(hash, 's');
+                MarkFirstWord(hash);
+                MarkFirstWord(plural);
+                MarkFirstWord(WordHash.Append(WordHash.Append(hash, 'e'), 's'));
+            }
+
             node = node.GetOrAdd(key);
         }
 
@@ -53,6 +70,11 @@ internal sealed class PhraseTrie<T>
     public List<PhraseEntry<T>>? Match(TokenText t, int start, out int end)
     {
         end = start;
+        if ((uint)start >= (uint)t.Count || !MayStartWith(t.Tokens[start].Hash))
+        {
+            return null;
+        }
+
         List<PhraseEntry<T>>? best = null;
         var node = _root;
         var i = start;
@@ -80,6 +102,20 @@ internal sealed class PhraseTrie<T>
         }
 
         return best;
+    }
+
+    private static int FirstWordBit(int hash) => (int)(((uint)hash * 0x9E3779B9u) >> (32 - FirstWordBits));
+
+    private void MarkFirstWord(int hash)
+    {
+        var bit = FirstWordBit(hash);
+        _firstWords[bit >> 6] |= 1UL << bit;
+    }
+
+    private bool MayStartWith(int hash)
+    {
+        var bit = FirstWordBit(hash);
+        return (_firstWords[bit >> 6] & (1UL << bit)) != 0;
     }
 
     private static bool Accepts(List<PhraseEntry<T>> entries, TokenText t, int start, int end)
