@@ -66,8 +66,8 @@ public static class CtGovImporter
     /// <summary>The record when the whole input is one well-formed study object; null when the scanner must read it.</summary>
     private static TrialRecord? ReadSingleStudy(WholeInput whole, string sourceName, MappingTables tables)
     {
-        var json = whole.Memory.Span;
-        if (!WholeInput.StartsWithStudySection(json))
+        var json = whole.Memory;
+        if (!WholeInput.StartsWithStudySection(json.Span))
         {
             return null;
         }
@@ -135,7 +135,7 @@ public static class CtGovImporter
         }
 
         // The element's own text, read again: it was parsed, so it is well-formed for the options it was parsed with.
-        return Map(JsonMarshal.GetRawUtf8Value(study), sourceName, recordIndex, tables ?? MappingTables.Default, ElementOptions);
+        return Map(JsonMarshal.GetRawUtf8Value(study).ToArray(), sourceName, recordIndex, tables ?? MappingTables.Default, ElementOptions);
     }
 
     private static StudyStreamScanner.Step Next(StudyStreamScanner scanner, string sourceName, int index, out ReadOnlyMemory<byte> study)
@@ -153,9 +153,9 @@ public static class CtGovImporter
     }
 
     private static TrialRecord Parse(ReadOnlyMemory<byte> study, string sourceName, int index, MappingTables tables) =>
-        Map(study.Span, sourceName, index, tables, WholeInput.ReaderOptions);
+        Map(study, sourceName, index, tables, WholeInput.ReaderOptions);
 
-    private static TrialRecord Map(ReadOnlySpan<byte> study, string sourceName, int index, MappingTables tables, JsonReaderOptions options)
+    private static TrialRecord Map(ReadOnlyMemory<byte> study, string sourceName, int index, MappingTables tables, JsonReaderOptions options)
     {
         try
         {

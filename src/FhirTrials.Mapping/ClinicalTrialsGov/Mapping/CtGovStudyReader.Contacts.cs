@@ -41,21 +41,22 @@ internal sealed partial class CtGovStudyReader
 
     private static Contact ReadContact(CtGovStudyReader study, ref Utf8JsonReader reader)
     {
-        var contact = new Contact();
+        string? name = null, phone = null, phoneExt = null, email = null;
+        ContactRole? role = null;
         var scope = study.Enter(ContactNames);
         while (study.Next(ref reader, ref scope, out var field))
         {
-            contact = (ContactField)field switch
+            switch ((ContactField)field)
             {
-                ContactField.Name => contact with { Name = study.String(ref reader) },
-                ContactField.Role => contact with { Role = study.Enum<ContactRole>(ref reader) },
-                ContactField.Phone => contact with { Phone = study.String(ref reader) },
-                ContactField.PhoneExt => contact with { PhoneExt = study.String(ref reader) },
-                _ => contact with { Email = study.String(ref reader) },
-            };
+                case ContactField.Name: name = study.String(ref reader); break;
+                case ContactField.Role: role = study.Enum<ContactRole>(ref reader); break;
+                case ContactField.Phone: phone = study.String(ref reader); break;
+                case ContactField.PhoneExt: phoneExt = study.String(ref reader); break;
+                default: email = study.String(ref reader); break;
+            }
         }
 
-        return contact;
+        return new Contact { Name = name, Role = role, Phone = phone, PhoneExt = phoneExt, Email = email };
     }
 
     private static Official ReadOfficial(CtGovStudyReader study, ref Utf8JsonReader reader)

@@ -13,10 +13,18 @@ internal sealed class CtFieldNames
     private readonly byte[][] _utf8;
     private readonly string[] _names;
 
+    /// <summary>The fields by name length: a name is compared only with the names of its length.</summary>
+    private readonly int[][] _byLength;
+
     private CtFieldNames(string[] names)
     {
         _names = names;
         _utf8 = [.. names.Select(Encoding.UTF8.GetBytes)];
+        _byLength = new int[_utf8.Max(name => name.Length) + 1][];
+        for (var length = 0; length < _byLength.Length; length++)
+        {
+            _byLength[length] = [.. Enumerable.Range(0, names.Length).Where(field => _utf8[field].Length == length)];
+        }
     }
 
     /// <summary>The property name of field <paramref name="field"/>.</summary>
@@ -40,11 +48,14 @@ internal sealed class CtFieldNames
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
             var name = reader.ValueSpan;
-            for (var i = 0; i < _utf8.Length; i++)
+            if (name.Length < _byLength.Length)
             {
-                if (name.SequenceEqual(_utf8[i]))
+                foreach (var field in _byLength[name.Length])
                 {
-                    return i;
+                    if (name.SequenceEqual(_utf8[field]))
+                    {
+                        return field;
+                    }
                 }
             }
 

@@ -33,7 +33,7 @@ internal sealed partial class CtGovStudyReader
             field = scope.Names.Find(ref reader);
             if (field < 0)
             {
-                reader.Skip();
+                SkipValue(ref reader);
                 continue;
             }
 

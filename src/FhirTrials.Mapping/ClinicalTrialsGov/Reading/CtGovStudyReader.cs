@@ -23,7 +23,12 @@ internal sealed partial class CtGovStudyReader
 
     private readonly MappingTables _tables;
 
-    private CtGovStudyReader(MappingTables tables) => _tables = tables;
+    private CtGovStudyReader(MappingTables tables, ReadOnlyMemory<byte> json, JsonReaderOptions options)
+    {
+        _tables = tables;
+        _json = json;
+        _fastSkip = options.CommentHandling == JsonCommentHandling.Disallow && !options.AllowTrailingCommas;
+    }
 
     private enum RootField
     {
@@ -37,15 +42,15 @@ internal sealed partial class CtGovStudyReader
     /// after the study, throws <see cref="JsonException"/> before any field problem is reported; field problems
     /// throw <see cref="CtGovFieldException"/> naming the study's NCT id when it could be read.
     /// </summary>
-    public static TrialRecord Map(ReadOnlySpan<byte> json, MappingTables tables, JsonReaderOptions options)
+    public static TrialRecord Map(ReadOnlyMemory<byte> json, MappingTables tables, JsonReaderOptions options)
     {
-        var reader = new Utf8JsonReader(json, options);
+        var reader = new Utf8JsonReader(json.Span, options);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw NotAStudy();
         }
 
-        var study = new CtGovStudyReader(tables);
+        var study = new CtGovStudyReader(tables, json, options);
         var record = study.ReadStudy(ref reader);
         if (reader.Read())
         {
