@@ -118,18 +118,12 @@ internal sealed partial class CtGovStudyReader
 
     private static Outcome ReadOutcome(CtGovStudyReader study, ref Utf8JsonReader reader)
     {
-        string? measure = null, description = null, timeFrame = null;
-        var scope = study.Enter(OutcomeNames);
-        while (study.Next(ref reader, ref scope, out var field))
+        var texts = study.Texts(ref reader, OutcomeNames, out var scope);
+        return new Outcome
         {
-            switch ((OutcomeField)field)
-            {
-                case OutcomeField.Measure: measure = study.String(ref reader); break;
-                case OutcomeField.Description: description = study.String(ref reader); break;
-                default: timeFrame = study.String(ref reader); break;
-            }
-        }
-
-        return new Outcome { Measure = study.Required(measure, ref scope, (int)OutcomeField.Measure), Description = description, TimeFrame = timeFrame };
+            Measure = study.Required(texts[(int)OutcomeField.Measure], ref scope, (int)OutcomeField.Measure),
+            Description = texts[(int)OutcomeField.Description],
+            TimeFrame = texts[(int)OutcomeField.TimeFrame],
+        };
     }
 }

@@ -57,34 +57,17 @@ internal sealed partial class CtGovStudyReader
 
     private static Coding ReadMesh(CtGovStudyReader study, ref Utf8JsonReader reader)
     {
-        string? id = null, term = null;
-        var scope = study.Enter(MeshNames);
-        while (study.Next(ref reader, ref scope, out var field))
+        var texts = study.Texts(ref reader, MeshNames, out var scope);
+        return new Coding
         {
-            if (field == (int)MeshField.Id)
-            {
-                id = study.String(ref reader);
-            }
-            else
-            {
-                term = study.String(ref reader);
-            }
-        }
-
-        return new Coding { System = CodeSystemUris.Mesh, Code = study.Required(id, ref scope, (int)MeshField.Id), Display = term };
+            System = CodeSystemUris.Mesh,
+            Code = study.Required(texts[(int)MeshField.Id], ref scope, (int)MeshField.Id),
+            Display = texts[(int)MeshField.Term],
+        };
     }
 
-    private string? ReadVersionHolder(ref Utf8JsonReader reader)
-    {
-        string? version = null;
-        var scope = Enter(MiscInfoNames);
-        while (Next(ref reader, ref scope, out _))
-        {
-            version = String(ref reader);
-        }
-
-        return version;
-    }
+    private string? ReadVersionHolder(ref Utf8JsonReader reader) =>
+        Texts(ref reader, MiscInfoNames, out _)[(int)MiscInfoField.VersionHolder];
 
     /// <summary>The parts of the derived section, each null when absent.</summary>
     private sealed class DerivedParts

@@ -62,53 +62,26 @@ internal sealed partial class CtGovStudyReader
 
     private static Retraction ReadRetraction(CtGovStudyReader study, ref Utf8JsonReader reader)
     {
-        var retraction = new Retraction();
-        var scope = study.Enter(RetractionNames);
-        while (study.Next(ref reader, ref scope, out var field))
-        {
-            retraction = field == (int)RetractionField.Pmid
-                ? retraction with { Pmid = study.String(ref reader) }
-                : retraction with { Source = study.String(ref reader) };
-        }
-
-        return retraction;
+        var texts = study.Texts(ref reader, RetractionNames, out _);
+        return new Retraction { Pmid = texts[(int)RetractionField.Pmid], Source = texts[(int)RetractionField.Source] };
     }
 
     private static SeeAlsoLink ReadLink(CtGovStudyReader study, ref Utf8JsonReader reader)
     {
-        string? label = null, url = null;
-        var scope = study.Enter(LinkNames);
-        while (study.Next(ref reader, ref scope, out var field))
-        {
-            if (field == (int)LinkField.Label)
-            {
-                label = study.String(ref reader);
-            }
-            else
-            {
-                url = study.String(ref reader);
-            }
-        }
-
-        return new SeeAlsoLink { Label = label, Url = study.Required(url, ref scope, (int)LinkField.Url) };
+        var texts = study.Texts(ref reader, LinkNames, out var scope);
+        return new SeeAlsoLink { Label = texts[(int)LinkField.Label], Url = study.Required(texts[(int)LinkField.Url], ref scope, (int)LinkField.Url) };
     }
 
     private static AvailableIpd ReadIpd(CtGovStudyReader study, ref Utf8JsonReader reader)
     {
-        var ipd = new AvailableIpd();
-        var scope = study.Enter(IpdNames);
-        while (study.Next(ref reader, ref scope, out var field))
+        var texts = study.Texts(ref reader, IpdNames, out _);
+        return new AvailableIpd
         {
-            ipd = (IpdField)field switch
-            {
-                IpdField.Id => ipd with { Id = study.String(ref reader) },
-                IpdField.Type => ipd with { Type = study.String(ref reader) },
-                IpdField.Url => ipd with { Url = study.String(ref reader) },
-                _ => ipd with { Comment = study.String(ref reader) },
-            };
-        }
-
-        return ipd;
+            Id = texts[(int)IpdField.Id],
+            Type = texts[(int)IpdField.Type],
+            Url = texts[(int)IpdField.Url],
+            Comment = texts[(int)IpdField.Comment],
+        };
     }
 
     private IpdSharingStatement ReadIpdSharing(ref Utf8JsonReader reader)

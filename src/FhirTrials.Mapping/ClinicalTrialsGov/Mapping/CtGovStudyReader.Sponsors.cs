@@ -93,20 +93,7 @@ internal sealed partial class CtGovStudyReader
 
     private (string? Summary, string? Detailed) ReadDescription(ref Utf8JsonReader reader)
     {
-        (string? Summary, string? Detailed) description = default;
-        var scope = Enter(DescriptionNames);
-        while (Next(ref reader, ref scope, out var field))
-        {
-            if (field == (int)DescriptionField.BriefSummary)
-            {
-                description.Summary = String(ref reader);
-            }
-            else
-            {
-                description.Detailed = String(ref reader);
-            }
-        }
-
-        return description;
+        var texts = Texts(ref reader, DescriptionNames, out _);
+        return (texts[(int)DescriptionField.BriefSummary], texts[(int)DescriptionField.DetailedDescription]);
     }
 }

@@ -27,6 +27,9 @@ internal sealed class CtFieldNames
         }
     }
 
+    /// <summary>The number of fields.</summary>
+    public int Count => _names.Length;
+
     /// <summary>The property name of field <paramref name="field"/>.</summary>
     public string this[int field] => _names[field];
 

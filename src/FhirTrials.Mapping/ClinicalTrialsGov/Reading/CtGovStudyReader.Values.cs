@@ -51,6 +51,19 @@ internal sealed partial class CtGovStudyReader
         return false;
     }
 
+    /// <summary>An object whose fields are all text: the text of each field (by field number), null when absent.</summary>
+    private string?[] Texts(ref Utf8JsonReader reader, CtFieldNames names, out Scope scope)
+    {
+        var texts = new string?[names.Count];
+        scope = Enter(names);
+        while (Next(ref reader, ref scope, out var field))
+        {
+            texts[field] = String(ref reader);
+        }
+
+        return texts;
+    }
+
     private List<string>? Strings(ref Utf8JsonReader reader)
     {
         if (!IsArray(ref reader, out var array))

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace FhirTrials.Mapping.ClinicalTrialsGov;
 
@@ -12,8 +13,6 @@ namespace FhirTrials.Mapping.ClinicalTrialsGov;
 internal static class StrictJsonSkip
 {
     private const int MaxNesting = 256;
-
-    private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\n"u8);
 
     /// <summary>Quote, backslash and the control characters that a string may not hold unescaped.</summary>
     private static readonly SearchValues<byte> StringStops = SearchValues.Create(
@@ -41,80 +40,73 @@ internal static class StrictJsonSkip
         var depth = 0;
         var expect = Expect.Value;
         var i = 0;
-        while (true)
+        while ((i = SkipWhitespace(json, i)) < json.Length)
         {
-            i = SkipWhitespace(json, i);
-            if (i >= json.Length)
+            switch (json[i])
             {
-                return -1;
-            }
+                case (byte)'{' or (byte)'[' when expect is Expect.Value or Expect.ValueOrEnd && depth < limit:
+                    isArray[depth++] = json[i] == (byte)'[';
+                    expect = isArray[depth - 1] ? Expect.ValueOrEnd : Expect.NameOrEnd;
+                    i++;
+                    break;
+                case (byte)'}' when expect is Expect.NameOrEnd or Expect.Separator && !isArray[depth - 1]:
+                case (byte)']' when expect is Expect.ValueOrEnd or Expect.Separator && isArray[depth - 1]:
+                    i++;
+                    if (--depth == 0)
+                    {
+                        return i;
+                    }
 
-            var c = json[i];
-            var opens = c is (byte)'{' or (byte)'[';
-            var closes = c == (byte)'}' && expect is Expect.NameOrEnd or Expect.Separator && depth > 0 && !isArray[depth - 1]
-                || c == (byte)']' && expect is Expect.ValueOrEnd or Expect.Separator && depth > 0 && isArray[depth - 1];
-            if (opens && expect is Expect.Value or Expect.ValueOrEnd)
-            {
-                if (depth >= limit)
-                {
-                    return -1;
-                }
+                    expect = Expect.Separator;
+                    break;
+                case (byte)',' when expect == Expect.Separator:
+                    expect = isArray[depth - 1] ? Expect.Value : Expect.Name;
+                    i++;
+                    break;
+                case (byte)'"' when expect is Expect.Name or Expect.NameOrEnd:
+                    i = SkipWhitespace(json, SkipString(json, i));
+                    if (i < 0 || i >= json.Length || json[i] != (byte)':')
+                    {
+                        return -1;
+                    }
 
-                isArray[depth++] = c == (byte)'[';
-                expect = c == (byte)'[' ? Expect.ValueOrEnd : Expect.NameOrEnd;
-                i++;
-            }
-            else if (closes)
-            {
-                i++;
-                if (--depth == 0)
-                {
-                    return i;
-                }
+                    expect = Expect.Value;
+                    i++;
+                    break;
+                default:
+                    i = expect is Expect.Value or Expect.ValueOrEnd && depth > 0 ? SkipScalar(json, i) : -1;
+                    if (i < 0)
+                    {
+                        return -1;
+                    }
 
-                expect = Expect.Separator;
-            }
-            else if (expect == Expect.Separator)
-            {
-                if (c != (byte)',')
-                {
-                    return -1;
-                }
-
-                expect = isArray[depth - 1] ? Expect.Value : Expect.Name;
-                i++;
-            }
-            else if (expect is Expect.Name or Expect.NameOrEnd)
-            {
-                i = c == (byte)'"' ? SkipString(json, i) : -1;
-                i = i < 0 ? -1 : SkipWhitespace(json, i);
-                if (i < 0 || i >= json.Length || json[i] != (byte)':')
-                {
-                    return -1;
-                }
-
-                expect = Expect.Value;
-                i++;
-            }
-            else
-            {
-                i = depth == 0 ? -1 : SkipScalar(json, i);
-                if (i < 0)
-                {
-                    return -1;
-                }
-
-                expect = Expect.Separator;
+                    expect = Expect.Separator;
+                    break;
             }
         }
+
+        return -1;
     }
 
+    /// <summary>The position of the first byte from <paramref name="i"/> on that is not white space (-1 stays -1).</summary>
+    /// <remarks>Runs of spaces (indentation) are searched vectorized.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipWhitespace(ReadOnlySpan<byte> json, int i)
     {
-        if (i < json.Length && Whitespace.Contains(json[i]))
+        while ((uint)i < (uint)json.Length)
         {
-            var rest = json[i..].IndexOfAnyExcept(Whitespace);
-            return rest < 0 ? json.Length : i + rest;
+            switch (json[i])
+            {
+                case (byte)' ' when i + 1 < json.Length && json[i + 1] == (byte)' ':
+                    var run = json[(i + 2)..].IndexOfAnyExcept((byte)' ');
+                    i = run < 0 ? json.Length : i + 2 + run;
+                    break;
+                case (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t':
+                    i++;
+                    break;
+                default:
+                    return i;
+            }
         }
 
         return i;
