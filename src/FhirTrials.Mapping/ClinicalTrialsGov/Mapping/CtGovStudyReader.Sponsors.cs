@@ -55,7 +55,7 @@ internal sealed partial class CtGovStudyReader
             }
             else
             {
-                texts[field - 1] = String(ref reader);
+                texts[field - 1] = String(ref reader); // the text fields follow Type in PartyField
             }
         }
 
