@@ -23,12 +23,7 @@ internal sealed partial class CtGovStudyReader
 
     private readonly MappingTables _tables;
 
-    private CtGovStudyReader(MappingTables tables, ReadOnlyMemory<byte> json, JsonReaderOptions options)
-    {
-        _tables = tables;
-        _json = json;
-        _fastSkip = options.CommentHandling == JsonCommentHandling.Disallow && !options.AllowTrailingCommas;
-    }
+    private CtGovStudyReader(MappingTables tables) => _tables = tables;
 
     private enum RootField
     {
@@ -50,7 +45,7 @@ internal sealed partial class CtGovStudyReader
             throw NotAStudy();
         }
 
-        var study = new CtGovStudyReader(tables, json, options);
+        var study = new CtGovStudyReader(tables);
         var record = study.ReadStudy(ref reader);
         if (reader.Read())
         {
