@@ -55,9 +55,12 @@ public sealed class CtGovImportException : Exception
 }
 
 /// <summary>A problem with one field of a study, before the record index is known.</summary>
-internal sealed class CtGovFieldException(string path, string reason) : Exception($"{path}: {reason}")
+internal sealed class CtGovFieldException(string path, string reason, string? nctId = null) : Exception($"{path}: {reason}")
 {
     public string Path { get; } = path;
 
     public string Reason { get; } = reason;
+
+    /// <summary>The study's NCT id when it could be read.</summary>
+    public string? NctId { get; } = nctId;
 }

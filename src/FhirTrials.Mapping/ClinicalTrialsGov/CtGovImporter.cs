@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using FhirTrials.Mapping.Records;
 using FhirTrials.Mapping.Tables;
@@ -14,6 +15,14 @@ namespace FhirTrials.Mapping.ClinicalTrialsGov;
 /// </summary>
 public static class CtGovImporter
 {
+    /// <summary>Reads the text of a parsed element, whatever options parsed it.</summary>
+    private static readonly JsonReaderOptions ElementOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 1 << 16,
+    };
+
     public static IEnumerable<TrialRecord> ImportFile(string path, MappingTables? tables = null)
     {
         // No FileStream buffer: the scanner reads in chunks at least as large as the file or 64 KB.
@@ -37,23 +46,39 @@ public static class CtGovImporter
             yield break;
         }
 
-        // A small input is read whole. A single study (the usual file) is then parsed once; anything else,
+        // A small input is read whole. A single study (the usual file) is then read once; anything else,
         // including malformed JSON, goes through the scanner so that pages and errors read the same.
         using (whole)
         {
-            using (var document = WholeInput.TryParseSingleStudy(whole.Memory))
-            {
-                if (document is not null)
-                {
-                    yield return ImportStudy(document.RootElement, sourceName, 1, tables);
-                    yield break;
-                }
-            }
-
-            foreach (var record in Scan(new MemoryStream(whole.Array, 0, whole.Length, writable: false), sourceName, tables))
+            if (ReadSingleStudy(whole, sourceName, tables ?? MappingTables.Default) is { } record)
             {
                 yield return record;
+                yield break;
             }
+
+            foreach (var scanned in Scan(new MemoryStream(whole.Array, 0, whole.Length, writable: false), sourceName, tables))
+            {
+                yield return scanned;
+            }
+        }
+    }
+
+    /// <summary>The record when the whole input is one well-formed study object; null when the scanner must read it.</summary>
+    private static TrialRecord? ReadSingleStudy(WholeInput whole, string sourceName, MappingTables tables)
+    {
+        var json = whole.Memory;
+        if (!WholeInput.StartsWithStudySection(json.Span))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Map(json, sourceName, 1, tables, WholeInput.ReaderOptions);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
@@ -104,14 +129,13 @@ public static class CtGovImporter
     /// <summary>Maps one study object already parsed; <paramref name="recordIndex"/> is used in error messages.</summary>
     public static TrialRecord ImportStudy(JsonElement study, string sourceName, int recordIndex = 1, MappingTables? tables = null)
     {
-        try
+        if (study.ValueKind != JsonValueKind.Object)
         {
-            return CtGovStudyMapper.Map(study, tables ?? MappingTables.Default);
+            throw Located(CtGovStudyReader.NotAStudy(), sourceName, recordIndex);
         }
-        catch (CtGovFieldException exception)
-        {
-            throw new CtGovImportException(sourceName, recordIndex, NctIdOf(study), exception.Path, exception.Reason, exception);
-        }
+
+        // The element's own text, read again: it was parsed, so it is well-formed for the options it was parsed with.
+        return Map(JsonMarshal.GetRawUtf8Value(study).ToArray(), sourceName, recordIndex, tables ?? MappingTables.Default, ElementOptions);
     }
 
     private static StudyStreamScanner.Step Next(StudyStreamScanner scanner, string sourceName, int index, out ReadOnlyMemory<byte> study)
@@ -128,17 +152,21 @@ public static class CtGovImporter
         }
     }
 
-    private static TrialRecord Parse(ReadOnlyMemory<byte> study, string sourceName, int index, MappingTables tables)
+    private static TrialRecord Parse(ReadOnlyMemory<byte> study, string sourceName, int index, MappingTables tables) =>
+        Map(study, sourceName, index, tables, WholeInput.ReaderOptions);
+
+    private static TrialRecord Map(ReadOnlyMemory<byte> study, string sourceName, int index, MappingTables tables, JsonReaderOptions options)
     {
-        using var document = JsonDocument.Parse(study, WholeInput.DocumentOptions);
-        return ImportStudy(document.RootElement, sourceName, index, tables);
+        try
+        {
+            return CtGovStudyReader.Map(study, tables, options);
+        }
+        catch (CtGovFieldException exception)
+        {
+            throw Located(exception, sourceName, index);
+        }
     }
 
-    private static string? NctIdOf(JsonElement study) =>
-        study.ValueKind == JsonValueKind.Object
-        && study.TryGetProperty("protocolSection", out var protocol) && protocol.ValueKind == JsonValueKind.Object
-        && protocol.TryGetProperty("identificationModule", out var identification) && identification.ValueKind == JsonValueKind.Object
-        && identification.TryGetProperty("nctId", out var nctId) && nctId.ValueKind == JsonValueKind.String
-            ? nctId.GetString()
-            : null;
+    private static CtGovImportException Located(CtGovFieldException problem, string sourceName, int index) =>
+        new(sourceName, index, problem.NctId, problem.Path, problem.Reason, problem);
 }

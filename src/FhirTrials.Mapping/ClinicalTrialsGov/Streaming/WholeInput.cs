@@ -4,16 +4,17 @@ using System.Text.Json;
 namespace FhirTrials.Mapping.ClinicalTrialsGov;
 
 /// <summary>
-/// The fast path of the importer for small seekable inputs: the whole input in a pooled array, parsed at once
+/// The fast path of the importer for small seekable inputs: the whole input in a pooled array, read at once
 /// when it is one study object (the scanner would otherwise tokenize it twice: once to find its end, once to
-/// parse it).
+/// read it).
 /// </summary>
 internal sealed class WholeInput : IDisposable
 {
     /// <summary>Inputs up to this size are read whole; larger ones stream.</summary>
     public const int MaxLength = 1 << 20;
 
-    public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
+    /// <summary>How a single study is read: strict JSON, as deep as the scanner allows.</summary>
+    public static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
 
     private WholeInput(byte[] array, int length)
     {
@@ -52,31 +53,13 @@ internal sealed class WholeInput : IDisposable
         return new WholeInput(array, length);
     }
 
-    /// <summary>The parsed document when <paramref name="json"/> is exactly one study object; null for pages, arrays, NDJSON and malformed JSON.</summary>
-    public static JsonDocument? TryParseSingleStudy(ReadOnlyMemory<byte> json)
+    /// <summary>
+    /// True when the input opens an object whose first property is a study section: it is then read as one
+    /// study (a page, an array or NDJSON goes to the scanner).
+    /// </summary>
+    public static bool StartsWithStudySection(ReadOnlySpan<byte> json)
     {
-        if (!StartsWithStudySection(json.Span))
-        {
-            return null;
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        return document;
-    }
-
-    /// <summary>True when the input opens an object whose first property is a study section (a page or an array is not parsed here at all).</summary>
-    private static bool StartsWithStudySection(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = DocumentOptions.MaxDepth });
+        var reader = new Utf8JsonReader(json, ReaderOptions);
         try
         {
             return reader.Read() && reader.TokenType == JsonTokenType.StartObject
