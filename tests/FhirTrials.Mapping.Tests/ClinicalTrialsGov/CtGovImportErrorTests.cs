@@ -38,7 +38,8 @@ public sealed class CtGovImportErrorTests
     [InlineData("protocolSection.designModule.enrollmentInfo.count", "\"fifty\"", "expected an integer, found the string \"fifty\"")]
     [InlineData("protocolSection.eligibilityModule.healthyVolunteers", "\"no\"", "expected true or false, found the string \"no\"")]
     [InlineData("protocolSection.conditionsModule.conditions", "\"AML\"", "expected an array, found the string \"AML\"")]
-    [InlineData("protocolSection.contactsLocationsModule.locations[0].geoPoint.lat", "\"north\"", "expected a number, found the string \"north\"")]
+    [InlineData("protocolSection.contactsLocationsModule.locations[0].geoPoint.lat", "\"north\"", "expected a number within the range of a double, found the string \"north\"")]
+    [InlineData("protocolSection.contactsLocationsModule.locations[0].geoPoint.lon", "1e400", "expected a number within the range of a double, found the number 1e400")]
     [InlineData("protocolSection.statusModule.overallStatus", "\"Recruiting\"", "unknown value 'Recruiting'")]
     public void Import_WrongType_NamesTheField(string field, string json, string reason)
     {

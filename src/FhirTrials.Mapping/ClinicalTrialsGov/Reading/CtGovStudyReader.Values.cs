@@ -32,8 +32,11 @@ internal sealed partial class CtGovStudyReader
     private int? Int(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number) ? number : None<int>(ref reader, "an integer");
 
+    /// <summary>A number a double holds: 1e400 is reported rather than read as infinity (which no JSON writer can write back).</summary>
     private double? Double(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number ? reader.GetDouble() : None<double>(ref reader, "a number");
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var number) && double.IsFinite(number)
+            ? number
+            : None<double>(ref reader, "a number within the range of a double");
 
     private TEnum? Enum<TEnum>(ref Utf8JsonReader reader)
         where TEnum : struct, Enum =>
