@@ -3,6 +3,7 @@ using System.Text.Json;
 using FhirTrials.Eligibility;
 using FhirTrials.Fhir.Model;
 using FhirTrials.Fhir.Serialization;
+using FhirTrials.Mapping.ClinicalTrialsGov;
 using FhirTrials.Mapping.Fhir;
 using FhirTrials.Mapping.Records;
 
@@ -10,8 +11,8 @@ namespace FhirTrials.Benchmarks.Mapping;
 
 /// <summary>
 /// Per-core throughput of map + serialize on the 943 CT.gov records, by thread CPU time (robust when the
-/// machine is shared): full Bundle, Bundle without the criteria parser, the parser alone, the reverse; with the
-/// bytes each allocates per record.
+/// machine is shared): full Bundle, Bundle without the criteria parser, the parser alone, the reverse, and the
+/// CT.gov import of the study files (bytes already in memory); with the bytes each allocates per record.
 /// Garbage collection runs on the measured thread (non-concurrent GC is set for this mode).
 /// <code>dotnet run -c Release --project bench/FhirTrials.Benchmarks -- mapping-throughput --seconds 10</code>
 /// </summary>
@@ -28,6 +29,8 @@ public static class CpuThroughput
         Add(results, "withoutCriteriaParsing", Measure(withoutCriteria, r => TrialBundleMapper.Default.MapToJson(r).Length, seconds));
         Add(results, "criteriaParserAlone", Measure(records, r => r.Eligibility?.Criteria is { } c ? EligibilityCriteriaParser.Parse(c).Items.Count : 0, seconds));
         Add(results, "reverse", Measure(bundles, b => TrialRecordReverseMapper.Default.Reverse(b).Locations?.Count ?? 0, seconds));
+        var files = MappingCorpus.Files().Select(File.ReadAllBytes).ToList();
+        Add(results, "ctgovImport", Measure(files, f => CtGovImporter.Import(new MemoryStream(f, writable: false), "study.json").Count(), seconds));
         Console.WriteLine(JsonSerializer.Serialize(results));
         return 0;
     }
