@@ -20,6 +20,8 @@ public sealed record RecordProperty(string Name, Type PropertyType, Func<object,
 public static class RecordShape
 {
     private static readonly ConcurrentDictionary<Type, RecordProperty[]> Shapes = new();
+    private static readonly MethodInfo ReferenceGetterMethod =
+        typeof(RecordShape).GetMethod(nameof(ReferenceGetter), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>The JSON properties of <paramref name="recordType"/>, in declaration (= JSON) order.</summary>
     public static IReadOnlyList<RecordProperty> Of(Type recordType)
@@ -39,9 +41,6 @@ public static class RecordShape
             .Where(property => property.GetIndexParameters().Length == 0 && property.GetMethod is not null && property.DeclaringType == type)
             .Select(property => new RecordProperty(JsonNamingPolicy.CamelCase.ConvertName(property.Name), property.PropertyType, Getter(property)))];
     }
-
-    private static readonly MethodInfo ReferenceGetterMethod =
-        typeof(RecordShape).GetMethod(nameof(ReferenceGetter), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private static Func<object, object?> Getter(PropertyInfo property)
     {
