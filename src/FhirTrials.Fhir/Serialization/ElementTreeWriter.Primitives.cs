@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FhirTrials.Fhir.ElementModel;
 using FhirTrials.Fhir.Introspection;
 
@@ -6,7 +5,7 @@ namespace FhirTrials.Fhir.Serialization;
 
 public static partial class ElementTreeWriter
 {
-    private static void WritePrimitiveProperty(Utf8JsonWriter json, in Group group, bool isArray)
+    private static void WritePrimitiveProperty(JsonOutput json, in Group group, bool isArray)
     {
         var hasValue = false;
         var hasMembers = false;
@@ -69,14 +68,14 @@ public static partial class ElementTreeWriter
         }
     }
 
-    private static void WriteExtensionObject(Utf8JsonWriter json, ElementNode node)
+    private static void WriteExtensionObject(JsonOutput json, ElementNode node)
     {
         json.WriteStartObject();
         WriteMembers(json, node);
         json.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter json, ElementNode node) =>
+    private static void WriteValue(JsonOutput json, ElementNode node) =>
         LexicalWriter.Write(json, ref node.Lexical, node.RawKind != JsonRawKind.None ? node.RawKind : KindOf(node.Type));
 
     private static JsonRawKind KindOf(FhirTypeInfo? type) => type?.SystemType switch

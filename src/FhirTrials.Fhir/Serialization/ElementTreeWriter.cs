@@ -15,6 +15,11 @@ public static partial class ElementTreeWriter
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(node);
+        JsonEmbedding.Write(json, node, static (output, n) => WriteObject(output, n));
+    }
+
+    internal static void WriteObject(JsonOutput json, ElementNode node)
+    {
         json.WriteStartObject();
         if (node.IsResource)
         {
@@ -26,10 +31,8 @@ public static partial class ElementTreeWriter
     }
 
     /// <summary>Writes the node's children as JSON properties (without the braces or <c>resourceType</c>).</summary>
-    public static void WriteMembers(Utf8JsonWriter json, ElementNode node)
+    internal static void WriteMembers(JsonOutput json, ElementNode node)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentNullException.ThrowIfNull(node);
         var children = node.ChildArray;
         if (children is null)
         {
@@ -104,7 +107,7 @@ public static partial class ElementTreeWriter
         string.Equals(candidate.Name, first.Name, StringComparison.Ordinal)
         && (first.Definition is not { IsChoice: true } || ReferenceEquals(candidate.Type, first.Type));
 
-    private static void WriteProperty(Utf8JsonWriter json, in Group group)
+    private static void WriteProperty(JsonOutput json, in Group group)
     {
         var first = group.First;
         var isArray = (first.Definition?.IsCollection ?? false) || group.Count > 1 || first.IsJsonArrayMember;
@@ -141,7 +144,7 @@ public static partial class ElementTreeWriter
     private static bool IsPrimitiveLike(ElementNode node) =>
         node.Type is { } type ? type.IsPrimitive : node.RawKind != JsonRawKind.None;
 
-    private static void WriteName(Utf8JsonWriter json, ElementNode first, bool extensionPart)
+    private static void WriteName(JsonOutput json, ElementNode first, bool extensionPart)
     {
         if (first.Definition is { } definition)
         {

@@ -13,13 +13,13 @@ public sealed class FhirJsonWriter
 {
     private static readonly JsonEncodedText ResourceTypeName = JsonEncodedText.Encode("resourceType");
 
-    public FhirJsonWriter(Utf8JsonWriter json) => Json = json;
+    internal FhirJsonWriter(JsonOutput json) => Json = json;
 
-    /// <summary>The underlying JSON writer.</summary>
-    public Utf8JsonWriter Json { get; }
+    /// <summary>The JSON output written to.</summary>
+    internal JsonOutput Json { get; }
 
     /// <summary>Writes a resource as a JSON object.</summary>
-    public void WriteResourceObject(Resource resource)
+    internal void WriteResourceObject(Resource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
         Json.WriteStartObject();
@@ -43,7 +43,7 @@ public sealed class FhirJsonWriter
 
     internal void WritePrimitive(JsonNames names, PrimitiveType? value)
     {
-        if (value is not null && !value.IsEmpty)
+        if (value is not null)
         {
             WritePrimitiveParts(names, value);
         }
@@ -53,14 +53,12 @@ public sealed class FhirJsonWriter
     {
         if (!value.HasNoLexicalValue)
         {
-            Json.WritePropertyName(names.Value);
-            WriteLexical(value);
+            LexicalWriter.Write(Json, names.Value, ref value.Lexical, KindOf(value));
         }
 
         if (value.HasElementMembers)
         {
-            Json.WritePropertyName(names.Extension);
-            WriteElementMembersObject(value);
+            WriteObject(names.Extension, value);
         }
     }
 
@@ -78,8 +76,7 @@ public sealed class FhirJsonWriter
 
         if (values.Exists(v => !v.HasNoLexicalValue))
         {
-            Json.WritePropertyName(names.Value);
-            Json.WriteStartArray();
+            Json.WriteStartArray(names.Value);
             foreach (var item in values)
             {
                 if (item.IsEmpty)
@@ -102,8 +99,7 @@ public sealed class FhirJsonWriter
 
         if (values.Exists(v => v.HasElementMembers))
         {
-            Json.WritePropertyName(names.Extension);
-            Json.WriteStartArray();
+            Json.WriteStartArray(names.Extension);
             foreach (var item in values)
             {
                 if (item.IsEmpty)
@@ -129,18 +125,32 @@ public sealed class FhirJsonWriter
 
     internal void WriteComplex(JsonNames names, Base? value)
     {
-        if (value is not null && !value.IsEmpty)
+        if (value is not null)
         {
-            WriteComplexObject(names, value);
+            WriteObject(names.Value, value);
         }
     }
 
-    private void WriteComplexObject(JsonNames names, Base value)
+    /// <summary>Writes <paramref name="value"/> as property <paramref name="name"/>, or nothing when it has no content.</summary>
+    private void WriteObject(JsonEncodedText name, Base value)
     {
-        Json.WritePropertyName(names.Value);
-        Json.WriteStartObject();
+        var mark = Json.GetMark();
+        Json.WriteStartObject(name);
         value.WriteMembers(this);
-        Json.WriteEndObject();
+        EndObject(mark);
+    }
+
+    /// <summary>Closes the object opened at <paramref name="mark"/>, or takes it back when nothing was written in it.</summary>
+    private void EndObject(JsonOutput.Mark mark)
+    {
+        if (Json.IsEmptyContainer)
+        {
+            Json.Rewind(mark);
+        }
+        else
+        {
+            Json.WriteEndObject();
+        }
     }
 
     public void WriteComplexList<T>(string name, List<T>? values)
@@ -150,24 +160,29 @@ public sealed class FhirJsonWriter
     internal void WriteComplexList<T>(JsonNames names, List<T>? values)
         where T : Base
     {
-        if (values is null || values.TrueForAll(v => v.IsEmpty))
+        if (values is not { Count: > 0 })
         {
             return;
         }
 
-        Json.WritePropertyName(names.Value);
-        Json.WriteStartArray();
+        var list = Json.GetMark();
+        Json.WriteStartArray(names.Value);
         foreach (var value in values)
         {
-            if (!value.IsEmpty)
-            {
-                Json.WriteStartObject();
-                value.WriteMembers(this);
-                Json.WriteEndObject();
-            }
+            var item = Json.GetMark();
+            Json.WriteStartObject();
+            value.WriteMembers(this);
+            EndObject(item);
         }
 
-        Json.WriteEndArray();
+        if (Json.IsEmptyContainer)
+        {
+            Json.Rewind(list);
+        }
+        else
+        {
+            Json.WriteEndArray();
+        }
     }
 
     /// <summary>Writes a choice element under its typed name (<c>valueQuantity</c>).</summary>
@@ -175,7 +190,7 @@ public sealed class FhirJsonWriter
 
     internal void WriteChoice(JsonNames element, DataType? value)
     {
-        if (value is null || value.IsEmpty)
+        if (value is null)
         {
             return;
         }
@@ -187,7 +202,7 @@ public sealed class FhirJsonWriter
         }
         else
         {
-            WriteComplexObject(names, value);
+            WriteObject(names.Value, value);
         }
     }
 
@@ -213,8 +228,7 @@ public sealed class FhirJsonWriter
             return;
         }
 
-        Json.WritePropertyName(names.Value);
-        Json.WriteStartArray();
+        Json.WriteStartArray(names.Value);
         foreach (var resource in resources)
         {
             if (!resource.IsEmpty)
@@ -226,12 +240,14 @@ public sealed class FhirJsonWriter
         Json.WriteEndArray();
     }
 
-    private void WriteLexical(PrimitiveType value) => LexicalWriter.Write(Json, ref value.Lexical, value.JsonKind switch
+    private void WriteLexical(PrimitiveType value) => LexicalWriter.Write(Json, ref value.Lexical, KindOf(value));
+
+    private static JsonRawKind KindOf(PrimitiveType value) => value.JsonKind switch
     {
         PrimitiveJsonKind.Boolean => JsonRawKind.True,
         PrimitiveJsonKind.Number => JsonRawKind.Number,
         _ => JsonRawKind.String,
-    });
+    };
 
     private void WriteElementMembersObject(PrimitiveType value)
     {

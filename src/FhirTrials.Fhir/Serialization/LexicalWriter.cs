@@ -15,25 +15,37 @@ internal static class LexicalWriter
     private const int StackLimit = 256;
     private static readonly JavaScriptEncoder Relaxed = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
-    // The escapes the relaxed encoder writes in their two-character form (\" \\ \n ...), asked of the encoder itself.
-    private static readonly bool[] RelaxedShortEscapes = ShortEscapesOf(Relaxed);
+    // The letters of the escapes the relaxed encoder writes in their two-character form (\" \\ \n ...).
+    private static readonly bool[] RelaxedShortEscapes = LettersOf(JsonOutput.ShortEscapes);
 
     /// <summary>Writes the value as <paramref name="kind"/> asks: booleans and numbers only when the text is one, else a string.</summary>
-    public static void Write(Utf8JsonWriter json, ref LexicalText text, JsonRawKind kind)
+    public static void Write(JsonOutput json, ref LexicalText text, JsonRawKind kind) => Write(json, default, ref text, kind);
+
+    /// <summary>
+    /// Writes property <paramref name="name"/> (none when default) with the value: a value built in code goes out
+    /// with its name in one writer call, which is most of what a mapper writes.
+    /// </summary>
+    public static void Write(JsonOutput json, JsonEncodedText name, ref LexicalText text, JsonRawKind kind)
     {
+        var named = name.EncodedUtf8Bytes.Length > 0;
         if (text.TryGetSource(out var utf8, out var escaped))
         {
+            if (named)
+            {
+                json.WritePropertyName(name);
+            }
+
             if (kind == JsonRawKind.Number && text.Kind == JsonRawKind.Number)
             {
-                json.WriteRawValue(utf8, skipInputValidation: true);
+                json.WriteRawValue(utf8);
                 return;
             }
 
             if (kind is JsonRawKind.String or JsonRawKind.None)
             {
-                if (escaped && ReferenceEquals(json.Options.Encoder, Relaxed) && IsAsRelaxedWriterEscapes(utf8))
+                if (escaped && IsAsRelaxedWriterEscapes(utf8))
                 {
-                    json.WriteRawValue(text.QuotedSource(), skipInputValidation: true);
+                    json.WriteRawValue(text.QuotedSource());
                 }
                 else if (escaped)
                 {
@@ -52,13 +64,34 @@ internal static class LexicalWriter
         switch (kind)
         {
             case JsonRawKind.True or JsonRawKind.False when value is "true" or "false":
-                json.WriteBooleanValue(value == "true");
+                if (named)
+                {
+                    json.WriteBoolean(name, value == "true");
+                }
+                else
+                {
+                    json.WriteBooleanValue(value == "true");
+                }
+
                 break;
             case JsonRawKind.Number when JsonNumber.IsValid(value):
-                json.WriteRawValue(value, skipInputValidation: true);
+                if (named)
+                {
+                    json.WritePropertyName(name);
+                }
+
+                json.WriteRawValue(value);
                 break;
             default:
-                json.WriteStringValue(value);
+                if (named)
+                {
+                    json.WriteString(name, value);
+                }
+                else
+                {
+                    json.WriteStringValue(value);
+                }
+
                 break;
         }
     }
@@ -87,19 +120,18 @@ internal static class LexicalWriter
         }
     }
 
-    private static bool[] ShortEscapesOf(JavaScriptEncoder encoder)
+    private static bool[] LettersOf(byte[] shortEscapes)
     {
-        var table = new bool[256];
-        foreach (var (letter, value) in new[] { ('"', '"'), ('\\', '\\'), ('/', '/'), ('b', '\b'), ('f', '\f'), ('n', '\n'), ('r', '\r'), ('t', '\t') })
+        var letters = new bool[256];
+        foreach (var letter in shortEscapes)
         {
-            var encoded = JsonEncodedText.Encode(value.ToString(), encoder).EncodedUtf8Bytes;
-            table[letter] = encoded.Length == 2 && encoded[0] == (byte)'\\' && encoded[1] == (byte)letter;
+            letters[letter] = letter != 0;
         }
 
-        return table;
+        return letters;
     }
 
-    private static void WriteUnescaped(Utf8JsonWriter json, in LexicalText text)
+    private static void WriteUnescaped(JsonOutput json, in LexicalText text)
     {
         var reader = text.EscapedStringReader();
         var length = reader.ValueSpan.Length;

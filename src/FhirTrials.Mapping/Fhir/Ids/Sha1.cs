@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace FhirTrials.Mapping.Fhir;
 
@@ -53,22 +54,26 @@ internal static class Sha1
             w[t] = BitOperations.RotateLeft(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1);
         }
 
+        // The four 20-round stages as separate loops: no stage test per round.
         uint a = state[0], b = state[1], c = state[2], d = state[3], e = state[4];
-        for (var t = 0; t < 80; t++)
+        for (var t = 0; t < 20; t++)
         {
-            var (f, k) = t switch
-            {
-                < 20 => ((b & c) | (~b & d), 0x5A827999u),
-                < 40 => (b ^ c ^ d, 0x6ED9EBA1u),
-                < 60 => ((b & c) | (b & d) | (c & d), 0x8F1BBCDCu),
-                _ => (b ^ c ^ d, 0xCA62C1D6u),
-            };
-            var temp = BitOperations.RotateLeft(a, 5) + f + e + k + w[t];
-            e = d;
-            d = c;
-            c = BitOperations.RotateLeft(b, 30);
-            b = a;
-            a = temp;
+            Round(ref a, ref b, ref c, ref d, ref e, ((b & c) | (~b & d)) + 0x5A827999u + w[t]);
+        }
+
+        for (var t = 20; t < 40; t++)
+        {
+            Round(ref a, ref b, ref c, ref d, ref e, (b ^ c ^ d) + 0x6ED9EBA1u + w[t]);
+        }
+
+        for (var t = 40; t < 60; t++)
+        {
+            Round(ref a, ref b, ref c, ref d, ref e, ((b & c) | (b & d) | (c & d)) + 0x8F1BBCDCu + w[t]);
+        }
+
+        for (var t = 60; t < 80; t++)
+        {
+            Round(ref a, ref b, ref c, ref d, ref e, (b ^ c ^ d) + 0xCA62C1D6u + w[t]);
         }
 
         state[0] += a;
@@ -76,5 +81,17 @@ internal static class Sha1
         state[2] += c;
         state[3] += d;
         state[4] += e;
+    }
+
+    /// <summary>One round: <paramref name="input"/> is f(b, c, d) + K + W[t].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Round(ref uint a, ref uint b, ref uint c, ref uint d, ref uint e, uint input)
+    {
+        var temp = BitOperations.RotateLeft(a, 5) + e + input;
+        e = d;
+        d = c;
+        c = BitOperations.RotateLeft(b, 30);
+        b = a;
+        a = temp;
     }
 }
