@@ -34,7 +34,7 @@ internal static partial class AgeExtractor
     public static void Extract(ItemContext ctx)
     {
         var t = ctx.T;
-        if (!ctx.HasTimeUnit && !MentionsAge(t) && ctx.Heading is null)
+        if (!ctx.HasTimeUnit && ctx.Heading is null && !MentionsAge(t))
         {
             return;
         }
@@ -42,6 +42,12 @@ internal static partial class AgeExtractor
         if (ctx.Heading is { } heading && heading.Trim().Equals("age", StringComparison.OrdinalIgnoreCase))
         {
             TryKeywordLed(ctx, -1);
+        }
+
+        // Below, an age needs an age word (a keyword, "old", "of age", "older") or a range in years.
+        if (!MayNameYears(t, ctx.Lexicon) && !MentionsAge(t))
+        {
+            return;
         }
 
         for (var i = 0; i < t.Count; i++)
@@ -68,6 +74,21 @@ internal static partial class AgeExtractor
         for (var i = 0; i < t.Count; i++)
         {
             if (t.Tokens[i].Kind == Text.TokenKind.Word && t.IsAnyWord(i, AgeWords))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>False when no token starts like a spelling of years, so no quantity in years can be read.</summary>
+    private static bool MayNameYears(Text.TokenText t, Lexicon lexicon)
+    {
+        var initials = lexicon.YearUnitInitials;
+        for (var i = 0; i < t.Count; i++)
+        {
+            if (initials.AsSpan().Contains(char.ToLowerInvariant(t.Text[t.Tokens[i].Start])))
             {
                 return true;
             }

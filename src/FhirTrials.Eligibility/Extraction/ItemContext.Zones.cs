@@ -11,7 +11,7 @@ internal sealed partial class ItemContext
     /// <summary>Fills the segment of each token and the first token and end of each segment.</summary>
     private void ComputeSegments()
     {
-        var tokens = T.Tokens;
+        var tokens = T.Tokens.AsSpan(0, T.Count);
         var text = T.Text;
         var segments = _segments;
         var current = 0;
@@ -225,7 +225,7 @@ internal sealed partial class ItemContext
     /// <summary>"(subjects aged 13 to 17 only)": a parenthesis ending in "only" names a population.</summary>
     private void MarkOnlyParentheses(ZoneFlags[] zones)
     {
-        var tokens = T.Tokens;
+        var tokens = T.Tokens.AsSpan(0, T.Count);
         var text = T.Text;
         for (var i = 1; i < tokens.Length; i++)
         {

@@ -28,6 +28,9 @@ internal sealed partial class ItemContext
     private Mention[] _mentions = new Mention[16];
     private int _mentionCount;
 
+    /// <summary>The tokens of the current item; its buffer is reused item after item.</summary>
+    private readonly TokenText _tokens = new("");
+
     private ItemContext()
     {
         Original = "";
@@ -62,7 +65,8 @@ internal sealed partial class ItemContext
         Heading = heading;
         Lexicon = lexicon;
         Depth = depth;
-        T = new TokenText(text);
+        _tokens.Reset(text);
+        T = _tokens;
         var count = T.Count;
         EnsureCapacity(count);
         _mentionCount = MentionScanner.Scan(T, lexicon, ref _mentions);
@@ -78,7 +82,7 @@ internal sealed partial class ItemContext
         ComputeZones();
         Array.Clear(_used, 0, count);
         HasTimeUnit = false;
-        var tokens = T.Tokens;
+        var tokens = T.Tokens.AsSpan(0, T.Count);
         for (var i = 0; i < tokens.Length; i++)
         {
             if (tokens[i].Kind == TokenKind.Word && lexicon.TimeUnitWords.Contains(T, i))

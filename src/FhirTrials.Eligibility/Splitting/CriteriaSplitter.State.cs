@@ -12,9 +12,13 @@ internal static partial class CriteriaSplitter
     /// Indented headings followed later by an unindented heading of the same list are stray (a heading pasted inside
     /// a sub-list); they are kept as labels.
     /// </summary>
-    /// <remarks>Also marks the lines holding a heading keyword part (<paramref name="keywordLines"/>); no other line is classified.</remarks>
-    private static HashSet<int>? DemotedHeadings(string[] lines, bool[] keywordLines)
+    /// <remarks>
+    /// Also marks the lines holding a heading keyword part (<paramref name="keywordLines"/>); no other line is classified.
+    /// The classification of each line it classifies is kept in <paramref name="classified"/> for the line loop.
+    /// </remarks>
+    private static HashSet<int>? DemotedHeadings(string[] lines, bool[] keywordLines, out HeadingMatch?[]? classified)
     {
+        classified = null;
         List<(int Line, int Indent, CriteriaSection Section)>? headings = null;
         for (var i = 0; i < lines.Length; i++)
         {
@@ -28,7 +32,10 @@ internal static partial class CriteriaSplitter
             var content = lines[i].Trim();
 
             var text = ListMarker.TryParse(content, out var marker, out var rest) && marker.Kind != MarkerKind.Glued ? rest : content;
-            if (HeadingClassifier.Classify(text) is { } heading && (text == content || heading.Heading.EndsWith(':')))
+            var match = HeadingClassifier.Classify(text);
+            classified ??= new HeadingMatch?[lines.Length];
+            classified[i] = match ?? NotAHeading;
+            if (match is { } heading && (text == content || heading.Heading.EndsWith(':')))
             {
                 headings ??= [];
                 headings.Add((i, Indent(lines[i]), heading.Section));
@@ -111,7 +118,10 @@ internal static partial class CriteriaSplitter
         return false;
     }
 
-    private sealed class SplitState(HashSet<int>? demoted, bool[] keywordLines)
+    /// <summary>Marks a line classified as no heading (null marks a line not classified).</summary>
+    private static readonly HeadingMatch NotAHeading = new(CriteriaSection.Inclusion, "", "");
+
+    private sealed class SplitState(HashSet<int>? demoted, bool[] keywordLines, HeadingMatch?[]? classified)
     {
         private readonly List<ItemDraft> _open = [];
 
@@ -131,6 +141,22 @@ internal static partial class CriteriaSplitter
         public string? Label { get; private set; }
 
         public ItemDraft? Top => _open.Count > 0 ? _open[^1] : null;
+
+        /// <summary>
+        /// The heading of <paramref name="text"/>, the marker-less text of line <paramref name="line"/>: classified before
+        /// the loop when it could be, so each line is classified once (a second call for the line classifies anew).
+        /// </summary>
+        public HeadingMatch? Heading(int line, string text)
+        {
+            var known = classified?[line];
+            if (known is null)
+            {
+                return HeadingClassifier.Classify(text);
+            }
+
+            classified![line] = null;
+            return ReferenceEquals(known, NotAHeading) ? null : known;
+        }
 
         /// <summary>True when line <paramref name="line"/> is a stray heading kept as a label.</summary>
         public bool IsDemoted(int line) => demoted is not null && demoted.Contains(line);

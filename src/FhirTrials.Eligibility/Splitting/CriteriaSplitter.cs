@@ -18,7 +18,8 @@ internal static partial class CriteriaSplitter
     {
         var lines = MarkdownText.Lines(markdown);
         var keywordLines = new bool[lines.Length];
-        var state = new SplitState(DemotedHeadings(lines, keywordLines), keywordLines);
+        var demoted = DemotedHeadings(lines, keywordLines, out var classified);
+        var state = new SplitState(demoted, keywordLines, classified);
         for (var i = 0; i < lines.Length; i++)
         {
             var raw = lines[i];
@@ -39,7 +40,7 @@ internal static partial class CriteriaSplitter
     {
         var markerFound = ListMarker.TryParse(content, out var marker, out var rest);
         var headingText = markerFound && marker.Kind != MarkerKind.Glued ? rest : content;
-        if (state.KeywordLines[lineIndex] && !state.IsDemoted(lineIndex) && HeadingClassifier.Classify(headingText) is { } heading
+        if (state.KeywordLines[lineIndex] && !state.IsDemoted(lineIndex) && state.Heading(lineIndex, headingText) is { } heading
             && (!markerFound || marker.Kind == MarkerKind.Glued || heading.Heading.EndsWith(':') || heading.Heading.EndsWith('\uFF1A')))
         {
             state.StartSection(heading.Section, markerFound && marker.Kind != MarkerKind.Glued ? marker.Raw + " " + heading.Heading : heading.Heading);

@@ -18,9 +18,12 @@ internal static partial class HeadingClassifier
     private const int MaxWordsWithColon = 10;
     private const int MaxWordsWithoutColon = 8;
 
-    /// <summary>Every heading keyword contains one of these (one vectorised scan, also without ICU).</summary>
+    /// <summary>
+    /// Every text <see cref="Keyword"/> matches contains one of these (one vectorised scan, also without ICU); they are
+    /// as long as the keyword allows, so item lines saying "including", "eligible" or "enrolled" are not classified.
+    /// </summary>
     private static readonly SearchValues<string> HeadingKeywordParts =
-        SearchValues.Create(["clu", "eligib", "entry", "selection", "enrol"], StringComparison.OrdinalIgnoreCase);
+        SearchValues.Create(["clusion", "eligibility", "entry", "selection", "enrolment", "enrollment"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly char[] Decoration = ['*', '_', '#', ' '];
     private static readonly char[] Emphasis = ['*', '_', ' '];

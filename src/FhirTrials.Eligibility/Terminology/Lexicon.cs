@@ -31,6 +31,7 @@ internal sealed class Lexicon
         Conditions = tables.Conditions;
         Scores = tables.Scores;
         TimeUnitWords = tables.TimeUnitWords;
+        YearUnitInitials = [.. tables.YearUnitInitials];
         _numberValues = new decimal[numberWords.Count];
         foreach (var (word, value) in numberWords)
         {
@@ -74,6 +75,12 @@ internal sealed class Lexicon
     /// <summary>Spelled time units ("weeks", "mo", "years").</summary>
     public WordTable TimeUnitWords { get; }
 
+    /// <summary>
+    /// The first characters (lower case) of the spellings of years ("y" of "years", "yo", "y/o"): a text whose tokens
+    /// start with none of them has no quantity in years, since a unit is read from a token start.
+    /// </summary>
+    public char[] YearUnitInitials { get; }
+
     /// <summary>The value of a spelled number ("two", "twelve") at token <paramref name="index"/>.</summary>
     public bool TryGetNumberWord(TokenText t, int index, out decimal value)
     {
@@ -111,4 +118,6 @@ internal sealed class LexiconTables
     public List<ScoreDefinition> Scores { get; } = [];
 
     public WordTable TimeUnitWords { get; } = new();
+
+    public HashSet<char> YearUnitInitials { get; } = [];
 }

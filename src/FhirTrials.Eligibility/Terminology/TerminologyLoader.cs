@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using FhirTrials.Eligibility.Model;
 
+using FhirTrials.Eligibility.Text;
+
 namespace FhirTrials.Eligibility.Terminology;
 
 /// <summary>Reads the embedded terminology data files and builds the <see cref="Lexicon"/>.</summary>
@@ -19,6 +21,11 @@ internal static class TerminologyLoader
             foreach (var spelling in row.Spellings)
             {
                 tables.Units.Add(spelling, unit, row.CaseSensitive);
+                if (row.Ucum == "a" && spelling.AsSpan().TrimStart(' ') is [var first, ..])
+                {
+                    tables.YearUnitInitials.Add(char.ToLowerInvariant(ScanText.MapChar(first)));
+                }
+
                 if (row.Dimension == "time" && spelling.All(char.IsLetter))
                 {
                     tables.TimeUnitWords.Add(spelling);

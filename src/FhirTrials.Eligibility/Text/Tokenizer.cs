@@ -3,12 +3,9 @@ namespace FhirTrials.Eligibility.Text;
 /// <summary>Splits mapped text (see <see cref="ScanText"/>) into <see cref="Token"/>s, hashing each once.</summary>
 internal static class Tokenizer
 {
-    [ThreadStatic]
-    private static Token[]? t_scratch;
-
-    public static Token[] Tokenize(string text)
+    /// <summary>Writes the tokens of <paramref name="text"/> to <paramref name="buffer"/> (grown as needed); returns their number.</summary>
+    public static int Tokenize(string text, ref Token[] buffer)
     {
-        var buffer = t_scratch ??= new Token[256];
         var count = 0;
         var i = 0;
         while (i < text.Length)
@@ -22,8 +19,7 @@ internal static class Tokenizer
 
             if (count == buffer.Length)
             {
-                Array.Resize(ref buffer, buffer.Length * 2);
-                t_scratch = buffer;
+                Array.Resize(ref buffer, Math.Max(8, buffer.Length * 2));
             }
 
             buffer[count++] = char.IsLetter(c) ? ReadWord(text, ref i)
@@ -31,7 +27,7 @@ internal static class Tokenizer
                 : new Token(TokenKind.Symbol, i, 1, WordHash.Append(0, text[i++]));
         }
 
-        return buffer.AsSpan(0, count).ToArray();
+        return count;
     }
 
     private static Token ReadWord(string text, ref int i)

@@ -34,12 +34,19 @@ public sealed class AgeExtractionTests
     [InlineData("Participant must be 18 to 75 years of age (inclusive)", 18, 75)]
     [InlineData("Healthy male adult 19 to 45 years", 19, 45)]
     [InlineData("Aged 14 to 65 years.", 14, 65)]
+    [InlineData("Healthy volunteers 19 to 45 yrs", 19, 45)]
     public void ParseItem_AgeRange_ReadsBounds(string text, int low, int high)
     {
         var age = Assert.Single(Parse.Item(text, CriterionKind.Age));
 
         Assert.Equal((Comparator.Range, (decimal)low, (decimal)high), (age.Comparator!.Value, age.Low!.Value, age.High!.Value));
     }
+
+    [Theory]
+    [InlineData("Chemotherapy 4 to 8 weeks before enrolment")]
+    [InlineData("Hemoglobin 9 to 12 g/dL within 14 days")]
+    [InlineData("No surgery in the past 18 to 24 months")]
+    public void ParseItem_RangeNotInYears_IsNoAge(string text) => Assert.Empty(Parse.Item(text, CriterionKind.Age));
 
     [Fact]
     public void ParseItem_AgeInMonths_KeepsTheUnit()

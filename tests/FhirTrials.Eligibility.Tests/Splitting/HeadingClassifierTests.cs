@@ -26,6 +26,11 @@ public sealed class HeadingClassifierTests
     [InlineData("Other Exclusions", CriteriaSection.Exclusion)]
     [InlineData("Exclusion criteria determined after tissue explant/sequestrectomy", CriteriaSection.Exclusion)]
     [InlineData("Exclusion standard", CriteriaSection.Exclusion)]
+    [InlineData("Exclusionary criteria:", CriteriaSection.Exclusion)]
+    [InlineData("Enrollment criteria:", CriteriaSection.Inclusion)]
+    [InlineData("Enrolment Criteria:", CriteriaSection.Inclusion)]
+    [InlineData("Selection criteria:", CriteriaSection.Inclusion)]
+    [InlineData("ENTRY CRITERIA:", CriteriaSection.Inclusion)]
     public void Classify_HeadingSpellings_FindsSection(string line, CriteriaSection expected)
     {
         var heading = HeadingClassifier.Classify(line);
