@@ -30,19 +30,16 @@ internal static class LexicalWriter
         var named = name.EncodedUtf8Bytes.Length > 0;
         if (text.TryGetSource(out var utf8, out var escaped))
         {
-            if (named)
-            {
-                json.WritePropertyName(name);
-            }
-
             if (kind == JsonRawKind.Number && text.Kind == JsonRawKind.Number)
             {
+                WriteName(json, name, named);
                 json.WriteRawValue(utf8);
                 return;
             }
 
             if (kind is JsonRawKind.String or JsonRawKind.None)
             {
+                WriteName(json, name, named);
                 if (escaped && IsAsRelaxedWriterEscapes(utf8))
                 {
                     json.WriteRawValue(text.QuotedSource());
@@ -75,11 +72,7 @@ internal static class LexicalWriter
 
                 break;
             case JsonRawKind.Number when JsonNumber.IsValid(value):
-                if (named)
-                {
-                    json.WritePropertyName(name);
-                }
-
+                WriteName(json, name, named);
                 json.WriteRawValue(value);
                 break;
             default:
@@ -93,6 +86,14 @@ internal static class LexicalWriter
                 }
 
                 break;
+        }
+    }
+
+    private static void WriteName(JsonOutput json, JsonEncodedText name, bool named)
+    {
+        if (named)
+        {
+            json.WritePropertyName(name);
         }
     }
 
