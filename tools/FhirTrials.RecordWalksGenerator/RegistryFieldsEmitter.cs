@@ -9,19 +9,14 @@ namespace FhirTrials.RecordWalksGenerator;
 /// </summary>
 internal static class RegistryFieldsEmitter
 {
-    public static string Emit(IReadOnlyList<WalkType> types, string header)
+    public static string Emit(IReadOnlyList<WalkType> types)
     {
-        var w = new CodeWriter();
-        w.Line(header.TrimEnd('\n'));
-        w.Line();
-        w.Line("using System.Globalization;");
-        w.Line("using FhirTrials.Mapping.Records.Json;");
-        w.Line("using FhirModel = FhirTrials.Fhir.Model;");
-        w.Line();
-        w.Line($"namespace {WalkGenerator.Namespace};");
-        w.Line();
-        w.Summary("The sub-extensions of the registry-fields extension for a trial record object, by typed property reads.");
-        w.Open("internal static class RegistryFieldsEncoding");
+        var w = WalkGenerator.Begin(
+            "RegistryFieldsEncoding",
+            "The sub-extensions of the registry-fields extension for a trial record object, by typed property reads.",
+            "System.Globalization",
+            "FhirTrials.Mapping.Records.Json",
+            "FhirModel = FhirTrials.Fhir.Model");
         EmitDispatch(w, types);
         foreach (var type in types)
         {

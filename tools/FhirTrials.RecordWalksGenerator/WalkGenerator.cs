@@ -1,4 +1,5 @@
 using System.Text;
+using FhirTrials.ModelGenerator;
 using FhirTrials.Mapping.Records;
 
 namespace FhirTrials.RecordWalksGenerator;
@@ -20,27 +21,39 @@ internal static class WalkGenerator
         var types = RecordModel.Build(typeof(TrialRecord));
         return new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            [$"{OutputDir}/EmptyStrings.g.cs"] = EmptyStringsEmitter.Emit(types, Header),
-            [$"{OutputDir}/RegistryFieldsEncoding.g.cs"] = RegistryFieldsEmitter.Emit(types, Header),
+            [$"{OutputDir}/EmptyStrings.g.cs"] = EmptyStringsEmitter.Emit(types),
+            [$"{OutputDir}/RegistryFieldsEncoding.g.cs"] = RegistryFieldsEmitter.Emit(types),
         };
     }
 
-    /// <summary>Writes the files under <paramref name="outputRoot"/>, removing generated files that are no longer produced.</summary>
+    /// <summary>
+    /// Writes the files under <paramref name="outputRoot"/>. A file no longer produced is left in place: the
+    /// generator test lists it, so it is deleted by hand.
+    /// </summary>
     public static void Write(string outputRoot, SortedDictionary<string, string> files)
     {
-        var full = Path.Combine(outputRoot, OutputDir);
-        Directory.CreateDirectory(full);
-        foreach (var stale in Directory.GetFiles(full, "*.g.cs"))
-        {
-            if (!files.ContainsKey($"{OutputDir}/{Path.GetFileName(stale)}"))
-            {
-                File.Delete(stale);
-            }
-        }
-
+        Directory.CreateDirectory(Path.Combine(outputRoot, OutputDir));
         foreach (var (path, content) in files)
         {
             File.WriteAllText(Path.Combine(outputRoot, path), content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         }
+    }
+
+    /// <summary>A generated file up to the opening brace of its one class <paramref name="className"/>.</summary>
+    public static CodeWriter Begin(string className, string summary, params string[] usings)
+    {
+        var w = new CodeWriter();
+        w.Line(Header.TrimEnd('\n'));
+        w.Line();
+        foreach (var import in usings)
+        {
+            w.Line($"using {import};");
+        }
+
+        w.Line();
+        w.Line($"namespace {Namespace};");
+        w.Line();
+        w.Summary(summary);
+        return w.Open($"internal static class {className}");
     }
 }

@@ -8,11 +8,11 @@ internal static class RecordChecks
 {
     /// <summary>
     /// FHIR strings cannot be empty: an empty string anywhere in the record is a mapping error naming its path.
-    /// The generated walk (<see cref="EmptyStrings"/>) runs without paths first and builds the path only when it finds one.
+    /// The generated check (<see cref="EmptyStrings"/>) reads strings only; the path is looked for once it fails.
     /// </summary>
     public static void NoEmptyStrings(TrialRecord record)
     {
-        if (EmptyStrings.Find(record, path: null) is not null)
+        if (EmptyStrings.Any(record))
         {
             throw new TrialMappingException(record.RegistryId, EmptyStrings.Find(record, "$")!, "empty strings cannot be written in FHIR");
         }

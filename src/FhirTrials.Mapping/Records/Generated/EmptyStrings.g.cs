@@ -7,20 +7,262 @@ using System.Globalization;
 
 namespace FhirTrials.Mapping.Records.Generated;
 
-/// <summary>The first empty string of a trial record object, by typed property reads (FHIR strings cannot be empty).</summary>
+/// <summary>The empty strings of a trial record object, by typed property reads (FHIR strings cannot be empty).</summary>
 internal static class EmptyStrings
 {
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(ArmGroup record, string? path)
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(ArmGroup record) =>
+        record.Label is { Length: 0 }
+        || record.Description is { Length: 0 }
+        || (record.InterventionNames is { } interventionNamesValue && Any(interventionNamesValue));
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(AvailableIpd record) =>
+        record.Id is { Length: 0 }
+        || record.Type is { Length: 0 }
+        || record.Url is { Length: 0 }
+        || record.Comment is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(BioSpec record) =>
+        record.Description is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(CodedText record) =>
+        record.Text is { Length: 0 }
+        || (record.Codes is { } codesValue && Any(codesValue));
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(Coding record) =>
+        record.System is { Length: 0 }
+        || record.Code is { Length: 0 }
+        || record.Display is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(Contact record) =>
+        record.Name is { Length: 0 }
+        || record.Phone is { Length: 0 }
+        || record.PhoneExt is { Length: 0 }
+        || record.Email is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(DoseRegimen record) =>
+        record.Label is { Length: 0 }
+        || record.ArmGroupLabel is { Length: 0 }
+        || (record.Dose is { } doseValue && Any(doseValue))
+        || (record.DoseRange is { } doseRangeValue && Any(doseRangeValue))
+        || (record.Route is { } routeValue && Any(routeValue))
+        || (record.Interval is { } intervalValue && Any(intervalValue))
+        || (record.Start is { } startValue && Any(startValue))
+        || record.CourseDescription is { Length: 0 }
+        || record.Text is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(Eligibility record) =>
+        record.Criteria is { Length: 0 }
+        || record.GenderDescription is { Length: 0 }
+        || (record.MinimumAge is { } minimumAgeValue && Any(minimumAgeValue))
+        || (record.MaximumAge is { } maximumAgeValue && Any(maximumAgeValue))
+        || record.StudyPopulation is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(ExpandedAccessInfo record) =>
+        record.NctId is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(FollowUpVisit record) =>
+        record.Label is { Length: 0 }
+        || (record.Offset is { } offsetValue && Any(offsetValue));
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(Intervention record) =>
+        record.Name is { Length: 0 }
+        || (record.OtherNames is { } otherNamesValue && Any(otherNamesValue))
+        || record.Description is { Length: 0 }
+        || (record.ArmGroupLabels is { } armGroupLabelsValue && Any(armGroupLabelsValue))
+        || (record.Codes is { } codesValue && Any(codesValue))
+        || (record.Dosing is { } dosingValue && Any(dosingValue));
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(IpdSharingStatement record) =>
+        record.Description is { Length: 0 }
+        || record.TimeFrame is { Length: 0 }
+        || record.AccessCriteria is { Length: 0 }
+        || record.Url is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(Location record) =>
+        record.Facility is { Length: 0 }
+        || record.City is { Length: 0 }
+        || record.State is { Length: 0 }
+        || record.Zip is { Length: 0 }
+        || record.Country is { Length: 0 }
+        || (record.Contacts is { } contactsValue && Any(contactsValue));
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(MaskingInfo record) =>
+        record.Description is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(Official record) =>
+        record.Name is { Length: 0 }
+        || record.Affiliation is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(OrganizationRef record) =>
+        record.Name is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(Outcome record) =>
+        record.Measure is { Length: 0 }
+        || record.Description is { Length: 0 }
+        || record.TimeFrame is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(Outcomes record) =>
+        (record.Primary is { } primaryValue && Any(primaryValue))
+        || (record.Secondary is { } secondaryValue && Any(secondaryValue))
+        || (record.Other is { } otherValue && Any(otherValue));
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(ParsedDuration record) =>
+        record.Text is { Length: 0 }
+        || record.Unit is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(Provenance record) =>
+        record.Source is { Length: 0 }
+        || record.SourceReference is { Length: 0 }
+        || record.LastUpdate is { Length: 0 }
+        || record.DataVersion is { Length: 0 }
+        || record.Notes is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(Quantity record) =>
+        record.Unit is { Length: 0 }
+        || record.UnitDisplay is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(QuantityRange record) =>
+        (record.Low is { } lowValue && Any(lowValue))
+        || (record.High is { } highValue && Any(highValue));
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(Reference record) =>
+        record.Pmid is { Length: 0 }
+        || record.Citation is { Length: 0 }
+        || (record.Retractions is { } retractionsValue && Any(retractionsValue));
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(ResponsibleParty record) =>
+        record.InvestigatorFullName is { Length: 0 }
+        || record.InvestigatorTitle is { Length: 0 }
+        || record.InvestigatorAffiliation is { Length: 0 }
+        || record.OldNameTitle is { Length: 0 }
+        || record.OldOrganization is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(Retraction record) =>
+        record.Pmid is { Length: 0 }
+        || record.Source is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(SeeAlsoLink record) =>
+        record.Label is { Length: 0 }
+        || record.Url is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(StudyDesign record) =>
+        record.InterventionModelDescription is { Length: 0 }
+        || (record.Masking is { } maskingValue && Any(maskingValue))
+        || (record.TargetDuration is { } targetDurationValue && Any(targetDurationValue))
+        || (record.BioSpec is { } bioSpecValue && Any(bioSpecValue));
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(StudyIdentifier record) =>
+        record.Id is { Length: 0 }
+        || record.Domain is { Length: 0 }
+        || record.Link is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(TimeOffset record) =>
+        record.Unit is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(TrialDate record) =>
+        record.Date is { Length: 0 };
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(TrialDates record) =>
+        (record.Start is { } startValue && Any(startValue))
+        || (record.PrimaryCompletion is { } primaryCompletionValue && Any(primaryCompletionValue))
+        || (record.Completion is { } completionValue && Any(completionValue))
+        || (record.FirstSubmitted is { } firstSubmittedValue && Any(firstSubmittedValue))
+        || (record.FirstSubmittedQc is { } firstSubmittedQcValue && Any(firstSubmittedQcValue))
+        || (record.FirstPosted is { } firstPostedValue && Any(firstPostedValue))
+        || (record.ResultsFirstSubmitted is { } resultsFirstSubmittedValue && Any(resultsFirstSubmittedValue))
+        || (record.ResultsFirstSubmittedQc is { } resultsFirstSubmittedQcValue && Any(resultsFirstSubmittedQcValue))
+        || (record.ResultsFirstPosted is { } resultsFirstPostedValue && Any(resultsFirstPostedValue))
+        || (record.DispositionFirstSubmitted is { } dispositionFirstSubmittedValue && Any(dispositionFirstSubmittedValue))
+        || (record.DispositionFirstSubmittedQc is { } dispositionFirstSubmittedQcValue && Any(dispositionFirstSubmittedQcValue))
+        || (record.DispositionFirstPosted is { } dispositionFirstPostedValue && Any(dispositionFirstPostedValue))
+        || (record.LastUpdateSubmitted is { } lastUpdateSubmittedValue && Any(lastUpdateSubmittedValue))
+        || (record.LastUpdatePosted is { } lastUpdatePostedValue && Any(lastUpdatePostedValue));
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(TrialRecord record) =>
+        record.RecordVersion is { Length: 0 }
+        || record.RegistryId is { Length: 0 }
+        || (record.RegistryIdAliases is { } registryIdAliasesValue && Any(registryIdAliasesValue))
+        || (record.OrgStudyId is { } orgStudyIdValue && Any(orgStudyIdValue))
+        || (record.SecondaryIds is { } secondaryIdsValue && Any(secondaryIdsValue))
+        || (record.Organization is { } organizationValue && Any(organizationValue))
+        || record.BriefTitle is { Length: 0 }
+        || record.OfficialTitle is { Length: 0 }
+        || record.Acronym is { Length: 0 }
+        || (record.Status is { } statusValue && Any(statusValue))
+        || (record.Dates is { } datesValue && Any(datesValue))
+        || (record.LeadSponsor is { } leadSponsorValue && Any(leadSponsorValue))
+        || (record.Collaborators is { } collaboratorsValue && Any(collaboratorsValue))
+        || (record.ResponsibleParty is { } responsiblePartyValue && Any(responsiblePartyValue))
+        || record.BriefSummary is { Length: 0 }
+        || record.DetailedDescription is { Length: 0 }
+        || (record.Conditions is { } conditionsValue && Any(conditionsValue))
+        || (record.Keywords is { } keywordsValue && Any(keywordsValue))
+        || (record.Design is { } designValue && Any(designValue))
+        || (record.Arms is { } armsValue && Any(armsValue))
+        || (record.Interventions is { } interventionsValue && Any(interventionsValue))
+        || (record.InterventionCodes is { } interventionCodesValue && Any(interventionCodesValue))
+        || (record.FollowUp is { } followUpValue && Any(followUpValue))
+        || (record.FollowUpDuration is { } followUpDurationValue && Any(followUpDurationValue))
+        || (record.Outcomes is { } outcomesValue && Any(outcomesValue))
+        || (record.Eligibility is { } eligibilityValue && Any(eligibilityValue))
+        || (record.CentralContacts is { } centralContactsValue && Any(centralContactsValue))
+        || (record.OverallOfficials is { } overallOfficialsValue && Any(overallOfficialsValue))
+        || (record.Locations is { } locationsValue && Any(locationsValue))
+        || (record.References is { } referencesValue && Any(referencesValue))
+        || (record.SeeAlsoLinks is { } seeAlsoLinksValue && Any(seeAlsoLinksValue))
+        || (record.AvailableIpds is { } availableIpdsValue && Any(availableIpdsValue))
+        || (record.IpdSharing is { } ipdSharingValue && Any(ipdSharingValue))
+        || (record.Provenance is { } provenanceValue && Any(provenanceValue));
+
+    /// <summary>Whether <paramref name="record"/> holds an empty string.</summary>
+    public static bool Any(TrialStatus record) =>
+        record.WhyStopped is { Length: 0 }
+        || record.StatusVerifiedDate is { Length: 0 }
+        || (record.ExpandedAccess is { } expandedAccessValue && Any(expandedAccessValue));
+
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(ArmGroup record, string path)
     {
         if (record.Label is { Length: 0 })
         {
-            return Found(path, "label");
+            return Child(path, "label");
         }
 
         if (record.Description is { Length: 0 })
         {
-            return Found(path, "description");
+            return Child(path, "description");
         }
 
         if (record.InterventionNames is { } interventionNamesValue && FindIn(interventionNamesValue, Child(path, "interventionNames")) is { } interventionNamesFound)
@@ -31,49 +273,49 @@ internal static class EmptyStrings
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(AvailableIpd record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(AvailableIpd record, string path)
     {
         if (record.Id is { Length: 0 })
         {
-            return Found(path, "id");
+            return Child(path, "id");
         }
 
         if (record.Type is { Length: 0 })
         {
-            return Found(path, "type");
+            return Child(path, "type");
         }
 
         if (record.Url is { Length: 0 })
         {
-            return Found(path, "url");
+            return Child(path, "url");
         }
 
         if (record.Comment is { Length: 0 })
         {
-            return Found(path, "comment");
+            return Child(path, "comment");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(BioSpec record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(BioSpec record, string path)
     {
         if (record.Description is { Length: 0 })
         {
-            return Found(path, "description");
+            return Child(path, "description");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(CodedText record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(CodedText record, string path)
     {
         if (record.Text is { Length: 0 })
         {
-            return Found(path, "text");
+            return Child(path, "text");
         }
 
         if (record.Codes is { } codesValue)
@@ -90,64 +332,64 @@ internal static class EmptyStrings
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(Coding record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(Coding record, string path)
     {
         if (record.System is { Length: 0 })
         {
-            return Found(path, "system");
+            return Child(path, "system");
         }
 
         if (record.Code is { Length: 0 })
         {
-            return Found(path, "code");
+            return Child(path, "code");
         }
 
         if (record.Display is { Length: 0 })
         {
-            return Found(path, "display");
+            return Child(path, "display");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(Contact record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(Contact record, string path)
     {
         if (record.Name is { Length: 0 })
         {
-            return Found(path, "name");
+            return Child(path, "name");
         }
 
         if (record.Phone is { Length: 0 })
         {
-            return Found(path, "phone");
+            return Child(path, "phone");
         }
 
         if (record.PhoneExt is { Length: 0 })
         {
-            return Found(path, "phoneExt");
+            return Child(path, "phoneExt");
         }
 
         if (record.Email is { Length: 0 })
         {
-            return Found(path, "email");
+            return Child(path, "email");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(DoseRegimen record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(DoseRegimen record, string path)
     {
         if (record.Label is { Length: 0 })
         {
-            return Found(path, "label");
+            return Child(path, "label");
         }
 
         if (record.ArmGroupLabel is { Length: 0 })
         {
-            return Found(path, "armGroupLabel");
+            return Child(path, "armGroupLabel");
         }
 
         if (record.Dose is { } doseValue && Find(doseValue, Child(path, "dose")) is { } doseFound)
@@ -177,28 +419,28 @@ internal static class EmptyStrings
 
         if (record.CourseDescription is { Length: 0 })
         {
-            return Found(path, "courseDescription");
+            return Child(path, "courseDescription");
         }
 
         if (record.Text is { Length: 0 })
         {
-            return Found(path, "text");
+            return Child(path, "text");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(Eligibility record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(Eligibility record, string path)
     {
         if (record.Criteria is { Length: 0 })
         {
-            return Found(path, "criteria");
+            return Child(path, "criteria");
         }
 
         if (record.GenderDescription is { Length: 0 })
         {
-            return Found(path, "genderDescription");
+            return Child(path, "genderDescription");
         }
 
         if (record.MinimumAge is { } minimumAgeValue && Find(minimumAgeValue, Child(path, "minimumAge")) is { } minimumAgeFound)
@@ -213,29 +455,29 @@ internal static class EmptyStrings
 
         if (record.StudyPopulation is { Length: 0 })
         {
-            return Found(path, "studyPopulation");
+            return Child(path, "studyPopulation");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(ExpandedAccessInfo record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(ExpandedAccessInfo record, string path)
     {
         if (record.NctId is { Length: 0 })
         {
-            return Found(path, "nctId");
+            return Child(path, "nctId");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(FollowUpVisit record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(FollowUpVisit record, string path)
     {
         if (record.Label is { Length: 0 })
         {
-            return Found(path, "label");
+            return Child(path, "label");
         }
 
         if (record.Offset is { } offsetValue && Find(offsetValue, Child(path, "offset")) is { } offsetFound)
@@ -246,12 +488,12 @@ internal static class EmptyStrings
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(Intervention record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(Intervention record, string path)
     {
         if (record.Name is { Length: 0 })
         {
-            return Found(path, "name");
+            return Child(path, "name");
         }
 
         if (record.OtherNames is { } otherNamesValue && FindIn(otherNamesValue, Child(path, "otherNames")) is { } otherNamesFound)
@@ -261,7 +503,7 @@ internal static class EmptyStrings
 
         if (record.Description is { Length: 0 })
         {
-            return Found(path, "description");
+            return Child(path, "description");
         }
 
         if (record.ArmGroupLabels is { } armGroupLabelsValue && FindIn(armGroupLabelsValue, Child(path, "armGroupLabels")) is { } armGroupLabelsFound)
@@ -294,58 +536,58 @@ internal static class EmptyStrings
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(IpdSharingStatement record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(IpdSharingStatement record, string path)
     {
         if (record.Description is { Length: 0 })
         {
-            return Found(path, "description");
+            return Child(path, "description");
         }
 
         if (record.TimeFrame is { Length: 0 })
         {
-            return Found(path, "timeFrame");
+            return Child(path, "timeFrame");
         }
 
         if (record.AccessCriteria is { Length: 0 })
         {
-            return Found(path, "accessCriteria");
+            return Child(path, "accessCriteria");
         }
 
         if (record.Url is { Length: 0 })
         {
-            return Found(path, "url");
+            return Child(path, "url");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(Location record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(Location record, string path)
     {
         if (record.Facility is { Length: 0 })
         {
-            return Found(path, "facility");
+            return Child(path, "facility");
         }
 
         if (record.City is { Length: 0 })
         {
-            return Found(path, "city");
+            return Child(path, "city");
         }
 
         if (record.State is { Length: 0 })
         {
-            return Found(path, "state");
+            return Child(path, "state");
         }
 
         if (record.Zip is { Length: 0 })
         {
-            return Found(path, "zip");
+            return Child(path, "zip");
         }
 
         if (record.Country is { Length: 0 })
         {
-            return Found(path, "country");
+            return Child(path, "country");
         }
 
         if (record.Contacts is { } contactsValue)
@@ -362,67 +604,67 @@ internal static class EmptyStrings
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(MaskingInfo record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(MaskingInfo record, string path)
     {
         if (record.Description is { Length: 0 })
         {
-            return Found(path, "description");
+            return Child(path, "description");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(Official record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(Official record, string path)
     {
         if (record.Name is { Length: 0 })
         {
-            return Found(path, "name");
+            return Child(path, "name");
         }
 
         if (record.Affiliation is { Length: 0 })
         {
-            return Found(path, "affiliation");
+            return Child(path, "affiliation");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(OrganizationRef record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(OrganizationRef record, string path)
     {
         if (record.Name is { Length: 0 })
         {
-            return Found(path, "name");
+            return Child(path, "name");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(Outcome record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(Outcome record, string path)
     {
         if (record.Measure is { Length: 0 })
         {
-            return Found(path, "measure");
+            return Child(path, "measure");
         }
 
         if (record.Description is { Length: 0 })
         {
-            return Found(path, "description");
+            return Child(path, "description");
         }
 
         if (record.TimeFrame is { Length: 0 })
         {
-            return Found(path, "timeFrame");
+            return Child(path, "timeFrame");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(Outcomes record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(Outcomes record, string path)
     {
         if (record.Primary is { } primaryValue)
         {
@@ -460,71 +702,71 @@ internal static class EmptyStrings
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(ParsedDuration record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(ParsedDuration record, string path)
     {
         if (record.Text is { Length: 0 })
         {
-            return Found(path, "text");
+            return Child(path, "text");
         }
 
         if (record.Unit is { Length: 0 })
         {
-            return Found(path, "unit");
+            return Child(path, "unit");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(Provenance record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(Provenance record, string path)
     {
         if (record.Source is { Length: 0 })
         {
-            return Found(path, "source");
+            return Child(path, "source");
         }
 
         if (record.SourceReference is { Length: 0 })
         {
-            return Found(path, "sourceReference");
+            return Child(path, "sourceReference");
         }
 
         if (record.LastUpdate is { Length: 0 })
         {
-            return Found(path, "lastUpdate");
+            return Child(path, "lastUpdate");
         }
 
         if (record.DataVersion is { Length: 0 })
         {
-            return Found(path, "dataVersion");
+            return Child(path, "dataVersion");
         }
 
         if (record.Notes is { Length: 0 })
         {
-            return Found(path, "notes");
+            return Child(path, "notes");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(Quantity record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(Quantity record, string path)
     {
         if (record.Unit is { Length: 0 })
         {
-            return Found(path, "unit");
+            return Child(path, "unit");
         }
 
         if (record.UnitDisplay is { Length: 0 })
         {
-            return Found(path, "unitDisplay");
+            return Child(path, "unitDisplay");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(QuantityRange record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(QuantityRange record, string path)
     {
         if (record.Low is { } lowValue && Find(lowValue, Child(path, "low")) is { } lowFound)
         {
@@ -539,17 +781,17 @@ internal static class EmptyStrings
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(Reference record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(Reference record, string path)
     {
         if (record.Pmid is { Length: 0 })
         {
-            return Found(path, "pmid");
+            return Child(path, "pmid");
         }
 
         if (record.Citation is { Length: 0 })
         {
-            return Found(path, "citation");
+            return Child(path, "citation");
         }
 
         if (record.Retractions is { } retractionsValue)
@@ -566,75 +808,75 @@ internal static class EmptyStrings
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(ResponsibleParty record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(ResponsibleParty record, string path)
     {
         if (record.InvestigatorFullName is { Length: 0 })
         {
-            return Found(path, "investigatorFullName");
+            return Child(path, "investigatorFullName");
         }
 
         if (record.InvestigatorTitle is { Length: 0 })
         {
-            return Found(path, "investigatorTitle");
+            return Child(path, "investigatorTitle");
         }
 
         if (record.InvestigatorAffiliation is { Length: 0 })
         {
-            return Found(path, "investigatorAffiliation");
+            return Child(path, "investigatorAffiliation");
         }
 
         if (record.OldNameTitle is { Length: 0 })
         {
-            return Found(path, "oldNameTitle");
+            return Child(path, "oldNameTitle");
         }
 
         if (record.OldOrganization is { Length: 0 })
         {
-            return Found(path, "oldOrganization");
+            return Child(path, "oldOrganization");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(Retraction record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(Retraction record, string path)
     {
         if (record.Pmid is { Length: 0 })
         {
-            return Found(path, "pmid");
+            return Child(path, "pmid");
         }
 
         if (record.Source is { Length: 0 })
         {
-            return Found(path, "source");
+            return Child(path, "source");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(SeeAlsoLink record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(SeeAlsoLink record, string path)
     {
         if (record.Label is { Length: 0 })
         {
-            return Found(path, "label");
+            return Child(path, "label");
         }
 
         if (record.Url is { Length: 0 })
         {
-            return Found(path, "url");
+            return Child(path, "url");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(StudyDesign record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(StudyDesign record, string path)
     {
         if (record.InterventionModelDescription is { Length: 0 })
         {
-            return Found(path, "interventionModelDescription");
+            return Child(path, "interventionModelDescription");
         }
 
         if (record.Masking is { } maskingValue && Find(maskingValue, Child(path, "masking")) is { } maskingFound)
@@ -655,51 +897,51 @@ internal static class EmptyStrings
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(StudyIdentifier record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(StudyIdentifier record, string path)
     {
         if (record.Id is { Length: 0 })
         {
-            return Found(path, "id");
+            return Child(path, "id");
         }
 
         if (record.Domain is { Length: 0 })
         {
-            return Found(path, "domain");
+            return Child(path, "domain");
         }
 
         if (record.Link is { Length: 0 })
         {
-            return Found(path, "link");
+            return Child(path, "link");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(TimeOffset record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(TimeOffset record, string path)
     {
         if (record.Unit is { Length: 0 })
         {
-            return Found(path, "unit");
+            return Child(path, "unit");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(TrialDate record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(TrialDate record, string path)
     {
         if (record.Date is { Length: 0 })
         {
-            return Found(path, "date");
+            return Child(path, "date");
         }
 
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(TrialDates record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(TrialDates record, string path)
     {
         if (record.Start is { } startValue && Find(startValue, Child(path, "start")) is { } startFound)
         {
@@ -774,17 +1016,17 @@ internal static class EmptyStrings
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(TrialRecord record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(TrialRecord record, string path)
     {
         if (record.RecordVersion is { Length: 0 })
         {
-            return Found(path, "recordVersion");
+            return Child(path, "recordVersion");
         }
 
         if (record.RegistryId is { Length: 0 })
         {
-            return Found(path, "registryId");
+            return Child(path, "registryId");
         }
 
         if (record.RegistryIdAliases is { } registryIdAliasesValue && FindIn(registryIdAliasesValue, Child(path, "registryIdAliases")) is { } registryIdAliasesFound)
@@ -815,17 +1057,17 @@ internal static class EmptyStrings
 
         if (record.BriefTitle is { Length: 0 })
         {
-            return Found(path, "briefTitle");
+            return Child(path, "briefTitle");
         }
 
         if (record.OfficialTitle is { Length: 0 })
         {
-            return Found(path, "officialTitle");
+            return Child(path, "officialTitle");
         }
 
         if (record.Acronym is { Length: 0 })
         {
-            return Found(path, "acronym");
+            return Child(path, "acronym");
         }
 
         if (record.Status is { } statusValue && Find(statusValue, Child(path, "status")) is { } statusFound)
@@ -861,12 +1103,12 @@ internal static class EmptyStrings
 
         if (record.BriefSummary is { Length: 0 })
         {
-            return Found(path, "briefSummary");
+            return Child(path, "briefSummary");
         }
 
         if (record.DetailedDescription is { Length: 0 })
         {
-            return Found(path, "detailedDescription");
+            return Child(path, "detailedDescription");
         }
 
         if (record.Conditions is { } conditionsValue)
@@ -1028,17 +1270,17 @@ internal static class EmptyStrings
         return null;
     }
 
-    /// <summary>The path of the first empty string in <paramref name="record"/> under <paramref name="path"/> ("" when <paramref name="path"/> is null), else null.</summary>
-    public static string? Find(TrialStatus record, string? path)
+    /// <summary>The path of the first empty string in <paramref name="record"/> found at <paramref name="path"/>, else null.</summary>
+    public static string? Find(TrialStatus record, string path)
     {
         if (record.WhyStopped is { Length: 0 })
         {
-            return Found(path, "whyStopped");
+            return Child(path, "whyStopped");
         }
 
         if (record.StatusVerifiedDate is { Length: 0 })
         {
-            return Found(path, "statusVerifiedDate");
+            return Child(path, "statusVerifiedDate");
         }
 
         if (record.ExpandedAccess is { } expandedAccessValue && Find(expandedAccessValue, Child(path, "expandedAccess")) is { } expandedAccessFound)
@@ -1049,19 +1291,238 @@ internal static class EmptyStrings
         return null;
     }
 
-    private static string Found(string? path, string name) => path is null ? "" : path + "." + name;
-
-    private static string? Child(string? path, string name) => path is null ? null : path + "." + name;
-
-    private static string? Index(string? path, int index) => path is null ? null : path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
-
-    private static string? FindIn(IReadOnlyList<string> items, string? path)
+    private static bool Any(IReadOnlyList<string> items)
     {
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is { Length: 0 })
             {
-                return Index(path, i) ?? "";
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Any(IReadOnlyList<ArmGroup> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item && Any(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Any(IReadOnlyList<AvailableIpd> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item && Any(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Any(IReadOnlyList<CodedText> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item && Any(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Any(IReadOnlyList<Coding> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item && Any(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Any(IReadOnlyList<Contact> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item && Any(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Any(IReadOnlyList<DoseRegimen> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item && Any(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Any(IReadOnlyList<FollowUpVisit> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item && Any(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Any(IReadOnlyList<Intervention> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item && Any(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Any(IReadOnlyList<Location> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item && Any(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Any(IReadOnlyList<Official> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item && Any(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Any(IReadOnlyList<OrganizationRef> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item && Any(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Any(IReadOnlyList<Outcome> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item && Any(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Any(IReadOnlyList<Reference> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item && Any(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Any(IReadOnlyList<Retraction> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item && Any(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Any(IReadOnlyList<SeeAlsoLink> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item && Any(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Any(IReadOnlyList<StudyIdentifier> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item && Any(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Child(string path, string name) => path + "." + name;
+
+    private static string Index(string path, int index) => path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
+    private static string? FindIn(IReadOnlyList<string> items, string path)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { Length: 0 })
+            {
+                return Index(path, i);
             }
         }
 
