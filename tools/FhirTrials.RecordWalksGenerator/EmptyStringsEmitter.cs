@@ -37,7 +37,7 @@ internal static class EmptyStringsEmitter
         w.Line("private static string Index(string path, int index) => path + \"[\" + index.ToString(CultureInfo.InvariantCulture) + \"]\";");
         w.Line();
         w.Open("private static string? FindIn(IReadOnlyList<string> items, string path)");
-        w.Open("for (var i = 0; i < items.Count; i++)");
+        w.Open("for (int i = 0, count = items.Count; i < count; i++)");
         w.Open("if (items[i] is { Length: 0 })");
         w.Line("return Index(path, i);");
         w.Close();
@@ -66,7 +66,7 @@ internal static class EmptyStringsEmitter
     private static void EmitListAny(CodeWriter w, string item)
     {
         w.Open($"private static bool Any(IReadOnlyList<{item}> items)");
-        w.Open("for (var i = 0; i < items.Count; i++)");
+        w.Open("for (int i = 0, count = items.Count; i < count; i++)");
         w.Open(item == "string" ? "if (items[i] is { Length: 0 })" : "if (items[i] is { } item && Any(item))");
         w.Line("return true;");
         w.Close();
@@ -106,7 +106,7 @@ internal static class EmptyStringsEmitter
             else if (p.Kind == ValueKind.Record && RecordModel.HoldsStrings(types, p.ValueType))
             {
                 w.Open($"if (record.{p.Name} is {{ }} {p.Local})");
-                w.Open($"for (var i = 0; i < {p.Local}.Count; i++)");
+                w.Open($"for (int i = 0, count = {p.Local}.Count; i < count; i++)");
                 w.Open($"if ({p.Local}[i] is {{ }} item && Find(item, Index(Child(path, \"{p.JsonName}\"), i)) is {{ }} found)");
                 w.Line("return found;");
                 w.Close();

@@ -75,7 +75,7 @@ internal static class RegistryFieldsEmitter
             var value = p.CanBeNull ? p.Local : $"record.{p.Name}";
             if (p.IsList)
             {
-                w.Open($"for (var i = 0; i < {value}.Count; i++)");
+                w.Open($"for (int i = 0, count = {value}.Count; i < count; i++)");
                 if (p.ItemCanBeNull)
                 {
                     w.Open($"if ({value}[i] is {{ }} item)");

@@ -320,7 +320,7 @@ internal static class EmptyStrings
 
         if (record.Codes is { } codesValue)
         {
-            for (var i = 0; i < codesValue.Count; i++)
+            for (int i = 0, count = codesValue.Count; i < count; i++)
             {
                 if (codesValue[i] is { } item && Find(item, Index(Child(path, "codes"), i)) is { } found)
                 {
@@ -513,7 +513,7 @@ internal static class EmptyStrings
 
         if (record.Codes is { } codesValue)
         {
-            for (var i = 0; i < codesValue.Count; i++)
+            for (int i = 0, count = codesValue.Count; i < count; i++)
             {
                 if (codesValue[i] is { } item && Find(item, Index(Child(path, "codes"), i)) is { } found)
                 {
@@ -524,7 +524,7 @@ internal static class EmptyStrings
 
         if (record.Dosing is { } dosingValue)
         {
-            for (var i = 0; i < dosingValue.Count; i++)
+            for (int i = 0, count = dosingValue.Count; i < count; i++)
             {
                 if (dosingValue[i] is { } item && Find(item, Index(Child(path, "dosing"), i)) is { } found)
                 {
@@ -592,7 +592,7 @@ internal static class EmptyStrings
 
         if (record.Contacts is { } contactsValue)
         {
-            for (var i = 0; i < contactsValue.Count; i++)
+            for (int i = 0, count = contactsValue.Count; i < count; i++)
             {
                 if (contactsValue[i] is { } item && Find(item, Index(Child(path, "contacts"), i)) is { } found)
                 {
@@ -668,7 +668,7 @@ internal static class EmptyStrings
     {
         if (record.Primary is { } primaryValue)
         {
-            for (var i = 0; i < primaryValue.Count; i++)
+            for (int i = 0, count = primaryValue.Count; i < count; i++)
             {
                 if (primaryValue[i] is { } item && Find(item, Index(Child(path, "primary"), i)) is { } found)
                 {
@@ -679,7 +679,7 @@ internal static class EmptyStrings
 
         if (record.Secondary is { } secondaryValue)
         {
-            for (var i = 0; i < secondaryValue.Count; i++)
+            for (int i = 0, count = secondaryValue.Count; i < count; i++)
             {
                 if (secondaryValue[i] is { } item && Find(item, Index(Child(path, "secondary"), i)) is { } found)
                 {
@@ -690,7 +690,7 @@ internal static class EmptyStrings
 
         if (record.Other is { } otherValue)
         {
-            for (var i = 0; i < otherValue.Count; i++)
+            for (int i = 0, count = otherValue.Count; i < count; i++)
             {
                 if (otherValue[i] is { } item && Find(item, Index(Child(path, "other"), i)) is { } found)
                 {
@@ -796,7 +796,7 @@ internal static class EmptyStrings
 
         if (record.Retractions is { } retractionsValue)
         {
-            for (var i = 0; i < retractionsValue.Count; i++)
+            for (int i = 0, count = retractionsValue.Count; i < count; i++)
             {
                 if (retractionsValue[i] is { } item && Find(item, Index(Child(path, "retractions"), i)) is { } found)
                 {
@@ -1041,7 +1041,7 @@ internal static class EmptyStrings
 
         if (record.SecondaryIds is { } secondaryIdsValue)
         {
-            for (var i = 0; i < secondaryIdsValue.Count; i++)
+            for (int i = 0, count = secondaryIdsValue.Count; i < count; i++)
             {
                 if (secondaryIdsValue[i] is { } item && Find(item, Index(Child(path, "secondaryIds"), i)) is { } found)
                 {
@@ -1087,7 +1087,7 @@ internal static class EmptyStrings
 
         if (record.Collaborators is { } collaboratorsValue)
         {
-            for (var i = 0; i < collaboratorsValue.Count; i++)
+            for (int i = 0, count = collaboratorsValue.Count; i < count; i++)
             {
                 if (collaboratorsValue[i] is { } item && Find(item, Index(Child(path, "collaborators"), i)) is { } found)
                 {
@@ -1113,7 +1113,7 @@ internal static class EmptyStrings
 
         if (record.Conditions is { } conditionsValue)
         {
-            for (var i = 0; i < conditionsValue.Count; i++)
+            for (int i = 0, count = conditionsValue.Count; i < count; i++)
             {
                 if (conditionsValue[i] is { } item && Find(item, Index(Child(path, "conditions"), i)) is { } found)
                 {
@@ -1134,7 +1134,7 @@ internal static class EmptyStrings
 
         if (record.Arms is { } armsValue)
         {
-            for (var i = 0; i < armsValue.Count; i++)
+            for (int i = 0, count = armsValue.Count; i < count; i++)
             {
                 if (armsValue[i] is { } item && Find(item, Index(Child(path, "arms"), i)) is { } found)
                 {
@@ -1145,7 +1145,7 @@ internal static class EmptyStrings
 
         if (record.Interventions is { } interventionsValue)
         {
-            for (var i = 0; i < interventionsValue.Count; i++)
+            for (int i = 0, count = interventionsValue.Count; i < count; i++)
             {
                 if (interventionsValue[i] is { } item && Find(item, Index(Child(path, "interventions"), i)) is { } found)
                 {
@@ -1156,7 +1156,7 @@ internal static class EmptyStrings
 
         if (record.InterventionCodes is { } interventionCodesValue)
         {
-            for (var i = 0; i < interventionCodesValue.Count; i++)
+            for (int i = 0, count = interventionCodesValue.Count; i < count; i++)
             {
                 if (interventionCodesValue[i] is { } item && Find(item, Index(Child(path, "interventionCodes"), i)) is { } found)
                 {
@@ -1167,7 +1167,7 @@ internal static class EmptyStrings
 
         if (record.FollowUp is { } followUpValue)
         {
-            for (var i = 0; i < followUpValue.Count; i++)
+            for (int i = 0, count = followUpValue.Count; i < count; i++)
             {
                 if (followUpValue[i] is { } item && Find(item, Index(Child(path, "followUp"), i)) is { } found)
                 {
@@ -1193,7 +1193,7 @@ internal static class EmptyStrings
 
         if (record.CentralContacts is { } centralContactsValue)
         {
-            for (var i = 0; i < centralContactsValue.Count; i++)
+            for (int i = 0, count = centralContactsValue.Count; i < count; i++)
             {
                 if (centralContactsValue[i] is { } item && Find(item, Index(Child(path, "centralContacts"), i)) is { } found)
                 {
@@ -1204,7 +1204,7 @@ internal static class EmptyStrings
 
         if (record.OverallOfficials is { } overallOfficialsValue)
         {
-            for (var i = 0; i < overallOfficialsValue.Count; i++)
+            for (int i = 0, count = overallOfficialsValue.Count; i < count; i++)
             {
                 if (overallOfficialsValue[i] is { } item && Find(item, Index(Child(path, "overallOfficials"), i)) is { } found)
                 {
@@ -1215,7 +1215,7 @@ internal static class EmptyStrings
 
         if (record.Locations is { } locationsValue)
         {
-            for (var i = 0; i < locationsValue.Count; i++)
+            for (int i = 0, count = locationsValue.Count; i < count; i++)
             {
                 if (locationsValue[i] is { } item && Find(item, Index(Child(path, "locations"), i)) is { } found)
                 {
@@ -1226,7 +1226,7 @@ internal static class EmptyStrings
 
         if (record.References is { } referencesValue)
         {
-            for (var i = 0; i < referencesValue.Count; i++)
+            for (int i = 0, count = referencesValue.Count; i < count; i++)
             {
                 if (referencesValue[i] is { } item && Find(item, Index(Child(path, "references"), i)) is { } found)
                 {
@@ -1237,7 +1237,7 @@ internal static class EmptyStrings
 
         if (record.SeeAlsoLinks is { } seeAlsoLinksValue)
         {
-            for (var i = 0; i < seeAlsoLinksValue.Count; i++)
+            for (int i = 0, count = seeAlsoLinksValue.Count; i < count; i++)
             {
                 if (seeAlsoLinksValue[i] is { } item && Find(item, Index(Child(path, "seeAlsoLinks"), i)) is { } found)
                 {
@@ -1248,7 +1248,7 @@ internal static class EmptyStrings
 
         if (record.AvailableIpds is { } availableIpdsValue)
         {
-            for (var i = 0; i < availableIpdsValue.Count; i++)
+            for (int i = 0, count = availableIpdsValue.Count; i < count; i++)
             {
                 if (availableIpdsValue[i] is { } item && Find(item, Index(Child(path, "availableIpds"), i)) is { } found)
                 {
@@ -1293,7 +1293,7 @@ internal static class EmptyStrings
 
     private static bool Any(IReadOnlyList<string> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { Length: 0 })
             {
@@ -1306,7 +1306,7 @@ internal static class EmptyStrings
 
     private static bool Any(IReadOnlyList<ArmGroup> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { } item && Any(item))
             {
@@ -1319,7 +1319,7 @@ internal static class EmptyStrings
 
     private static bool Any(IReadOnlyList<AvailableIpd> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { } item && Any(item))
             {
@@ -1332,7 +1332,7 @@ internal static class EmptyStrings
 
     private static bool Any(IReadOnlyList<CodedText> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { } item && Any(item))
             {
@@ -1345,7 +1345,7 @@ internal static class EmptyStrings
 
     private static bool Any(IReadOnlyList<Coding> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { } item && Any(item))
             {
@@ -1358,7 +1358,7 @@ internal static class EmptyStrings
 
     private static bool Any(IReadOnlyList<Contact> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { } item && Any(item))
             {
@@ -1371,7 +1371,7 @@ internal static class EmptyStrings
 
     private static bool Any(IReadOnlyList<DoseRegimen> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { } item && Any(item))
             {
@@ -1384,7 +1384,7 @@ internal static class EmptyStrings
 
     private static bool Any(IReadOnlyList<FollowUpVisit> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { } item && Any(item))
             {
@@ -1397,7 +1397,7 @@ internal static class EmptyStrings
 
     private static bool Any(IReadOnlyList<Intervention> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { } item && Any(item))
             {
@@ -1410,7 +1410,7 @@ internal static class EmptyStrings
 
     private static bool Any(IReadOnlyList<Location> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { } item && Any(item))
             {
@@ -1423,7 +1423,7 @@ internal static class EmptyStrings
 
     private static bool Any(IReadOnlyList<Official> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { } item && Any(item))
             {
@@ -1436,7 +1436,7 @@ internal static class EmptyStrings
 
     private static bool Any(IReadOnlyList<OrganizationRef> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { } item && Any(item))
             {
@@ -1449,7 +1449,7 @@ internal static class EmptyStrings
 
     private static bool Any(IReadOnlyList<Outcome> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { } item && Any(item))
             {
@@ -1462,7 +1462,7 @@ internal static class EmptyStrings
 
     private static bool Any(IReadOnlyList<Reference> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { } item && Any(item))
             {
@@ -1475,7 +1475,7 @@ internal static class EmptyStrings
 
     private static bool Any(IReadOnlyList<Retraction> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { } item && Any(item))
             {
@@ -1488,7 +1488,7 @@ internal static class EmptyStrings
 
     private static bool Any(IReadOnlyList<SeeAlsoLink> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { } item && Any(item))
             {
@@ -1501,7 +1501,7 @@ internal static class EmptyStrings
 
     private static bool Any(IReadOnlyList<StudyIdentifier> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { } item && Any(item))
             {
@@ -1518,7 +1518,7 @@ internal static class EmptyStrings
 
     private static string? FindIn(IReadOnlyList<string> items, string path)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (int i = 0, count = items.Count; i < count; i++)
         {
             if (items[i] is { Length: 0 })
             {

@@ -153,7 +153,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.InterventionNames is { } interventionNamesValue && Keeps(skip, "interventionNames"))
         {
-            for (var i = 0; i < interventionNamesValue.Count; i++)
+            for (int i = 0, count = interventionNamesValue.Count; i < count; i++)
             {
                 if (interventionNamesValue[i] is { } item)
                 {
@@ -211,7 +211,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.Codes is { } codesValue && Keeps(skip, "codes"))
         {
-            for (var i = 0; i < codesValue.Count; i++)
+            for (int i = 0, count = codesValue.Count; i < count; i++)
             {
                 if (codesValue[i] is { } item)
                 {
@@ -379,7 +379,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.StdAges is { } stdAgesValue && Keeps(skip, "stdAges"))
         {
-            for (var i = 0; i < stdAgesValue.Count; i++)
+            for (int i = 0, count = stdAgesValue.Count; i < count; i++)
             {
                 into.Add(Field("stdAges", new FhirModel.Code(EnumWire<StandardAge>.ToWire(stdAgesValue[i]))));
             }
@@ -493,7 +493,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.OtherNames is { } otherNamesValue && Keeps(skip, "otherNames"))
         {
-            for (var i = 0; i < otherNamesValue.Count; i++)
+            for (int i = 0, count = otherNamesValue.Count; i < count; i++)
             {
                 if (otherNamesValue[i] is { } item)
                 {
@@ -509,7 +509,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.ArmGroupLabels is { } armGroupLabelsValue && Keeps(skip, "armGroupLabels"))
         {
-            for (var i = 0; i < armGroupLabelsValue.Count; i++)
+            for (int i = 0, count = armGroupLabelsValue.Count; i < count; i++)
             {
                 if (armGroupLabelsValue[i] is { } item)
                 {
@@ -520,7 +520,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.Codes is { } codesValue && Keeps(skip, "codes"))
         {
-            for (var i = 0; i < codesValue.Count; i++)
+            for (int i = 0, count = codesValue.Count; i < count; i++)
             {
                 if (codesValue[i] is { } item)
                 {
@@ -533,7 +533,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.Dosing is { } dosingValue && Keeps(skip, "dosing"))
         {
-            for (var i = 0; i < dosingValue.Count; i++)
+            for (int i = 0, count = dosingValue.Count; i < count; i++)
             {
                 if (dosingValue[i] is { } item)
                 {
@@ -560,7 +560,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.InfoTypes is { } infoTypesValue && Keeps(skip, "infoTypes"))
         {
-            for (var i = 0; i < infoTypesValue.Count; i++)
+            for (int i = 0, count = infoTypesValue.Count; i < count; i++)
             {
                 into.Add(Field("infoTypes", new FhirModel.Code(EnumWire<IpdSharingInfoType>.ToWire(infoTypesValue[i]))));
             }
@@ -624,7 +624,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.Contacts is { } contactsValue && Keeps(skip, "contacts"))
         {
-            for (var i = 0; i < contactsValue.Count; i++)
+            for (int i = 0, count = contactsValue.Count; i < count; i++)
             {
                 if (contactsValue[i] is { } item)
                 {
@@ -651,7 +651,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.WhoMasked is { } whoMaskedValue && Keeps(skip, "whoMasked"))
         {
-            for (var i = 0; i < whoMaskedValue.Count; i++)
+            for (int i = 0, count = whoMaskedValue.Count; i < count; i++)
             {
                 into.Add(Field("whoMasked", new FhirModel.Code(EnumWire<WhoMasked>.ToWire(whoMaskedValue[i]))));
             }
@@ -715,7 +715,7 @@ internal static class RegistryFieldsEncoding
     {
         if (record.Primary is { } primaryValue && Keeps(skip, "primary"))
         {
-            for (var i = 0; i < primaryValue.Count; i++)
+            for (int i = 0, count = primaryValue.Count; i < count; i++)
             {
                 if (primaryValue[i] is { } item)
                 {
@@ -728,7 +728,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.Secondary is { } secondaryValue && Keeps(skip, "secondary"))
         {
-            for (var i = 0; i < secondaryValue.Count; i++)
+            for (int i = 0, count = secondaryValue.Count; i < count; i++)
             {
                 if (secondaryValue[i] is { } item)
                 {
@@ -741,7 +741,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.Other is { } otherValue && Keeps(skip, "other"))
         {
-            for (var i = 0; i < otherValue.Count; i++)
+            for (int i = 0, count = otherValue.Count; i < count; i++)
             {
                 if (otherValue[i] is { } item)
                 {
@@ -897,7 +897,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.Retractions is { } retractionsValue && Keeps(skip, "retractions"))
         {
-            for (var i = 0; i < retractionsValue.Count; i++)
+            for (int i = 0, count = retractionsValue.Count; i < count; i++)
             {
                 if (retractionsValue[i] is { } item)
                 {
@@ -1217,7 +1217,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.RegistryIdAliases is { } registryIdAliasesValue && Keeps(skip, "registryIdAliases"))
         {
-            for (var i = 0; i < registryIdAliasesValue.Count; i++)
+            for (int i = 0, count = registryIdAliasesValue.Count; i < count; i++)
             {
                 if (registryIdAliasesValue[i] is { } item)
                 {
@@ -1235,7 +1235,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.SecondaryIds is { } secondaryIdsValue && Keeps(skip, "secondaryIds"))
         {
-            for (var i = 0; i < secondaryIdsValue.Count; i++)
+            for (int i = 0, count = secondaryIdsValue.Count; i < count; i++)
             {
                 if (secondaryIdsValue[i] is { } item)
                 {
@@ -1291,7 +1291,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.Collaborators is { } collaboratorsValue && Keeps(skip, "collaborators"))
         {
-            for (var i = 0; i < collaboratorsValue.Count; i++)
+            for (int i = 0, count = collaboratorsValue.Count; i < count; i++)
             {
                 if (collaboratorsValue[i] is { } item)
                 {
@@ -1328,7 +1328,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.Conditions is { } conditionsValue && Keeps(skip, "conditions"))
         {
-            for (var i = 0; i < conditionsValue.Count; i++)
+            for (int i = 0, count = conditionsValue.Count; i < count; i++)
             {
                 if (conditionsValue[i] is { } item)
                 {
@@ -1341,7 +1341,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.Keywords is { } keywordsValue && Keeps(skip, "keywords"))
         {
-            for (var i = 0; i < keywordsValue.Count; i++)
+            for (int i = 0, count = keywordsValue.Count; i < count; i++)
             {
                 if (keywordsValue[i] is { } item)
                 {
@@ -1357,7 +1357,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.Phases is { } phasesValue && Keeps(skip, "phases"))
         {
-            for (var i = 0; i < phasesValue.Count; i++)
+            for (int i = 0, count = phasesValue.Count; i < count; i++)
             {
                 into.Add(Field("phases", new FhirModel.Code(EnumWire<Phase>.ToWire(phasesValue[i]))));
             }
@@ -1379,7 +1379,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.Arms is { } armsValue && Keeps(skip, "arms"))
         {
-            for (var i = 0; i < armsValue.Count; i++)
+            for (int i = 0, count = armsValue.Count; i < count; i++)
             {
                 if (armsValue[i] is { } item)
                 {
@@ -1392,7 +1392,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.Interventions is { } interventionsValue && Keeps(skip, "interventions"))
         {
-            for (var i = 0; i < interventionsValue.Count; i++)
+            for (int i = 0, count = interventionsValue.Count; i < count; i++)
             {
                 if (interventionsValue[i] is { } item)
                 {
@@ -1405,7 +1405,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.InterventionCodes is { } interventionCodesValue && Keeps(skip, "interventionCodes"))
         {
-            for (var i = 0; i < interventionCodesValue.Count; i++)
+            for (int i = 0, count = interventionCodesValue.Count; i < count; i++)
             {
                 if (interventionCodesValue[i] is { } item)
                 {
@@ -1418,7 +1418,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.FollowUp is { } followUpValue && Keeps(skip, "followUp"))
         {
-            for (var i = 0; i < followUpValue.Count; i++)
+            for (int i = 0, count = followUpValue.Count; i < count; i++)
             {
                 if (followUpValue[i] is { } item)
                 {
@@ -1452,7 +1452,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.CentralContacts is { } centralContactsValue && Keeps(skip, "centralContacts"))
         {
-            for (var i = 0; i < centralContactsValue.Count; i++)
+            for (int i = 0, count = centralContactsValue.Count; i < count; i++)
             {
                 if (centralContactsValue[i] is { } item)
                 {
@@ -1465,7 +1465,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.OverallOfficials is { } overallOfficialsValue && Keeps(skip, "overallOfficials"))
         {
-            for (var i = 0; i < overallOfficialsValue.Count; i++)
+            for (int i = 0, count = overallOfficialsValue.Count; i < count; i++)
             {
                 if (overallOfficialsValue[i] is { } item)
                 {
@@ -1478,7 +1478,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.Locations is { } locationsValue && Keeps(skip, "locations"))
         {
-            for (var i = 0; i < locationsValue.Count; i++)
+            for (int i = 0, count = locationsValue.Count; i < count; i++)
             {
                 if (locationsValue[i] is { } item)
                 {
@@ -1491,7 +1491,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.References is { } referencesValue && Keeps(skip, "references"))
         {
-            for (var i = 0; i < referencesValue.Count; i++)
+            for (int i = 0, count = referencesValue.Count; i < count; i++)
             {
                 if (referencesValue[i] is { } item)
                 {
@@ -1504,7 +1504,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.SeeAlsoLinks is { } seeAlsoLinksValue && Keeps(skip, "seeAlsoLinks"))
         {
-            for (var i = 0; i < seeAlsoLinksValue.Count; i++)
+            for (int i = 0, count = seeAlsoLinksValue.Count; i < count; i++)
             {
                 if (seeAlsoLinksValue[i] is { } item)
                 {
@@ -1517,7 +1517,7 @@ internal static class RegistryFieldsEncoding
 
         if (record.AvailableIpds is { } availableIpdsValue && Keeps(skip, "availableIpds"))
         {
-            for (var i = 0; i < availableIpdsValue.Count; i++)
+            for (int i = 0, count = availableIpdsValue.Count; i < count; i++)
             {
                 if (availableIpdsValue[i] is { } item)
                 {
