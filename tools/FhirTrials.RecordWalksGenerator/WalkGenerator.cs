@@ -1,6 +1,6 @@
 using System.Text;
-using FhirTrials.ModelGenerator;
 using FhirTrials.Mapping.Records;
+using FhirTrials.ModelGenerator;
 
 namespace FhirTrials.RecordWalksGenerator;
 
