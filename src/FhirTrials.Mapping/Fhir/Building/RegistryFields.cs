@@ -1,8 +1,6 @@
-using System.Collections;
-using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using FhirTrials.Fhir.Model;
+using FhirTrials.Mapping.Records.Generated;
 using FhirTrials.Mapping.Records.Json;
 
 namespace FhirTrials.Mapping.Fhir;
@@ -12,18 +10,17 @@ namespace FhirTrials.Mapping.Fhir;
 /// element for, as a complex extension whose sub-extension URLs are the record's JSON property names
 /// (strings as valueString, enumerations as valueCode with the CT.gov value, booleans, integers,
 /// decimals, nested objects as nested complex extensions, lists as repeated sub-extensions in order).
-/// Driven by <see cref="RecordShape"/> (the record's JSON property names and order), so it follows the record format exactly.
+/// Encoded by the generated <see cref="RegistryFieldsEncoding"/> (typed reads in the record's JSON order, see
+/// tools/FhirTrials.RecordWalksGenerator); decoded through <see cref="RecordShape"/>, so both follow the record format exactly.
 /// </summary>
 internal static class RegistryFields
 {
-    private static readonly ConcurrentDictionary<Enum, string> WireNames = new();
-
     /// <summary>The extension for the non-null properties of <paramref name="value"/> not in <paramref name="skip"/>; null when none.</summary>
     public static Extension? Encode<T>(T value, ISet<string>? skip = null)
         where T : class
     {
         var extension = new Extension { Url = ExtensionUrls.RegistryFields };
-        EncodeObject(value, RecordShape.Of(typeof(T)), extension.Extension, skip);
+        RegistryFieldsEncoding.EncodeAny(value, extension.Extension, skip);
         return extension.Extension.Count > 0 ? extension : null;
     }
 
@@ -43,57 +40,6 @@ internal static class RegistryFields
         var extension = source.GetExtension(ExtensionUrls.RegistryFields);
         return extension is null ? null : DecodeObject(extension, typeof(T), "registry-fields");
     }
-
-    private static void EncodeObject(object value, IReadOnlyList<RecordProperty> properties, List<Extension> into, ISet<string>? skip)
-    {
-        foreach (var property in properties)
-        {
-            if (skip is not null && skip.Contains(property.Name) || property.Get(value) is not { } propertyValue)
-            {
-                continue;
-            }
-
-            if (propertyValue is IEnumerable items and not string)
-            {
-                foreach (var item in items)
-                {
-                    EncodeValue(property.Name, item, into);
-                }
-            }
-            else
-            {
-                EncodeValue(property.Name, propertyValue, into);
-            }
-        }
-    }
-
-    private static void EncodeValue(string name, object value, List<Extension> into)
-    {
-        DataType? primitive = value switch
-        {
-            string text => new FhirString(text),
-            bool flag => new FhirBoolean(flag),
-            int number => new Integer(number),
-            decimal number => new FhirDecimal(number),
-            double number => new FhirDecimal { LexicalValue = number.ToString("R", CultureInfo.InvariantCulture) },
-            Enum enumValue => new Code(Wire(enumValue)),
-            _ => null,
-        };
-        if (primitive is not null)
-        {
-            into.Add(new Extension { Url = name, Value = primitive });
-            return;
-        }
-
-        var nested = new Extension { Url = name };
-        EncodeObject(value, RecordShape.Of(value.GetType()), nested.Extension, skip: null);
-        if (nested.Extension.Count > 0)
-        {
-            into.Add(nested);
-        }
-    }
-
-    private static string Wire(Enum value) => WireNames.GetOrAdd(value, EnumWire.Of);
 
     private static JsonObject DecodeObject(Extension extension, Type recordType, string path)
     {

@@ -11,8 +11,9 @@ namespace FhirTrials.Mapping.Records.Json;
 public sealed record RecordProperty(string Name, Type PropertyType, Func<object, object?> Get);
 
 /// <summary>
-/// The properties of a trial record type in JSON order, for code that walks a record generically
-/// (empty-string checks, the <c>registry-fields</c> extension, one value per date). Read once per type by
+/// The properties of a trial record type in JSON order, for code that walks a record generically (reading the
+/// <c>registry-fields</c> extension back, one value per date; the walks run per trial are generated instead, see
+/// tools/FhirTrials.RecordWalksGenerator, and tested against this shape). Read once per type by
 /// reflection rather than from the serializer's metadata: building that metadata compiles a few thousand
 /// generic methods over the record enumerations at start-up, which cost more than mapping a thousand
 /// trials. A test holds the two equal (names, order and types).
