@@ -16,6 +16,13 @@ if (args is ["mapping-throughput", .. var throughputOptions])
     return FhirTrials.Benchmarks.Mapping.CpuThroughput.Run(throughputOptions);
 }
 
+// Two builds of the mapping alternated in one process (Mapping/SideBySide.cs):
+//   dotnet bench/FhirTrials.Benchmarks/bin/Release/net10.0/FhirTrials.Benchmarks.dll mapping-side-by-side DIR_A DIR_B 20
+if (args is ["mapping-side-by-side", .. var sideBySideOptions])
+{
+    return FhirTrials.Benchmarks.Mapping.SideBySide.Run(sideBySideOptions);
+}
+
 if (args is ["sync", .. var syncOptions])
 {
     return await FhirTrials.Benchmarks.Sync.SyncPasses.RunAsync(syncOptions);
