@@ -6,8 +6,9 @@ using System.Text.Unicode;
 namespace FhirTrials.Fhir.Serialization;
 
 /// <summary>
-/// Strings: transcoded straight into the output and checked with the relaxed encoder; a string that needs
-/// escaping (a line break, a quote, a control or unassigned character, a lone surrogate) is escaped by
+/// Strings: transcoded straight into the output and checked with the relaxed encoder. The two-character
+/// escapes (line breaks, tabs, quotes, backslashes) are written in place, from a table asked of the encoder;
+/// a string that needs any other escape (a control or unassigned character, a lone surrogate) is escaped by
 /// <see cref="Utf8JsonWriter"/> itself, so the escapes are exactly its own.
 /// </summary>
 internal sealed partial class JsonOutput
