@@ -137,15 +137,19 @@ public sealed class FhirJsonWriter
         var mark = Json.GetMark();
         Json.WriteStartObject(name);
         value.WriteMembers(this);
-        EndObject(mark);
+        End(mark, array: false);
     }
 
-    /// <summary>Closes the object opened at <paramref name="mark"/>, or takes it back when nothing was written in it.</summary>
-    private void EndObject(JsonOutput.Mark mark)
+    /// <summary>Closes the object or array opened at <paramref name="mark"/>, or takes it back when nothing was written in it.</summary>
+    private void End(JsonOutput.Mark mark, bool array)
     {
         if (Json.IsEmptyContainer)
         {
             Json.Rewind(mark);
+        }
+        else if (array)
+        {
+            Json.WriteEndArray();
         }
         else
         {
@@ -172,17 +176,10 @@ public sealed class FhirJsonWriter
             var item = Json.GetMark();
             Json.WriteStartObject();
             value.WriteMembers(this);
-            EndObject(item);
+            End(item, array: false);
         }
 
-        if (Json.IsEmptyContainer)
-        {
-            Json.Rewind(list);
-        }
-        else
-        {
-            Json.WriteEndArray();
-        }
+        End(list, array: true);
     }
 
     /// <summary>Writes a choice element under its typed name (<c>valueQuantity</c>).</summary>

@@ -25,7 +25,8 @@ internal sealed partial class JsonOutput
 
     public void WriteStringValue(string value)
     {
-        var span = Reserve(value.Length * 3 + 3 + _newLine.Length + _depth * _indentSize);
+        // The separator only: AppendQuoted makes room for the string itself.
+        var span = Reserve(1 + _newLine.Length + _depth * _indentSize);
         _length += WriteValueSeparator(span);
         AppendQuoted(value);
         _separator = true;
@@ -80,7 +81,7 @@ internal sealed partial class JsonOutput
     /// <summary>A property name given as text (escaped as the writer escapes names).</summary>
     public void WritePropertyName(string name)
     {
-        var span = Reserve(name.Length * 3 + 4 + _newLine.Length + _depth * _indentSize);
+        var span = Reserve(1 + _newLine.Length + _depth * _indentSize);
         _length += WriteNameSeparator(span);
         AppendQuoted(name);
         span = Reserve(2);
