@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using FhirTrials.Fhir.DataFiles;
 using FhirTrials.Eligibility.Model;
 
 using FhirTrials.Eligibility.Text;
@@ -14,7 +15,7 @@ internal static class TerminologyLoader
     public static Lexicon Load()
     {
         var tables = new LexiconTables();
-        var units = Read("units.json", TerminologyJsonContext.Default.UnitsFile);
+        var units = Read("units.json", UnitsFile.Read);
         foreach (var row in units.Units)
         {
             var unit = new UnitDefinition(row.Ucum, row.Dimension, row.Factor);
@@ -33,19 +34,25 @@ internal static class TerminologyLoader
             }
         }
 
-        var phrases = Read("phrases.json", TerminologyJsonContext.Default.PhrasesFile);
-        LoadMeasurements(tables, Read("measurements.json", TerminologyJsonContext.Default.MeasurementsFile));
-        LoadScores(tables, Read("scores.json", TerminologyJsonContext.Default.ScoresFile));
-        LoadConditions(tables, Read("conditions.json", TerminologyJsonContext.Default.ConditionsFile));
+        var phrases = Read("phrases.json", PhrasesFile.Read);
+        LoadMeasurements(tables, Read("measurements.json", MeasurementsFile.Read));
+        LoadScores(tables, Read("scores.json", ScoresFile.Read));
+        LoadConditions(tables, Read("conditions.json", ConditionsFile.Read));
         PhraseLoader.Load(tables, phrases);
         return new Lexicon(tables, phrases.NumberWords);
     }
 
-    /// <summary>Reads one embedded data file (<c>FhirTrials.Eligibility.Data.&lt;name&gt;</c>); the matcher's tables use it too.</summary>
+    /// <summary>Reads one embedded data file (<c>FhirTrials.Eligibility.Data.&lt;name&gt;</c>) with its row reader.</summary>
+    internal static T Read<T>(string name, Func<DataObject, T> read)
+    {
+        using var stream = Open(name);
+        return DataFile.Read(stream, "Terminology data file " + name, read);
+    }
+
+    /// <summary>Reads one embedded data file with the serializer (the matcher's tables).</summary>
     internal static T Read<T>(string name, JsonTypeInfo<T> typeInfo)
     {
-        using var stream = typeof(TerminologyLoader).Assembly.GetManifestResourceStream(ResourcePrefix + name)
-            ?? throw new InvalidDataException($"Terminology data file '{name}' is not embedded in the assembly.");
+        using var stream = Open(name);
         try
         {
             return JsonSerializer.Deserialize(stream, typeInfo)
@@ -57,6 +64,10 @@ internal static class TerminologyLoader
                 $"Terminology data file '{name}' line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1} ({ex.Path}): {ex.Message}", ex);
         }
     }
+
+    private static Stream Open(string name) =>
+        typeof(TerminologyLoader).Assembly.GetManifestResourceStream(ResourcePrefix + name)
+            ?? throw new InvalidDataException($"Terminology data file '{name}' is not embedded in the assembly.");
 
     private static void LoadMeasurements(LexiconTables tables, MeasurementsFile file)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FhirTrials.Fhir.DataFiles;
 using FhirTrials.Mapping.Records.Json;
 
 namespace FhirTrials.Mapping.Tables;
@@ -45,6 +46,24 @@ public sealed record MappingRow
     /// <summary>Whether the row names a target code.</summary>
     [JsonIgnore]
     public bool IsMapped => Code is not null;
+
+    internal static MappingRow Read(DataObject row)
+    {
+        row.Members("source", "sourceDisplay", "system", "code", "display", "equivalence", "kind", "comment");
+        return new()
+        {
+            Source = row.Text("source"),
+            SourceDisplay = row.Text("sourceDisplay"),
+            System = row.OptionalText("system"),
+            Code = row.OptionalText("code"),
+            Display = row.OptionalText("display"),
+            Equivalence = EnumWire<ConceptEquivalence>.TryParse(row.Text("equivalence"), out var equivalence)
+                ? equivalence
+                : throw row.Problem("equivalence", "is not an R4 ConceptMap equivalence"),
+            Kind = row.OptionalText("kind"),
+            Comment = row.OptionalText("comment"),
+        };
+    }
 }
 
 /// <summary>A mapping table file as stored in Tables/Data.</summary>
@@ -74,4 +93,23 @@ public sealed record MappingTableData
     public string? TargetBinding { get; init; }
 
     public required IReadOnlyList<MappingRow> Rows { get; init; }
+
+    /// <summary>Reads a table file (see <see cref="DataFile"/>).</summary>
+    internal static MappingTableData Read(DataObject table)
+    {
+        table.Members("id", "title", "description", "sourceEnumeration", "sourceSystem", "sourceField", "targetElement", "targetValueSet", "targetBinding", "rows");
+        return new()
+        {
+            Id = table.Text("id"),
+            Title = table.Text("title"),
+            Description = table.OptionalText("description"),
+            SourceEnumeration = table.Text("sourceEnumeration"),
+            SourceSystem = table.Text("sourceSystem"),
+            SourceField = table.OptionalText("sourceField"),
+            TargetElement = table.Text("targetElement"),
+            TargetValueSet = table.OptionalText("targetValueSet"),
+            TargetBinding = table.OptionalText("targetBinding"),
+            Rows = table.Objects("rows", MappingRow.Read),
+        };
+    }
 }

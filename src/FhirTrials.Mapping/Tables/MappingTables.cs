@@ -1,6 +1,5 @@
 using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using FhirTrials.Fhir.DataFiles;
 using FhirTrials.Mapping.Records;
 
 namespace FhirTrials.Mapping.Tables;
@@ -32,7 +31,7 @@ public sealed class MappingTables
         TimePerspective = new(Read("time-perspective", out name), name);
         AgencyClass = new(Read("agency-class", out name), name);
         Sex = new(Read("sex", out name), name);
-        TimeUnits = new(ReadResource("time-units", TablesJsonContext.Default.TimeUnitTableData, out _));
+        TimeUnits = new(ReadResource("time-units", TimeUnitTableData.Read, out _));
     }
 
     /// <summary>The tables, loaded on first use.</summary>
@@ -82,22 +81,13 @@ public sealed class MappingTables
     }
 
     private static MappingTableData Read(string id, out string resourceName) =>
-        ReadResource(id, TablesJsonContext.Default.MappingTableData, out resourceName);
+        ReadResource(id, MappingTableData.Read, out resourceName);
 
-    private static T ReadResource<T>(string id, JsonTypeInfo<T> typeInfo, out string resourceName)
+    private static T ReadResource<T>(string id, Func<DataObject, T> read, out string resourceName)
     {
         resourceName = ResourcePrefix + id + ".json";
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resourceName)
             ?? throw new InvalidDataException($"mapping table resource '{resourceName}' is not embedded");
-        try
-        {
-            return JsonSerializer.Deserialize(stream, typeInfo)
-                ?? throw new InvalidDataException($"mapping table resource '{resourceName}' is empty");
-        }
-        catch (JsonException exception)
-        {
-            throw new InvalidDataException(
-                $"mapping table resource '{resourceName}': line {exception.LineNumber + 1}: {exception.Message}", exception);
-        }
+        return DataFile.Read(stream, "mapping table resource " + resourceName, read);
     }
 }

@@ -1,3 +1,4 @@
+using FhirTrials.Fhir.DataFiles;
 
 namespace FhirTrials.Mapping.Tables;
 
@@ -43,6 +44,19 @@ public sealed record TimeUnitTableData
     public string? Description { get; init; }
 
     public required IReadOnlyList<TimeUnit> Units { get; init; }
+
+    /// <summary>Reads the time-units file (see <see cref="DataFile"/>).</summary>
+    internal static TimeUnitTableData Read(DataObject table)
+    {
+        table.Members("id", "title", "description", "units");
+        return new()
+        {
+            Id = table.Text("id"),
+            Title = table.Text("title"),
+            Description = table.OptionalText("description"),
+            Units = table.Objects("units", TimeUnit.Read),
+        };
+    }
 }
 
 /// <summary>A UCUM time unit and the words written for it.</summary>
@@ -53,4 +67,10 @@ public sealed record TimeUnit
     public required string Display { get; init; }
 
     public required IReadOnlyList<string> Words { get; init; }
+
+    internal static TimeUnit Read(DataObject unit)
+    {
+        unit.Members("ucum", "display", "words");
+        return new() { Ucum = unit.Text("ucum"), Display = unit.Text("display"), Words = unit.Texts("words") };
+    }
 }

@@ -9,7 +9,7 @@ internal sealed partial class MatchingKnowledge
 
     private static MatchingKnowledge Load()
     {
-        var baseUnits = TerminologyLoader.Read("units.json", TerminologyJsonContext.Default.UnitsFile).Units
+        var baseUnits = TerminologyLoader.Read("units.json", UnitsFile.Read).Units
             .Select(u => new UcumUnit(u.Ucum, u.Dimension, (decimal)u.Factor));
         var extraUnits = TerminologyLoader.Read(Prefix + "units.json", MatchingJsonContext.Default.MatcherUnitsFile).Units
             .Select(u => new UcumUnit(u.Ucum, u.Dimension, (decimal)u.Factor));

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using FhirTrials.Mapping.Tables;
+using FhirTrials.Fhir.DataFiles;
 
 namespace FhirTrials.Mapping.Fhir;
 
@@ -10,6 +10,13 @@ internal sealed record CodeSectionsData
     public string? Comment { get; init; }
 
     public required IReadOnlyList<CodeSectionData> Sections { get; init; }
+
+    /// <summary>Reads codes.json (see <see cref="DataFile"/>).</summary>
+    public static CodeSectionsData Read(DataObject file)
+    {
+        file.Members("_comment", "sections");
+        return new() { Comment = file.OptionalText("_comment"), Sections = file.Objects("sections", CodeSectionData.Read) };
+    }
 }
 
 /// <summary>One section of codes.json.</summary>
@@ -22,6 +29,18 @@ internal sealed record CodeSectionData
     public string? Description { get; init; }
 
     public required IReadOnlyList<CodeEntryData> Codes { get; init; }
+
+    public static CodeSectionData Read(DataObject section)
+    {
+        section.Members("id", "system", "description", "codes");
+        return new()
+        {
+            Id = section.Text("id"),
+            System = section.Text("system"),
+            Description = section.OptionalText("description"),
+            Codes = section.Objects("codes", CodeEntryData.Read),
+        };
+    }
 }
 
 /// <summary>A record key, its code and display, and (for normal-limit multiples) the unit text.</summary>
@@ -34,6 +53,12 @@ internal sealed record CodeEntryData
     public required string Display { get; init; }
 
     public string? Unit { get; init; }
+
+    public static CodeEntryData Read(DataObject entry)
+    {
+        entry.Members("key", "code", "display", "unit");
+        return new() { Key = entry.Text("key"), Code = entry.Text("code"), Display = entry.Text("display"), Unit = entry.OptionalText("unit") };
+    }
 }
 
 /// <summary>The countries.json file.</summary>
@@ -43,6 +68,13 @@ internal sealed record CountriesData
     public string? Comment { get; init; }
 
     public required IReadOnlyList<CountryData> Countries { get; init; }
+
+    /// <summary>Reads countries.json (see <see cref="DataFile"/>).</summary>
+    public static CountriesData Read(DataObject file)
+    {
+        file.Members("_comment", "countries");
+        return new() { Comment = file.OptionalText("_comment"), Countries = file.Objects("countries", CountryData.Read) };
+    }
 }
 
 /// <summary>An ISO 3166-1 alpha-2 code with its name and the other names written for it.</summary>
@@ -53,18 +85,10 @@ internal sealed record CountryData
     public required string Name { get; init; }
 
     public IReadOnlyList<string>? Aliases { get; init; }
-}
 
-/// <summary>Strict source-generated reader for the files in Fhir/Data.</summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    RespectNullableAnnotations = true,
-    AllowDuplicateProperties = false,
-    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip)]
-[JsonSerializable(typeof(CodeSectionsData))]
-[JsonSerializable(typeof(CountriesData))]
-[JsonSerializable(typeof(MappingTableData))]
-internal sealed partial class FhirDataJsonContext : JsonSerializerContext
-{
+    public static CountryData Read(DataObject country)
+    {
+        country.Members("code", "name", "aliases");
+        return new() { Code = country.Text("code"), Name = country.Text("name"), Aliases = country.OptionalTexts("aliases") };
+    }
 }

@@ -1,6 +1,5 @@
 using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using FhirTrials.Fhir.DataFiles;
 using FhirTrials.Fhir.Model;
 using FhirTrials.Mapping.Records;
 using FhirTrials.Mapping.Tables;
@@ -21,13 +20,13 @@ internal sealed class MappingTerminology
 
     private MappingTerminology()
     {
-        var codes = Read("codes", FhirDataJsonContext.Default.CodeSectionsData);
+        var codes = Read("codes", CodeSectionsData.Read);
         _sections = codes.Sections.ToDictionary(s => s.Id, s => new CodeSection(s), StringComparer.Ordinal);
-        var countries = Read("countries", FhirDataJsonContext.Default.CountriesData);
+        var countries = Read("countries", CountriesData.Read);
         _countries = countries.Countries
             .SelectMany(c => (c.Aliases ?? []).Prepend(c.Name).Select(name => (name, c)))
             .ToDictionary(p => p.name, p => p.c, StringComparer.OrdinalIgnoreCase);
-        OfficialRole = new MappingTable<OfficialRole>(Read("official-role", FhirDataJsonContext.Default.MappingTableData), ResourcePrefix + "official-role.json");
+        OfficialRole = new MappingTable<OfficialRole>(Read("official-role", MappingTableData.Read), ResourcePrefix + "official-role.json");
     }
 
     public static MappingTerminology Default => Shared.Value;
@@ -55,19 +54,12 @@ internal sealed class MappingTerminology
     public FhirTrials.Fhir.Model.Coding? Country(string name) =>
         _countries.TryGetValue(name, out var country) ? new() { System = SystemUris.Iso3166, Code = country.Code, Display = country.Name } : null;
 
-    private static T Read<T>(string id, JsonTypeInfo<T> typeInfo)
+    private static T Read<T>(string id, Func<DataObject, T> read)
     {
         var name = ResourcePrefix + id + ".json";
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
             ?? throw new InvalidDataException($"mapping data resource '{name}' is not embedded");
-        try
-        {
-            return JsonSerializer.Deserialize(stream, typeInfo) ?? throw new InvalidDataException($"mapping data resource '{name}' is empty");
-        }
-        catch (JsonException exception)
-        {
-            throw new InvalidDataException($"mapping data resource '{name}': line {exception.LineNumber + 1}: {exception.Message}", exception);
-        }
+        return DataFile.Read(stream, "mapping data resource " + name, read);
     }
 }
 

@@ -1,0 +1,50 @@
+using System.Text.Json;
+
+namespace FhirTrials.Fhir.DataFiles;
+
+/// <summary>
+/// Reads the JSON data files the assemblies embed (mapping tables, terminology) into their row types, strictly:
+/// every member must be known, required ones present, each of its JSON type. It walks a
+/// <see cref="JsonDocument"/> with hand-written row readers instead of the serializer's generated metadata, whose
+/// first use in a process costs about 0.1 s of start-up (the serializer's converters and our row types are
+/// generics the precompiled image cannot hold, ADR 0008); this costs a few milliseconds.
+/// </summary>
+public static class DataFile
+{
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowDuplicateProperties = false,
+    };
+
+    /// <summary>Reads the whole of <paramref name="utf8"/> (named <paramref name="file"/> in errors) with <paramref name="read"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not JSON, or not the shape <paramref name="read"/> expects.</exception>
+    public static T Read<T>(ReadOnlyMemory<byte> utf8, string file, Func<DataObject, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(read);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, Options);
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException($"{file}: line {exception.LineNumber + 1}, position {exception.BytePositionInLine + 1}: {exception.Message}", exception);
+        }
+
+        using (document)
+        {
+            return read(DataObject.Root(document.RootElement, file));
+        }
+    }
+
+    /// <summary>Reads a whole stream (an embedded resource) with <paramref name="read"/>.</summary>
+    public static T Read<T>(Stream stream, string file, Func<DataObject, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), file, read);
+    }
+}
