@@ -43,16 +43,14 @@ internal static class TerminologyLoader
     }
 
     /// <summary>Reads one embedded data file (<c>FhirTrials.Eligibility.Data.&lt;name&gt;</c>) with its row reader.</summary>
-    internal static T Read<T>(string name, Func<DataObject, T> read)
-    {
-        using var stream = Open(name);
-        return DataFile.Read(stream, "Terminology data file " + name, read);
-    }
+    internal static T Read<T>(string name, Func<DataObject, T> read) =>
+        DataFile.ReadEmbedded(typeof(TerminologyLoader).Assembly, ResourcePrefix + name, read);
 
     /// <summary>Reads one embedded data file with the serializer (the matcher's tables).</summary>
     internal static T Read<T>(string name, JsonTypeInfo<T> typeInfo)
     {
-        using var stream = Open(name);
+        using var stream = typeof(TerminologyLoader).Assembly.GetManifestResourceStream(ResourcePrefix + name)
+            ?? throw new InvalidDataException($"Terminology data file '{name}' is not embedded in the assembly.");
         try
         {
             return JsonSerializer.Deserialize(stream, typeInfo)
@@ -64,10 +62,6 @@ internal static class TerminologyLoader
                 $"Terminology data file '{name}' line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1} ({ex.Path}): {ex.Message}", ex);
         }
     }
-
-    private static Stream Open(string name) =>
-        typeof(TerminologyLoader).Assembly.GetManifestResourceStream(ResourcePrefix + name)
-            ?? throw new InvalidDataException($"Terminology data file '{name}' is not embedded in the assembly.");
 
     private static void LoadMeasurements(LexiconTables tables, MeasurementsFile file)
     {

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 
 namespace FhirTrials.Fhir.DataFiles;
@@ -39,12 +40,15 @@ public static class DataFile
         }
     }
 
-    /// <summary>Reads a whole stream (an embedded resource) with <paramref name="read"/>.</summary>
-    public static T Read<T>(Stream stream, string file, Func<DataObject, T> read)
+    /// <summary>Reads the resource <paramref name="resource"/> embedded in <paramref name="assembly"/> with <paramref name="read"/>.</summary>
+    /// <exception cref="InvalidDataException">The resource is missing, not JSON, or not the shape <paramref name="read"/> expects.</exception>
+    public static T ReadEmbedded<T>(Assembly assembly, string resource, Func<DataObject, T> read)
     {
-        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(assembly);
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidDataException($"{resource}: not embedded in {assembly.GetName().Name}");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        return Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), file, read);
+        return Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), resource, read);
     }
 }

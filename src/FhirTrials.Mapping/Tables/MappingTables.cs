@@ -1,4 +1,3 @@
-using System.Reflection;
 using FhirTrials.Fhir.DataFiles;
 using FhirTrials.Mapping.Records;
 
@@ -86,8 +85,6 @@ public sealed class MappingTables
     private static T ReadResource<T>(string id, Func<DataObject, T> read, out string resourceName)
     {
         resourceName = ResourcePrefix + id + ".json";
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resourceName)
-            ?? throw new InvalidDataException($"mapping table resource '{resourceName}' is not embedded");
-        return DataFile.Read(stream, "mapping table resource " + resourceName, read);
+        return DataFile.ReadEmbedded(typeof(MappingTables).Assembly, resourceName, read);
     }
 }

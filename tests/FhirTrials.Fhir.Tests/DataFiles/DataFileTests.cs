@@ -76,12 +76,21 @@ public sealed class DataFileTests
     }
 
     [Fact]
-    public void Read_Stream_ReadsTheWholeStream()
+    public void ReadEmbedded_ResourceOfTheAssembly_ReadsIt()
     {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("""{ "id": "s", "rows": [{ "code": "c" }], "nested": { "name": "n" } }"""));
+        var resource = typeof(DataFile).Assembly.GetManifestResourceNames().First(n => n.EndsWith(".tgz", StringComparison.Ordinal));
 
-        var table = DataFile.Read(stream, "stream.json", ReadTable);
+        // A package archive is no JSON: the error names the resource and where reading stopped.
+        var exception = Assert.Throws<InvalidDataException>(() => DataFile.ReadEmbedded(typeof(DataFile).Assembly, resource, ReadTable));
 
-        Assert.Equal("c", Assert.Single(table.Rows).Code);
+        Assert.StartsWith(resource + ": line 1, position 1: ", exception.Message);
+    }
+
+    [Fact]
+    public void ReadEmbedded_MissingResource_NamesIt()
+    {
+        var exception = Assert.Throws<InvalidDataException>(() => DataFile.ReadEmbedded(typeof(DataFile).Assembly, "nothing.json", ReadTable));
+
+        Assert.Equal("nothing.json: not embedded in FhirTrials.Fhir", exception.Message);
     }
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using FhirTrials.Fhir.DataFiles;
 using FhirTrials.Fhir.Model;
 using FhirTrials.Mapping.Records;
@@ -54,13 +53,8 @@ internal sealed class MappingTerminology
     public FhirTrials.Fhir.Model.Coding? Country(string name) =>
         _countries.TryGetValue(name, out var country) ? new() { System = SystemUris.Iso3166, Code = country.Code, Display = country.Name } : null;
 
-    private static T Read<T>(string id, Func<DataObject, T> read)
-    {
-        var name = ResourcePrefix + id + ".json";
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidDataException($"mapping data resource '{name}' is not embedded");
-        return DataFile.Read(stream, "mapping data resource " + name, read);
-    }
+    private static T Read<T>(string id, Func<DataObject, T> read) =>
+        DataFile.ReadEmbedded(typeof(MappingTerminology).Assembly, ResourcePrefix + id + ".json", read);
 }
 
 /// <summary>A section of codes.json: record keys to codings of one system, and back.</summary>
