@@ -7,8 +7,8 @@ namespace FhirTrials.Fhir.DataFiles;
 /// Reads the JSON data files the assemblies embed (mapping tables, terminology) into their row types, strictly:
 /// every member must be known, required ones present, each of its JSON type. It walks a
 /// <see cref="JsonDocument"/> with hand-written row readers instead of the serializer's generated metadata, whose
-/// first use in a process costs about 0.1 s of start-up (the serializer's converters and our row types are
-/// generics the precompiled image cannot hold, ADR 0008); this costs a few milliseconds.
+/// first use in a process costs tens of milliseconds of start-up (the serializer's converters over our row types
+/// are generics the precompiled image cannot hold, ADR 0008); reading all the embedded files this way takes about 15 ms.
 /// </summary>
 public static class DataFile
 {
