@@ -1,6 +1,6 @@
 // Whole-process benchmark of the peer: read each CT.gov API v2 study file, parse it, map it with
 // clinical-trial-matching-service's createResearchStudyFromClinicalStudy (the package's public export),
-// serialize and write one JSON file per trial — the same work `fhirtrials bench whole-process` measures.
+// serialize and write one JSON file per trial — the same work `fhirtrials map --from ctgov` does in `compare.sh`.
 //
 //   npm ci && node run.mjs --input ../../tests/fixtures/ctgov-v2 --out /tmp/ctms-out --repeat 10
 import { createRequire } from 'node:module';
