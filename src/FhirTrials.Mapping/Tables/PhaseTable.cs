@@ -59,6 +59,47 @@ public sealed class PhaseTable
     }
 
     /// <summary>Table key of a phase list: distinct phases in CT.gov order joined with "+".</summary>
-    public static string Key(IEnumerable<Phase> phases) =>
-        string.Join(Separator, phases.Distinct().Order().Select(EnumWire<Phase>.ToWire));
+    public static string Key(IReadOnlyList<Phase> phases)
+    {
+        ArgumentNullException.ThrowIfNull(phases);
+
+        // A flag per phase in declaration (= CT.gov) order; no LINQ over the enumeration, which every process
+        // would compile at run time (ADR 0008), on a path taken for every trial.
+        Span<bool> present = stackalloc bool[EnumWire<Phase>.Count];
+        for (var i = 0; i < phases.Count; i++)
+        {
+            present[EnumWire<Phase>.IndexOf(phases[i])] = true;
+        }
+
+        var key = new System.Text.StringBuilder();
+        for (var position = 0; position < present.Length; position++)
+        {
+            if (present[position])
+            {
+                if (key.Length > 0)
+                {
+                    key.Append(Separator);
+                }
+
+                key.Append(EnumWire<Phase>.Names[position]);
+            }
+        }
+
+        return key.ToString();
+    }
+
+    /// <summary>Whether <paramref name="phases"/> is already its own key: distinct and in CT.gov order.</summary>
+    public static bool IsInKeyOrder(IReadOnlyList<Phase> phases)
+    {
+        ArgumentNullException.ThrowIfNull(phases);
+        for (var i = 1; i < phases.Count; i++)
+        {
+            if (EnumWire<Phase>.IndexOf(phases[i]) <= EnumWire<Phase>.IndexOf(phases[i - 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -154,6 +154,20 @@ public sealed class MappingTablesTests
         Assert.Equal([Phase.Phase1, Phase.Phase2], phase.Reverse("http://terminology.hl7.org/CodeSystem/research-study-phase", "phase-1-phase-2"));
     }
 
+    [Theory]
+    [InlineData(new[] { Phase.Phase1 }, "PHASE1", true)]
+    [InlineData(new[] { Phase.Phase1, Phase.Phase2 }, "PHASE1+PHASE2", true)]
+    [InlineData(new[] { Phase.Phase2, Phase.Phase1 }, "PHASE1+PHASE2", false)]
+    [InlineData(new[] { Phase.Phase2, Phase.Phase1, Phase.Phase2 }, "PHASE1+PHASE2", false)]
+    [InlineData(new[] { Phase.Phase1, Phase.Phase1 }, "PHASE1", false)]
+    [InlineData(new[] { Phase.Phase4, Phase.NotApplicable, Phase.EarlyPhase1 }, "NA+EARLY_PHASE1+PHASE4", false)]
+    [InlineData(new Phase[0], "", true)]
+    public void PhaseKey_AnyList_DistinctPhasesInCtGovOrder(Phase[] phases, string key, bool inKeyOrder)
+    {
+        Assert.Equal(key, PhaseTable.Key(phases));
+        Assert.Equal(inKeyOrder, PhaseTable.IsInKeyOrder(phases));
+    }
+
     [Fact]
     public void OtherTables_KeyDecisions()
     {

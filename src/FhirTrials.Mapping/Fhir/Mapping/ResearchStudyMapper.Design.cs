@@ -80,8 +80,8 @@ internal static partial class ResearchStudyMapper
     /// <summary>The phase list comes back from ResearchStudy.phase: the table has it and it is written in CT.gov order.</summary>
     private static bool PhaseIsMapped(TrialMappingContext context) =>
         context.Record.Phases is { Count: > 0 } phases
-        && context.Tables.Phase.Map(phases) is not null
-        && string.Equals(PhaseTable.Key(phases), string.Join('+', phases.Select(Records.Json.EnumWire<Phase>.ToWire)), StringComparison.Ordinal);
+        && PhaseTable.IsInKeyOrder(phases)
+        && context.Tables.Phase.Map(phases) is not null;
 
     /// <summary>Enrollment goes to the R5 recruitment numbers when it has a count, a type and the count is not negative.</summary>
     private static bool EnrollmentIsMapped(Enrollment? enrollment) =>
