@@ -33,7 +33,7 @@ public sealed class PhaseTable
             }
         }
 
-        var missing = Enum.GetValues<Phase>().Select(EnumWire<Phase>.ToWire).Where(wire => !rows.ContainsKey(wire)).ToList();
+        var missing = EnumWire<Phase>.Names.Where(wire => !rows.ContainsKey(wire)).ToList();
         if (missing.Count > 0)
         {
             throw TableChecks.Invalid(data, resourceName, $"no row for {string.Join(", ", missing)}");
